@@ -1,0 +1,123 @@
+"""The command line: parse options, call the core, render. No business rules, no file I/O.
+
+Errors are caught in exactly one place, :class:`RootGroup.invoke`.
+"""
+
+from __future__ import annotations
+
+import sys
+import traceback
+from typing import Annotated, Any
+
+import typer
+from typer.core import TyperGroup
+
+from pm_coach import __version__
+from pm_coach.cli.state import AppState
+from pm_coach.errors import ExitCode, PmCoachError
+
+
+def _debug_requested(ctx: typer.Context) -> bool:
+    obj = ctx.obj
+    return bool(isinstance(obj, AppState) and obj.debug) or "--debug" in sys.argv[1:2]
+
+
+def report(message: str, hint: str | None = None) -> None:
+    """Print an error to stderr: the message, then the hint on its own line."""
+    print(f"pm-coach: error: {message}", file=sys.stderr)
+    if hint:
+        print(f"  hint: {hint}", file=sys.stderr)
+
+
+class RootGroup(TyperGroup):
+    """The only exit point: every PmCoachError becomes a message and a documented exit code."""
+
+    def invoke(self, ctx: typer.Context) -> Any:
+        try:
+            return super().invoke(ctx)
+        except PmCoachError as exc:
+            if _debug_requested(ctx):
+                raise
+            if exc.exit_code == ExitCode.CANCELLED:
+                print(exc.message, file=sys.stderr)
+            else:
+                report(exc.message, exc.hint)
+            raise typer.Exit(exc.exit_code) from None
+        except (KeyboardInterrupt, EOFError):
+            if _debug_requested(ctx):
+                raise
+            print("Cancelled: nothing was saved.", file=sys.stderr)
+            raise typer.Exit(ExitCode.CANCELLED) from None
+        except (typer.Exit, typer.Abort):
+            raise
+        except Exception as exc:
+            from typer._click.exceptions import ClickException
+
+            if isinstance(exc, ClickException) or _debug_requested(ctx):
+                raise
+            report(
+                f"unexpected internal error: {type(exc).__name__}: {exc}",
+                "This is a bug in pm-coach. Run the same command with --debug "
+                "(pm-coach --debug …) to see the traceback, and report it.",
+            )
+            if "PM_COACH_TRACEBACK" in __import__("os").environ:  # for pm-coach's own tests
+                traceback.print_exc()
+            raise typer.Exit(ExitCode.INTERNAL) from None
+
+
+app = typer.Typer(
+    cls=RootGroup,
+    name="pm-coach",
+    help="A local-first career coach for product managers growing into product leaders.\n\n"
+    "The loop: assess → plan → log → export → assess again. Your data stays in plain TOML "
+    "files on this machine (see 'Where data lives' in the README).",
+    no_args_is_help=True,
+    add_completion=False,
+    pretty_exceptions_enable=False,
+    rich_markup_mode=None,
+    context_settings={"help_option_names": ["-h", "--help"]},
+)
+
+
+def _version(value: bool) -> None:
+    if value:
+        print(f"pm-coach {__version__}")
+        raise typer.Exit()
+
+
+@app.callback()
+def root(
+    ctx: typer.Context,
+    data_dir: Annotated[
+        str | None,
+        typer.Option(
+            "--data-dir",
+            help="Folder for your data files. Overrides $PM_COACH_HOME and the platform default.",
+            metavar="DIR",
+        ),
+    ] = None,
+    debug: Annotated[
+        bool, typer.Option("--debug", help="Show the full traceback when something fails.")
+    ] = False,
+    version: Annotated[
+        bool,
+        typer.Option(
+            "--version", callback=_version, is_eager=True, help="Print the version and exit."
+        ),
+    ] = False,
+) -> None:
+    ctx.obj = AppState(data_dir_override=data_dir, debug=debug)
+
+
+def _register() -> None:
+    from pm_coach.cli import evidence, log
+
+    log.register(app)
+    app.add_typer(evidence.app, name="evidence")
+
+
+_register()
+
+
+def main() -> None:
+    app(prog_name="pm-coach")

@@ -1,0 +1,67 @@
+"""What every command needs from the global options: where the data is, how to report errors."""
+
+from __future__ import annotations
+
+import sys
+from dataclasses import dataclass, field
+from functools import cached_property
+from pathlib import Path
+from typing import TYPE_CHECKING
+
+import typer
+
+from pm_coach.store.paths import data_dir
+
+if TYPE_CHECKING:
+    from pm_coach.models import SkillMap
+    from pm_coach.store.evidence import EvidenceStore
+    from pm_coach.store.maps import MapCatalog
+
+
+@dataclass
+class AppState:
+    data_dir_override: str | None = None
+    debug: bool = False
+    _maps: dict[str, SkillMap] = field(default_factory=dict)
+
+    @cached_property
+    def folder(self) -> Path:
+        return data_dir(self.data_dir_override)
+
+    @cached_property
+    def evidence(self) -> EvidenceStore:
+        from pm_coach.store.evidence import EvidenceStore
+
+        return EvidenceStore(self.folder)
+
+    @cached_property
+    def catalog(self) -> MapCatalog:
+        from pm_coach.store.maps import MapCatalog
+
+        return MapCatalog(self.folder)
+
+    def active_map_id(self, override: str | None = None) -> str:
+        if override:
+            return override
+        from pm_coach.store.profile import load_profile
+
+        return load_profile(self.folder).map
+
+    def skill_map(self, override: str | None = None) -> SkillMap:
+        map_id = self.active_map_id(override)
+        if map_id not in self._maps:
+            self._maps[map_id] = self.catalog.load(map_id)
+        return self._maps[map_id]
+
+
+def state(ctx: typer.Context) -> AppState:
+    obj = ctx.find_root().obj
+    if not isinstance(obj, AppState):
+        obj = AppState()
+        ctx.find_root().obj = obj
+    return obj
+
+
+def interactive() -> bool:
+    """True when both ends are a terminal, so a questionary form can run."""
+    return sys.stdin.isatty() and sys.stdout.isatty()

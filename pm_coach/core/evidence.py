@@ -1,0 +1,159 @@
+"""Turning what a person typed into an evidence entry, and picking entries out of the log."""
+
+from __future__ import annotations
+
+import datetime as dt
+from collections.abc import Iterable, Sequence
+from dataclasses import dataclass, field
+
+from pydantic import ValidationError
+
+from pm_coach.core.dates import parse_date
+from pm_coach.errors import InputError
+from pm_coach.models import EVIDENCE_KINDS, Evidence, SkillMap
+
+
+@dataclass
+class EvidenceInput:
+    """Raw values from flags or the interactive form, before validation."""
+
+    text: str
+    gaps: list[str] = field(default_factory=list)
+    result: str = ""
+    metrics: list[str] = field(default_factory=list)
+    tags: list[str] = field(default_factory=list)
+    goal: str = ""
+    date: str = "today"
+    kind: str = "work"
+    org: str = ""
+    action: str = ""
+
+
+def check_gaps(gaps: Iterable[str], skill_map: SkillMap) -> list[str]:
+    """Normalise gap ids (lowercase, de-duplicated) and refuse ones the map does not have."""
+    out: list[str] = []
+    for raw in gaps:
+        gap = raw.strip().lower()
+        if skill_map.gap(gap) is None:
+            raise InputError(
+                f"unknown gap {raw!r} for the skill map {skill_map.id!r}.",
+                hint=f"Use one of: {', '.join(skill_map.gap_ids)}.",
+            )
+        if gap not in out:
+            out.append(gap)
+    return out
+
+
+def check_action(action: str, skill_map: SkillMap) -> str:
+    action = action.strip().lower()
+    if action and skill_map.action(action) is None:
+        raise InputError(
+            f"unknown action {action!r} in the skill map {skill_map.id!r}.",
+            hint="See the action ids with 'pm-coach maps show "
+            f"{skill_map.id}' or in your plan ('pm-coach plan').",
+        )
+    return action
+
+
+def _clean_list(values: Iterable[str]) -> list[str]:
+    out: list[str] = []
+    for v in values:
+        v = v.strip()
+        if v and v not in out:
+            out.append(v)
+    return out
+
+
+def build_entry(
+    raw: EvidenceInput, *, entry_id: str, skill_map: SkillMap, today: dt.date, created: dt.datetime
+) -> Evidence:
+    """Validate ``raw`` and make an :class:`Evidence`; every problem is an :class:`InputError`."""
+    if not raw.text.strip():
+        raise InputError(
+            "the evidence text is empty.",
+            hint='Say what you did, e.g. pm-coach log "Ran the Q3 pricing review with sales"',
+        )
+    kind = raw.kind.strip().lower()
+    if kind not in EVIDENCE_KINDS:
+        raise InputError(
+            f"unknown kind {raw.kind!r}.", hint=f"Use one of: {', '.join(EVIDENCE_KINDS)}."
+        )
+    values = {
+        "id": entry_id,
+        "date": parse_date(raw.date, today, what="--date"),
+        "text": raw.text,
+        "result": raw.result,
+        "metrics": _clean_list(raw.metrics),
+        "gaps": check_gaps(raw.gaps, skill_map),
+        "tags": _clean_list(t.lstrip("#") for t in raw.tags),
+        "goal": raw.goal,
+        "kind": kind,
+        "org": raw.org,
+        "action": check_action(raw.action, skill_map),
+        "created": created,
+    }
+    return validate_entry(values)
+
+
+FIELD_FLAGS = {
+    "text": "TEXT",
+    "result": "--result",
+    "metrics": "--metric",
+    "tags": "--tag",
+    "goal": "--goal",
+    "org": "--org",
+}
+
+
+def validate_entry(values: dict[str, object]) -> Evidence:
+    try:
+        return Evidence.model_validate(values)
+    except ValidationError as exc:
+        err = exc.errors()[0]
+        name = str(err["loc"][0]) if err["loc"] else "entry"
+        flag = FIELD_FLAGS.get(name, name)
+        msg = err["msg"]
+        if err["type"] == "string_too_long":
+            limit = (err.get("ctx") or {}).get("max_length")
+            msg = f"is too long (at most {limit} characters)"
+        raise InputError(
+            f"{flag}: {msg}.", hint="Fix that value and run the command again."
+        ) from None
+
+
+@dataclass
+class EvidenceFilter:
+    gaps: Sequence[str] = ()
+    tags: Sequence[str] = ()
+    since: dt.date | None = None
+    until: dt.date | None = None
+    search: str = ""
+
+    def matches(self, e: Evidence) -> bool:
+        if self.gaps and not set(self.gaps) & set(e.gaps):
+            return False
+        if self.tags:
+            wanted = {t.lstrip("#").lower() for t in self.tags}
+            if not wanted & {t.lower() for t in e.tags}:
+                return False
+        if self.since and e.date < self.since:
+            return False
+        if self.until and e.date > self.until:
+            return False
+        if self.search:
+            needle = self.search.casefold()
+            hay = " ".join([e.text, e.result, e.goal, e.org, *e.metrics, *e.tags]).casefold()
+            if needle not in hay:
+                return False
+        return True
+
+
+def select(entries: Iterable[Evidence], flt: EvidenceFilter) -> list[Evidence]:
+    """The entries that match, oldest first (by date, then by when they were logged)."""
+    return sorted((e for e in entries if flt.matches(e)), key=lambda e: (e.date, e.created))
+
+
+def summary_line(e: Evidence, width: int = 60) -> str:
+    text = e.text if len(e.text) <= width else e.text[: width - 1] + "…"
+    gaps = f" [{', '.join(e.gaps)}]" if e.gaps else ""
+    return f"{e.id} · {e.date.isoformat()} · {text}{gaps}"

@@ -1,0 +1,63 @@
+"""The one error family of pm-coach.
+
+Every failure a user can cause is raised as a :class:`PmCoachError` (or a subclass) anywhere in the
+code and caught in exactly one place, the CLI's root group, which prints the message and the hint to
+stderr and exits with the class's documented code. The table is repeated in the README.
+"""
+
+from __future__ import annotations
+
+
+class ExitCode:
+    OK = 0
+    INTERNAL = 1  # a bug: rerun with --debug and report it
+    USAGE = 2  # a bad option, argument or value on the command line
+    DATA = 3  # a data file cannot be read, parsed or validated
+    NOT_FOUND = 4  # an id, map or file named on the command line does not exist
+    STORAGE = 5  # a data file or folder cannot be written (permissions, locks, links)
+    PRECONDITION = 6  # something must happen first (no terminal for a form, no assessment yet)
+    CANCELLED = 130  # the user pressed Ctrl-C or Esc; nothing was saved
+
+
+class PmCoachError(Exception):
+    """An error the user can act on: a message, an optional hint, an exit code."""
+
+    exit_code: int = ExitCode.USAGE
+
+    def __init__(self, message: str, hint: str | None = None) -> None:
+        super().__init__(message)
+        self.message = message
+        self.hint = hint
+
+
+class InputError(PmCoachError):
+    """A value given on the command line or in a form is not acceptable."""
+
+    exit_code = ExitCode.USAGE
+
+
+class DataFileError(PmCoachError):
+    """A data file does not parse or validate; it is left untouched."""
+
+    exit_code = ExitCode.DATA
+
+
+class NotFoundError(PmCoachError):
+    exit_code = ExitCode.NOT_FOUND
+
+
+class StorageError(PmCoachError):
+    """A data file or folder cannot be written or locked."""
+
+    exit_code = ExitCode.STORAGE
+
+
+class PreconditionError(PmCoachError):
+    exit_code = ExitCode.PRECONDITION
+
+
+class Cancelled(PmCoachError):
+    exit_code = ExitCode.CANCELLED
+
+    def __init__(self, message: str = "Cancelled: nothing was saved.") -> None:
+        super().__init__(message)

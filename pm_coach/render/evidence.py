@@ -1,0 +1,85 @@
+"""Evidence as a rich table, a detail view, or TOML for editing."""
+
+from __future__ import annotations
+
+import json
+from collections.abc import Sequence
+from typing import TYPE_CHECKING
+
+from pm_coach.models import Evidence
+
+if TYPE_CHECKING:
+    from rich.console import RenderableType
+
+
+def table(entries: Sequence[Evidence]) -> RenderableType:
+    from rich.table import Table
+
+    t = Table(title=f"Evidence ({len(entries)})", title_justify="left", expand=False)
+    t.add_column("id", style="cyan", no_wrap=True)
+    t.add_column("date", no_wrap=True)
+    t.add_column("what you did", ratio=3)
+    t.add_column("result / metrics", ratio=2)
+    t.add_column("gaps", style="magenta")
+    t.add_column("tags", style="dim")
+    for e in entries:
+        outcome = "; ".join(x for x in [e.result, *e.metrics] if x)
+        t.add_row(e.id, e.date.isoformat(), e.text, outcome, ", ".join(e.gaps), ", ".join(e.tags))
+    return t
+
+
+def detail(e: Evidence) -> RenderableType:
+    from rich.table import Table
+
+    t = Table.grid(padding=(0, 2))
+    t.add_column(style="bold")
+    t.add_column()
+    rows = [
+        ("id", e.id),
+        ("date", e.date.isoformat()),
+        ("text", e.text),
+        ("result", e.result),
+        ("metrics", "; ".join(e.metrics)),
+        ("gaps", ", ".join(e.gaps)),
+        ("tags", ", ".join(e.tags)),
+        ("goal", e.goal),
+        ("kind", e.kind),
+        ("org", e.org),
+        ("action", e.action),
+        ("created", e.created.isoformat()),
+    ]
+    for name, value in rows:
+        if value:
+            t.add_row(name, value)
+    return t
+
+
+def as_json(entries: Sequence[Evidence]) -> str:
+    return json.dumps([e.to_json() for e in entries], ensure_ascii=False, indent=2)
+
+
+EDIT_HEADER = (
+    "# Edit this evidence entry, save and close the editor.\n"
+    "# 'id' and 'created' cannot change. Save an empty file to abandon the edit.\n"
+    "# kind is one of work, volunteer, talk, publication.\n"
+)
+
+
+def as_edit_toml(e: Evidence) -> str:
+    import tomli_w
+
+    record = {
+        "id": e.id,
+        "date": e.date,
+        "text": e.text,
+        "result": e.result,
+        "metrics": e.metrics,
+        "gaps": e.gaps,
+        "tags": e.tags,
+        "goal": e.goal,
+        "kind": e.kind,
+        "org": e.org,
+        "action": e.action,
+        "created": e.created,
+    }
+    return EDIT_HEADER + tomli_w.dumps(record)

@@ -1,0 +1,296 @@
+"""Safe file primitives: private folders, one lock, atomic rewrites, strict TOML reading.
+
+Guarantees (see docs/reliability.md): folders are created 0700 and files 0600; every write holds
+the data folder's exclusive lock; a rewrite goes to a temp file in the same folder, is fsynced and
+renamed over the old file, so a crash leaves either the old or the new file; a file that does not
+parse or validate raises :class:`DataFileError` and is never written to.
+"""
+
+from __future__ import annotations
+
+import contextlib
+import errno
+import os
+import re
+import stat
+import tempfile
+import tomllib
+from collections.abc import Iterator
+from pathlib import Path
+from typing import Any, TypeVar
+
+from pydantic import BaseModel, ValidationError
+
+from pm_coach.errors import DataFileError, StorageError
+
+LOCK_NAME = ".pm-coach.lock"
+LOCK_TIMEOUT = 15.0
+SCHEMA_VERSION = 1
+
+M = TypeVar("M", bound=BaseModel)
+
+FIX_HINT = (
+    "Fix it in a text editor (or restore it from a backup); pm-coach will not write to the "
+    "file until it reads cleanly."
+)
+
+
+def ensure_dir(folder: Path) -> None:
+    """Create the data folder (0700) if it is missing; refuse a file where a folder should be."""
+    try:
+        if folder.is_dir():
+            return
+        if folder.exists() or folder.is_symlink():
+            raise StorageError(
+                f"{folder} exists but is not a folder.",
+                hint="Move that file away, or point PM_COACH_HOME / --data-dir elsewhere.",
+            )
+        folder.mkdir(mode=0o700, parents=True)
+        os.chmod(folder, 0o700)
+    except OSError as exc:
+        raise StorageError(
+            f"cannot create the data folder {folder}: {exc.strerror or exc}.",
+            hint="Check its permissions, or point PM_COACH_HOME / --data-dir elsewhere.",
+        ) from None
+
+
+def check_regular(path: Path) -> bool:
+    """True if ``path`` is an existing regular file, False if it is absent; else a StorageError."""
+    try:
+        st = os.lstat(path)
+    except FileNotFoundError:
+        return False
+    except OSError as exc:
+        raise StorageError(f"cannot read {path}: {exc.strerror or exc}.") from None
+    if stat.S_ISLNK(st.st_mode):
+        raise StorageError(
+            f"{path} is a symbolic link; pm-coach only reads and writes regular files.",
+            hint="Replace the link with the file itself, or set PM_COACH_HOME to the folder "
+            "the link points into.",
+        )
+    if stat.S_ISDIR(st.st_mode):
+        raise StorageError(
+            f"{path} is a folder, but pm-coach keeps a data file there.",
+            hint="Move or rename that folder, then run the command again.",
+        )
+    if not stat.S_ISREG(st.st_mode):
+        raise StorageError(f"{path} is not a regular file.", hint="Move it away and try again.")
+    return True
+
+
+@contextlib.contextmanager
+def locked(folder: Path) -> Iterator[None]:
+    """Hold the data folder's exclusive lock (shared by every pm-coach process)."""
+    from filelock import FileLock, Timeout
+
+    ensure_dir(folder)
+    lock = FileLock(str(folder / LOCK_NAME), timeout=LOCK_TIMEOUT, mode=0o600)
+    try:
+        lock.acquire()
+    except Timeout:
+        raise StorageError(
+            f"another pm-coach process has held the lock on {folder} for {LOCK_TIMEOUT:.0f}s.",
+            hint="Wait for it to finish (an editor left open by 'evidence edit'?) and try again.",
+        ) from None
+    except OSError as exc:
+        raise storage_error(exc, folder / LOCK_NAME) from None
+    try:
+        yield
+    finally:
+        lock.release()
+
+
+def storage_error(exc: OSError, path: Path) -> StorageError:
+    if exc.errno in (errno.EACCES, errno.EPERM, errno.EROFS):
+        return StorageError(
+            f"cannot write {path}: permission denied.",
+            hint="Make the data folder writable for your user (chmod u+w), "
+            "or point PM_COACH_HOME / --data-dir elsewhere.",
+        )
+    if exc.errno == errno.ENOSPC:
+        return StorageError(f"cannot write {path}: the disk is full.", hint="Free some space.")
+    return StorageError(f"cannot write {path}: {exc.strerror or exc}.")
+
+
+def atomic_write(path: Path, text: str) -> None:
+    """Replace ``path`` with ``text``: temp file in the same folder, fsync, rename; 0600."""
+    ensure_dir(path.parent)
+    check_regular(path)
+    fd, tmp = -1, ""
+    try:
+        fd, tmp = tempfile.mkstemp(prefix=f".{path.name}.", suffix=".tmp", dir=path.parent)
+        os.fchmod(fd, 0o600)
+        data = text.encode("utf-8")
+        view = memoryview(data)
+        while view:
+            written = os.write(fd, view)
+            view = view[written:]
+        os.fsync(fd)
+        os.close(fd)
+        fd = -1
+        os.replace(tmp, path)
+        tmp = ""
+        _fsync_dir(path.parent)
+    except OSError as exc:
+        raise storage_error(exc, path) from None
+    finally:
+        if fd != -1:
+            os.close(fd)
+        if tmp:
+            with contextlib.suppress(OSError):
+                os.unlink(tmp)
+
+
+def append_bytes(path: Path, data: bytes) -> os.stat_result:
+    """Append ``data`` to an existing regular file in one write, fsync it, return its new stat."""
+    try:
+        fd = os.open(path, os.O_WRONLY | os.O_APPEND | os.O_NOFOLLOW)
+    except OSError as exc:
+        raise storage_error(exc, path) from None
+    try:
+        view = memoryview(data)
+        while view:
+            written = os.write(fd, view)
+            view = view[written:]
+        os.fsync(fd)
+        return os.fstat(fd)
+    except OSError as exc:
+        raise storage_error(exc, path) from None
+    finally:
+        os.close(fd)
+
+
+def _fsync_dir(folder: Path) -> None:
+    with contextlib.suppress(OSError):
+        dfd = os.open(folder, os.O_RDONLY)
+        try:
+            os.fsync(dfd)
+        finally:
+            os.close(dfd)
+
+
+def read_text(path: Path) -> str | None:
+    """The file's text, or None if it does not exist. Undecodable bytes are a DataFileError."""
+    if not check_regular(path):
+        return None
+    try:
+        raw = path.read_bytes()
+    except OSError as exc:
+        raise StorageError(
+            f"cannot read {path}: {exc.strerror or exc}.",
+            hint="Check the file's permissions (it should be readable by you).",
+        ) from None
+    try:
+        return raw.decode("utf-8")
+    except UnicodeDecodeError as exc:
+        line = raw[: exc.start].count(b"\n") + 1
+        raise DataFileError(
+            f"{path}, line {line}: the file is not valid UTF-8 text (byte {exc.start}).",
+            hint=FIX_HINT,
+        ) from None
+
+
+_TOML_POS = re.compile(r"^(?P<msg>.*?)\s*\(at line (?P<line>\d+), column (?P<col>\d+)\)$")
+
+
+def parse_toml(path: Path, text: str) -> dict[str, Any]:
+    """Parse TOML text, turning a syntax error into a DataFileError with line and column."""
+    try:
+        return tomllib.loads(text)
+    except tomllib.TOMLDecodeError as exc:
+        m = _TOML_POS.match(str(exc))
+        if m:
+            where = f"line {m.group('line')}, column {m.group('col')}"
+            msg = m.group("msg")
+        else:
+            where, msg = "somewhere in the file", str(exc)
+        raise DataFileError(f"{path}, {where}: not valid TOML: {msg}.", hint=FIX_HINT) from None
+
+
+def check_schema_version(path: Path, doc: dict[str, Any]) -> None:
+    version = doc.get("schema_version")
+    if version is None:
+        raise DataFileError(
+            f"{path}, line 1: 'schema_version' is missing.",
+            hint=f"Add 'schema_version = {SCHEMA_VERSION}' as the first line of the file.",
+        )
+    if not isinstance(version, int) or isinstance(version, bool) or version < 1:
+        raise DataFileError(
+            f"{path}: 'schema_version' must be a whole number, not {version!r}.",
+            hint=f"Set it to {SCHEMA_VERSION}.",
+        )
+    if version > SCHEMA_VERSION:
+        raise DataFileError(
+            f"{path} has schema_version {version}, but this pm-coach knows only up to "
+            f"{SCHEMA_VERSION}: it was written by a newer pm-coach.",
+            hint="Upgrade pm-coach (pip install -U pm-coach) before using this file.",
+        )
+
+
+def table_lines(text: str, key: str) -> list[int]:
+    """Line numbers (1-based) of each ``[[key]]`` header, in order."""
+    pattern = re.compile(rf"^\s*\[\[\s*{re.escape(key)}\s*\]\]")
+    return [i for i, line in enumerate(text.splitlines(), start=1) if pattern.match(line)]
+
+
+def describe_validation(exc: ValidationError, limit: int = 4) -> str:
+    parts = []
+    for err in exc.errors()[:limit]:
+        loc = ".".join(str(p) for p in err["loc"]) or "(entry)"
+        parts.append(f"field '{loc}': {err['msg']}")
+    more = len(exc.errors()) - limit
+    if more > 0:
+        parts.append(f"and {more} more")
+    return "; ".join(parts)
+
+
+def load_tables(path: Path, key: str, model: type[M], *, allowed: tuple[str, ...] = ()) -> list[M]:
+    """Read a ``schema_version`` + ``[[key]]`` file into validated models (empty if absent).
+
+    Any syntax or validation problem raises a DataFileError naming the file, the line and the
+    field, and the file is not touched.
+    """
+    text = read_text(path)
+    if text is None:
+        return []
+    return parse_tables(path, text, key, model, allowed=allowed)
+
+
+def parse_tables(
+    path: Path, text: str, key: str, model: type[M], *, allowed: tuple[str, ...] = ()
+) -> list[M]:
+    doc = parse_toml(path, text)
+    check_schema_version(path, doc)
+    unknown = sorted(set(doc) - {"schema_version", key, *allowed})
+    if unknown:
+        raise DataFileError(
+            f"{path}: unknown top-level key(s) {', '.join(map(repr, unknown))}.",
+            hint=f"Only 'schema_version' and [[{key}]] tables belong in this file. " + FIX_HINT,
+        )
+    raw = doc.get(key, [])
+    if not isinstance(raw, list) or not all(isinstance(r, dict) for r in raw):
+        raise DataFileError(f"{path}: '{key}' must be a list of [[{key}]] tables.", hint=FIX_HINT)
+    items: list[M] = []
+    lines: list[int] | None = None
+    for i, record in enumerate(raw):
+        try:
+            items.append(model.model_validate(record))
+        except ValidationError as exc:
+            lines = lines or table_lines(text, key)
+            line = lines[i] if i < len(lines) else "?"
+            ident = f", id {record.get('id')!r}" if isinstance(record.get("id"), str) else ""
+            raise DataFileError(
+                f"{path}, line {line} (entry {i + 1}{ident}): {describe_validation(exc)}.",
+                hint=FIX_HINT,
+            ) from None
+    return items
+
+
+def dump_tables(key: str, records: list[dict[str, Any]], comment: str = "") -> str:
+    """Serialise records as ``schema_version`` then one ``[[key]]`` table each, keys in order."""
+    from pm_coach.store.tomlfmt import table
+
+    head = f"# {comment}\n" if comment else ""
+    head += f"schema_version = {SCHEMA_VERSION}\n"
+    body = "".join("\n" + table(key, r) for r in records)
+    return head + body
