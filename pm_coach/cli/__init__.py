@@ -22,7 +22,7 @@ def _debug_requested(ctx: typer.Context) -> bool:
     return bool(isinstance(obj, AppState) and obj.debug) or "--debug" in sys.argv[1:2]
 
 
-def report(message: str, hint: str | None = None) -> None:
+def print_error(message: str, hint: str | None = None) -> None:
     """Print an error to stderr: the message, then the hint on its own line."""
     print(f"pm-coach: error: {message}", file=sys.stderr)
     if hint:
@@ -41,7 +41,7 @@ class RootGroup(TyperGroup):
             if exc.exit_code == ExitCode.CANCELLED:
                 print(exc.message, file=sys.stderr)
             else:
-                report(exc.message, exc.hint)
+                print_error(exc.message, exc.hint)
             raise typer.Exit(exc.exit_code) from None
         except (KeyboardInterrupt, EOFError):
             if _debug_requested(ctx):
@@ -55,7 +55,7 @@ class RootGroup(TyperGroup):
 
             if isinstance(exc, ClickException) or _debug_requested(ctx):
                 raise
-            report(
+            print_error(
                 f"unexpected internal error: {type(exc).__name__}: {exc}",
                 "This is a bug in pm-coach. Run the same command with --debug "
                 "(pm-coach --debug …) to see the traceback, and report it.",
@@ -110,10 +110,22 @@ def root(
 
 
 def _register() -> None:
-    from pm_coach.cli import evidence, log
+    """Each command module adds its own commands; the order here is the order in --help."""
+    from pm_coach.cli import (
+        assess,
+        evidence,
+        export,
+        importer,
+        log,
+        maps,
+        network,
+        plan,
+        profile,
+        report,
+    )
 
-    log.register(app)
-    app.add_typer(evidence.app, name="evidence")
+    for module in (assess, plan, log, evidence, export, report, profile, maps, network, importer):
+        module.register(app)
 
 
 _register()

@@ -92,9 +92,9 @@ def edit_entry(original: Evidence, st: AppState) -> Evidence | None:
             try:
                 entry = _check(text, original, st)
             except PmCoachError as exc:
-                from pm_coach.cli import report
+                from pm_coach.cli import print_error
 
-                report(exc.message, exc.hint)
+                print_error(exc.message, exc.hint)
                 if interactive():
                     from pm_coach import prompts
 

@@ -13,6 +13,10 @@ from pm_coach.errors import InputError, PreconditionError
 app = typer.Typer(help="List, show, edit and remove evidence entries.", no_args_is_help=True)
 
 
+def register(root: typer.Typer) -> None:
+    root.add_typer(app, name="evidence")
+
+
 def parse_filter_date(value: str | None, what: str) -> dt.date | None:
     if value is None:
         return None

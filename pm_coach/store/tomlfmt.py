@@ -2,7 +2,7 @@
 
 tomli-w spreads every array over several lines; for an evidence log a person reads and diffs,
 ``gaps = ["strategy", "buy-in"]`` on one line is clearer. Values are strings, numbers, booleans,
-dates, datetimes and flat lists of those; anything else is a programming error.
+dates, datetimes, flat lists of those and small inline tables; anything else is a programming error.
 """
 
 from __future__ import annotations
@@ -32,6 +32,10 @@ def value(v: object) -> str:
         return v.isoformat()
     if isinstance(v, dt.date):
         return v.isoformat()
+    if isinstance(v, dict):
+        return (
+            "{ " + ", ".join(f"{key(k)} = {value(x)}" for k, x in v.items()) + " }" if v else "{}"
+        )
     if isinstance(v, list | tuple):
         return "[" + ", ".join(value(x) for x in v) + "]"
     raise TypeError(f"cannot write {type(v).__name__} as a TOML value")

@@ -1,0 +1,9 @@
+"""`pm-coach network`: not built yet (see the open issues)."""
+
+from __future__ import annotations
+
+import typer
+
+
+def register(app: typer.Typer) -> None:
+    """Add this module's commands to the root app (nothing yet)."""

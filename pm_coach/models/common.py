@@ -1,0 +1,39 @@
+"""Field types shared by every model: slugs, one-line text, short labels."""
+
+from __future__ import annotations
+
+import unicodedata
+from typing import Annotated
+
+from pydantic import (
+    AfterValidator,
+    StringConstraints,
+)
+
+EVIDENCE_KINDS: tuple[str, ...] = ("work", "volunteer", "talk", "publication")
+ACTION_TYPES: tuple[str, ...] = ("experience", "relationship", "learning")
+
+TEXT_MAX = 1000
+SHORT_MAX = 200
+
+
+def _one_line(value: str) -> str:
+    """Reject line breaks and other control characters; the TOML file stays one line a field."""
+    for ch in value:
+        if unicodedata.category(ch) in ("Cc", "Cs") or ch in "\u2028\u2029":
+            raise ValueError(
+                f"must be a single line without control characters (found {ch!r}); "
+                "use separate --metric/--tag values or keep it to one line"
+            )
+    return value
+
+
+Slug = Annotated[str, StringConstraints(pattern=r"^[a-z0-9][a-z0-9-]{0,39}$")]
+OneLine = Annotated[
+    str, StringConstraints(strip_whitespace=True, max_length=TEXT_MAX), AfterValidator(_one_line)
+]
+Short = Annotated[
+    str,
+    StringConstraints(strip_whitespace=True, min_length=1, max_length=SHORT_MAX),
+    AfterValidator(_one_line),
+]
