@@ -66,7 +66,8 @@ EDIT_HEADER = (
 
 
 def as_edit_toml(e: Evidence) -> str:
-    import tomli_w
+    """Every field, one per line (empty ones too, so they are easy to fill in)."""
+    from pm_coach.store.tomlfmt import key, value
 
     record = {
         "id": e.id,
@@ -82,4 +83,4 @@ def as_edit_toml(e: Evidence) -> str:
         "action": e.action,
         "created": e.created,
     }
-    return EDIT_HEADER + tomli_w.dumps(record)
+    return EDIT_HEADER + "".join(f"{key(k)} = {value(v)}\n" for k, v in record.items())

@@ -1,0 +1,66 @@
+"""`pm-coach log` with no TEXT, end to end in a real pseudo-terminal."""
+
+from __future__ import annotations
+
+import sys
+from pathlib import Path
+
+import pexpect
+import pytest
+
+from pm_coach.store.evidence import EvidenceStore
+from tests.conftest import pm_coach_cmd, subprocess_env
+
+pytestmark = pytest.mark.skipif(sys.platform == "win32", reason="needs a POSIX pseudo-terminal")
+
+DOWN = "\x1b[B"
+
+
+def spawn(home: Path, *args: str) -> pexpect.spawn:
+    cmd = pm_coach_cmd()
+    env = subprocess_env(home)
+    env["TERM"] = "xterm"
+    return pexpect.spawn(
+        cmd[0], [*cmd[1:], *args], env=env, encoding="utf-8", timeout=20, dimensions=(40, 120)
+    )
+
+
+def test_answering_every_question_saves_the_entry(home: Path) -> None:
+    child = spawn(home, "log")
+    child.expect("What did you do")
+    child.sendline("Led the quarterly roadmap review with sales")
+    child.expect("Which gaps")
+    child.send(" ")  # tick the first gap (strategy)
+    child.send(DOWN)
+    child.send(" ")  # and the second (buy-in)
+    child.send("\r")
+    child.expect("What came of it")
+    child.sendline("Sales agreed the top three bets")
+    child.expect("Any numbers")
+    child.sendline("3 bets agreed")
+    child.expect("When did it happen")
+    child.send("\x15")  # clear the default
+    child.sendline("yesterday")
+    child.expect(r"Logged ([a-z0-9]{6}) ·")
+    entry_id = child.match.group(1)
+    child.expect(pexpect.EOF)
+    child.close()
+    assert child.exitstatus == 0
+    [e] = EvidenceStore(home).load()
+    assert e.id == entry_id
+    assert e.text == "Led the quarterly roadmap review with sales"
+    assert e.gaps == ["strategy", "buy-in"]
+    assert e.result == "Sales agreed the top three bets"
+    assert e.metrics == ["3 bets agreed"]
+
+
+def test_ctrl_c_at_the_first_question_saves_nothing(home: Path) -> None:
+    child = spawn(home, "log")
+    child.expect("What did you do")
+    child.send("half a thought")
+    child.sendcontrol("c")
+    child.expect("Cancelled: nothing was saved.")
+    child.expect(pexpect.EOF)
+    child.close()
+    assert child.exitstatus == 130
+    assert not (home / "evidence.toml").exists()
