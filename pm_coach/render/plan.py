@@ -1,0 +1,428 @@
+"""A plan as a terminal view (rich), a Markdown document, or JSON. Plan in, text out."""
+
+from __future__ import annotations
+
+import datetime as dt
+import json
+from typing import TYPE_CHECKING, Any
+
+from pm_coach.core.plan import (
+    DONE,
+    FOCUS,
+    MIX,
+    NO_ROOM,
+    FocusGap,
+    Plan,
+    PlannedAction,
+)
+
+if TYPE_CHECKING:
+    from rich.console import RenderableType
+
+DAYS = ("Mon", "Tue", "Wed", "Thu", "Fri", "Sat", "Sun")
+MONTHS = ("Jan", "Feb", "Mar", "Apr", "May", "Jun", "Jul", "Aug", "Sep", "Oct", "Nov", "Dec")
+ROLE_LABELS = {
+    "focus": "focus",
+    "prove-it": "prove it",
+    "later": "later",
+    "on-track": "on track",
+}
+
+
+# --- shared wording ---------------------------------------------------------------------------
+
+
+def day(d: dt.date) -> str:
+    """``Sun 6 Dec 2026``: fixed English names, whatever the locale."""
+    return f"{DAYS[d.weekday()]} {d.day} {MONTHS[d.month - 1]} {d.year}"
+
+
+def n_weeks(n: int) -> str:
+    return "1 week" if n == 1 else f"{n} weeks"
+
+
+def hours(h: float) -> str:
+    return f"{round(h, 1):g}"
+
+
+def weeks_label(a: PlannedAction) -> str:
+    if a.first_week is None or a.last_week is None:
+        return ""
+    if a.first_week == a.last_week:
+        return f"week {a.first_week}"
+    return f"weeks {a.first_week}–{a.last_week}"
+
+
+def effort_label(a: PlannedAction) -> str:
+    text = f"{a.type} · {hours(a.effort_hours)} h"
+    if a.weekly_hours is not None and a.last_week != a.first_week:
+        text += f" (about {hours(a.weekly_hours)} h a week)"
+    return text
+
+
+def mix_label(plan: Plan) -> str:
+    total = plan.planned_hours
+    if not total:
+        return "nothing planned"
+    parts = [f"{round(100 * plan.hours_by_type[t] / total)}% {t}" for t in MIX]
+    aim = "/".join(str(round(100 * v)) for v in MIX.values())
+    return f"{', '.join(parts)}; aim {aim}"
+
+
+def no_room_label(plan: Plan) -> str:
+    return (
+        f"no room in {n_weeks(plan.weeks)} at {hours(plan.hours_per_week)} h a week; "
+        "try a longer --weeks or more --hours"
+    )
+
+
+def heading(g: FocusGap, number: int) -> str:
+    kind = f"Focus {number}" if g.role == FOCUS else "Prove it"
+    return f"{kind}: {g.name} (level {g.current}, target {g.target})"
+
+
+def all_done_note(g: FocusGap) -> str | None:
+    if any(not a.done for a in g.actions) or g.remaining:
+        return None
+    return (
+        "Every action for this gap in the map is done. Log new evidence with "
+        f'pm-coach log "…" --gap {g.gap}, or reassess with pm-coach assess.'
+    )
+
+
+EMPTY = (
+    "Every rated gap is at or above its target and backed by recent evidence. "
+    "Raise a target with pm-coach assess to plan your next step."
+)
+FOOTER = (
+    "Log evidence as you finish each action; run pm-coach plan again and done actions drop out "
+    "while the next ones move in."
+)
+
+MD_FOOTER = (
+    "Made with pm-coach. An action counts as done once its evidence is logged with the command "
+    "shown; the next plan then moves on to the following actions."
+)
+
+
+# --- JSON -------------------------------------------------------------------------------------
+
+
+def _iso(d: dt.date | None) -> str | None:
+    return d.isoformat() if d else None
+
+
+def _action_dict(a: PlannedAction) -> dict[str, Any]:
+    return {
+        "id": a.id,
+        "title": a.title,
+        "type": a.type,
+        "due": _iso(a.due),
+        "evidence": a.evidence,
+        "done": a.done,
+        "status": a.status,
+        "starts": _iso(a.starts),
+        "first_week": a.first_week,
+        "last_week": a.last_week,
+        "effort_hours": a.effort_hours,
+        "weekly_hours": a.weekly_hours,
+        "done_on": _iso(a.done_on),
+        "done_by": list(a.done_by),
+        "how": list(a.how),
+        "log": a.log,
+    }
+
+
+def _gap_dict(g: FocusGap) -> dict[str, Any]:
+    return {
+        "gap": g.gap,
+        "name": g.name,
+        "rank": g.rank,
+        "current": g.current,
+        "target": g.target,
+        "why": g.why,
+        "actions": [_action_dict(a) for a in g.actions],
+        "resources": [r.model_dump(mode="json") for r in g.resources],
+        "remaining": g.remaining,
+        "people": list(g.people),
+    }
+
+
+def to_dict(plan: Plan) -> dict[str, Any]:
+    return {
+        "start": plan.start.isoformat(),
+        "weeks": plan.weeks,
+        "end": plan.end.isoformat(),
+        "hours_per_week": plan.hours_per_week,
+        "map": plan.map_id,
+        "assessed_on": plan.assessed_on.isoformat(),
+        "planned_hours": round(plan.planned_hours, 2),
+        "hours_by_type": dict(plan.hours_by_type),
+        "focus": [_gap_dict(g) for g in plan.focus],
+        "prove_it": [_gap_dict(g) for g in plan.prove_it],
+        "ranking": [
+            {
+                "gap": s.gap,
+                "name": s.name,
+                "rank": s.rank,
+                "current": s.current,
+                "target": s.target,
+                "score": s.score,
+                "backed": s.backed,
+                "last_evidence": _iso(s.last_evidence),
+                "role": s.role,
+                "why": s.why,
+            }
+            for s in plan.ranking
+        ],
+        "unrated": [{"gap": gid, "name": name} for gid, name in plan.unrated],
+    }
+
+
+def as_json(plan: Plan) -> str:
+    return json.dumps(to_dict(plan), ensure_ascii=False, indent=2)
+
+
+# --- terminal ---------------------------------------------------------------------------------
+
+
+def _terminal_action(a: PlannedAction, plan: Plan) -> list[RenderableType]:
+    from rich.padding import Padding
+    from rich.text import Text
+
+    if a.status == DONE:
+        line = Text("✓ done ", style="green")
+        line.append(a.title)
+        line.append(f"  [{a.id}]", style="cyan")
+        proof = ", ".join(a.done_by)
+        when = day(a.done_on) if a.done_on else ""
+        return [
+            Padding(line, (0, 0, 0, 2)),
+            Padding(Text(f"logged {when} ({proof})", style="dim"), (0, 0, 0, 9)),
+        ]
+    if a.status == NO_ROOM:
+        line = Text("✗ ", style="red")
+        line.append(a.title)
+        line.append(f"  [{a.id}]", style="cyan")
+        return [
+            Padding(line, (0, 0, 0, 2)),
+            Padding(Text(no_room_label(plan), style="yellow"), (0, 0, 0, 4)),
+        ]
+    head = Text("☐ ")
+    head.append(f"by {day(a.due)}" if a.due else "", style="bold")
+    head.append(f" · {weeks_label(a)} · {effort_label(a)}", style="dim")
+    title = Text(a.title, style="bold")
+    title.append(f"  [{a.id}]", style="cyan")
+    evidence = Text("Evidence: ", style="italic")
+    evidence.append(a.evidence)
+    log = Text("Log it: ", style="italic")
+    log.append(a.log, style="green")
+    return [
+        Padding(head, (0, 0, 0, 2)),
+        Padding(title, (0, 0, 0, 4)),
+        Padding(evidence, (0, 0, 0, 4)),
+        Padding(log, (0, 0, 0, 4)),
+    ]
+
+
+def _terminal_gap(g: FocusGap, number: int, plan: Plan) -> list[RenderableType]:
+    from rich.padding import Padding
+    from rich.text import Text
+
+    parts: list[RenderableType] = [
+        Text(""),
+        Text(heading(g, number), style="bold magenta"),
+        Padding(Text(g.why, style="dim"), (0, 0, 0, 2)),
+    ]
+    for a in g.actions:
+        parts.extend(_terminal_action(a, plan))
+    if g.resources:
+        read = Text("Resources: ", style="italic")
+        read.append(" · ".join(f"{r.title} ({r.author}, {r.kind})" for r in g.resources))
+        parts.append(Padding(read, (0, 0, 0, 2)))
+    note = all_done_note(g)
+    if note:
+        parts.append(Padding(Text(note, style="yellow"), (0, 0, 0, 2)))
+    elif g.remaining and g.role == FOCUS:
+        more = "1 more action" if g.remaining == 1 else f"{g.remaining} more actions"
+        parts.append(
+            Padding(Text(f"{more} in the map for a later plan.", style="dim"), (0, 0, 0, 2))
+        )
+    return parts
+
+
+def terminal(plan: Plan) -> RenderableType:
+    from rich.console import Group
+    from rich.table import Table
+    from rich.text import Text
+
+    parts: list[RenderableType] = [
+        Text(f"Your plan: {plan.map_name}", style="bold"),
+        Text(f"{n_weeks(plan.weeks)}: {day(plan.start)} to {day(plan.end)}"),
+        Text(
+            f"{hours(plan.hours_per_week)} h a week · from your assessment of "
+            f"{day(plan.assessed_on)}"
+        ),
+        Text(
+            f"Planned {hours(plan.planned_hours)} of {hours(plan.hours_per_week * plan.weeks)} h",
+            style="dim",
+        ),
+        Text(f"Mix: {mix_label(plan)}", style="dim"),
+        Text(""),
+    ]
+    from rich import box
+
+    table = Table(
+        title="Priorities",
+        title_justify="left",
+        title_style="bold",
+        box=box.SIMPLE_HEAD,
+        pad_edge=False,
+        expand=False,
+    )
+    table.add_column("#", justify="right", no_wrap=True)
+    table.add_column("gap", style="magenta", max_width=18)
+    table.add_column("level", justify="center", no_wrap=True)
+    table.add_column("plan", no_wrap=True)
+    table.add_column("why", ratio=1)
+    for s in plan.ranking:
+        table.add_row(
+            str(s.rank), s.name, f"{s.current} → {s.target}", ROLE_LABELS.get(s.role, s.role), s.why
+        )
+    parts.append(table)
+    if plan.unrated:
+        names = ", ".join(name for _, name in plan.unrated)
+        parts.append(
+            Text(f"Not rated in this assessment: {names}. Rate them with pm-coach assess.")
+        )
+    if not plan.focus and not plan.prove_it:
+        parts.extend([Text(""), Text(EMPTY, style="yellow")])
+    for i, g in enumerate(plan.focus, start=1):
+        parts.extend(_terminal_gap(g, i, plan))
+    for g in plan.prove_it:
+        parts.extend(_terminal_gap(g, 0, plan))
+    parts.extend([Text(""), Text(FOOTER, style="dim")])
+    return Group(*parts)
+
+
+# --- Markdown ---------------------------------------------------------------------------------
+
+_MD_SPECIAL = set("\\`*_[]<>|")
+
+
+def md(text: str) -> str:
+    """Escape the characters that would change Markdown's meaning inside running text."""
+    return "".join("\\" + ch if ch in _MD_SPECIAL else ch for ch in text)
+
+
+def _md_action(a: PlannedAction, number: int, plan: Plan, level: int) -> list[str]:
+    lines = [f"{'#' * level} {number}. {md(a.title)}", ""]
+    if a.status == NO_ROOM:
+        lines.append(f"- **Not scheduled:** {md(no_room_label(plan))}")
+    else:
+        due = day(a.due) if a.due else ""
+        lines.append(f"- **When:** {weeks_label(a)}, due {due}")
+    effort = f"{a.type}, about {hours(a.effort_hours)} hours"
+    if a.weekly_hours is not None and a.first_week != a.last_week:
+        effort += f" ({hours(a.weekly_hours)} h a week)"
+    lines.append(f"- **Kind and effort:** {effort}")
+    lines.append("- **Steps:**")
+    lines.extend(f"  {i}. {md(step)}" for i, step in enumerate(a.how, start=1))
+    lines.append(f"- **Evidence it leaves:** {md(a.evidence)}")
+    lines.append(f"- **Record it:** `{a.log}`")
+    lines.append("")
+    return lines
+
+
+def _md_gap(g: FocusGap, number: int, plan: Plan, level: int = 2) -> list[str]:
+    lines = [f"{'#' * level} {md(heading(g, number))}", "", f"*Why:* {md(g.why)}.", ""]
+    finished = [a for a in g.actions if a.done]
+    if finished:
+        lines.append("Already done:")
+        lines.append("")
+        for a in finished:
+            when = day(a.done_on) if a.done_on else ""
+            lines.append(
+                f"- ~~{md(a.title)}~~ (`{a.id}`): logged {when}, evidence {', '.join(a.done_by)}"
+            )
+        lines.append("")
+    todo = [a for a in g.actions if not a.done]
+    for i, a in enumerate(todo, start=1):
+        lines.extend(_md_action(a, i, plan, level + 1))
+    note = all_done_note(g)
+    if note:
+        lines.extend([md(note), ""])
+    if g.resources:
+        lines.extend(["**Resources**", ""])
+        lines.extend(f"- *{md(r.title)}*, {md(r.author)} ({r.kind})" for r in g.resources)
+        lines.append("")
+    if g.remaining and g.role == FOCUS and not note:
+        more = "1 more action" if g.remaining == 1 else f"{g.remaining} more actions"
+        lines.extend([f"{more} for this gap wait in the skill map for a later plan.", ""])
+    return lines
+
+
+def markdown(plan: Plan, *, name: str = "", current_role: str = "", target_role: str = "") -> str:
+    """The plan as a Markdown document to share with a manager or mentor."""
+    title = f"Development plan: {md(name)}" if name else "Development plan"
+    lines = [f"# {title}", ""]
+    goal_from = current_role
+    goal_to = target_role or plan.to_role
+    if goal_from or target_role:
+        move = f"from {md(goal_from)} to {md(goal_to)}" if goal_from else f"towards {md(goal_to)}"
+        lines.extend([f"Growing {move}.", ""])
+    lines.extend(
+        [
+            f"- **Period:** {n_weeks(plan.weeks)}, {day(plan.start)} to {day(plan.end)}",
+            f"- **Time:** {hours(plan.hours_per_week)} hours a week; "
+            f"{hours(plan.planned_hours)} hours planned — {mix_label(plan)}",
+            f"- **Based on:** self-assessment of {day(plan.assessed_on)} against the skill map "
+            f"*{md(plan.map_name)}* (`{plan.map_id}`)",
+            "",
+            "## Priorities",
+            "",
+            "| Rank | Gap | Now | Target | In this plan | Why |",
+            "|---:|---|---:|---:|---|---|",
+        ]
+    )
+    for s in plan.ranking:
+        lines.append(
+            f"| {s.rank} | {md(s.name)} | {s.current} | {s.target} | "
+            f"{ROLE_LABELS.get(s.role, s.role)} | {md(s.why)} |"
+        )
+    lines.append("")
+    if plan.unrated:
+        names = ", ".join(md(n) for _, n in plan.unrated)
+        lines.extend([f"Not rated in this assessment: {names}.", ""])
+    if not plan.focus and not plan.prove_it:
+        lines.extend([md(EMPTY), ""])
+    timeline = sorted(
+        (
+            (a.due, a.starts, g_index, a_index, g, a)
+            for g_index, g in enumerate([*plan.focus, *plan.prove_it])
+            for a_index, a in enumerate(g.actions)
+            if a.due is not None
+        ),
+        key=lambda row: row[:4],
+    )
+    if timeline:
+        lines.extend(["## Timeline", "", "| Due | Weeks | Gap | Action |", "|---|---|---|---|"])
+        for due, _, _, _, g, a in timeline:
+            lines.append(f"| {day(due)} | {weeks_label(a)} | {md(g.name)} | {md(a.title)} |")
+        lines.append("")
+    for i, g in enumerate(plan.focus, start=1):
+        lines.extend(_md_gap(g, i, plan))
+    if plan.prove_it:
+        lines.extend(
+            [
+                "## Ratings to prove",
+                "",
+                "These gaps are rated at or above target, but no evidence from the last 180 days "
+                "backs the rating. One step each produces that evidence.",
+                "",
+            ]
+        )
+        for g in plan.prove_it:
+            lines.extend(_md_gap(g, 0, plan, level=3))
+    lines.extend(["---", "", md(MD_FOOTER), ""])
+    return "\n".join(lines)
