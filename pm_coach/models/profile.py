@@ -2,13 +2,34 @@
 
 from __future__ import annotations
 
-from typing import Annotated
+import re
+from typing import Annotated, Any
 
-from pydantic import BaseModel, ConfigDict, Field, StringConstraints, model_validator
+from pydantic import (
+    AfterValidator,
+    BaseModel,
+    ConfigDict,
+    Field,
+    StringConstraints,
+    ValidationError,
+    model_validator,
+)
 
 from pm_coach.models.common import OneLine, Short, Slug
 
-# --- profile ----------------------------------------------------------------------------------
+MONTH_PATTERN = r"^\d{4}-(0[1-9]|1[0-2])$"
+OPEN_END = "9999-12"  # a role with no end month runs until today and beyond
+
+_EMAIL = re.compile(r"^[^@\s]+@[^@\s]+\.[^@\s]+$")
+
+
+def _email(value: str) -> str:
+    if value and not _EMAIL.match(value):
+        raise ValueError(f"{value!r} does not look like an email address (name@example.com)")
+    return value
+
+
+# --- roles ------------------------------------------------------------------------------------
 
 
 class Role(BaseModel):
@@ -18,7 +39,7 @@ class Role(BaseModel):
 
     company: Short
     title: Short
-    start: Annotated[str, StringConstraints(pattern=r"^\d{4}-(0[1-9]|1[0-2])$")]
+    start: Annotated[str, StringConstraints(pattern=MONTH_PATTERN)]
     end: Annotated[str, StringConstraints(pattern=r"^(\d{4}-(0[1-9]|1[0-2]))?$")] = ""
 
     @model_validator(mode="after")
@@ -26,6 +47,38 @@ class Role(BaseModel):
         if self.end and self.end < self.start:
             raise ValueError(f"end {self.end} is before start {self.start}")
         return self
+
+    def contains(self, month: str) -> bool:
+        """True when ``month`` (YYYY-MM) falls within the role, both ends included."""
+        return self.start <= month <= (self.end or OPEN_END)
+
+    @property
+    def sort_key(self) -> tuple[str, str, str, str]:
+        """Newest first when sorted in reverse: latest start, then a current role first."""
+        return (self.start, self.end or OPEN_END, self.company.casefold(), self.title.casefold())
+
+    def label(self) -> str:
+        return f"{self.company}, {self.title} ({self.start} – {self.end or 'present'})"
+
+
+def sort_roles(roles: list[Role]) -> list[Role]:
+    """Roles newest first: the latest start first; on equal starts the one still running."""
+    return sorted(roles, key=lambda r: r.sort_key, reverse=True)
+
+
+# --- profile ----------------------------------------------------------------------------------
+
+# The command-line flag behind each field, for error messages.
+PROFILE_FLAGS = {
+    "name": "--name",
+    "current_role": "--current-role",
+    "target_role": "--target-role",
+    "hours_per_week": "--hours-per-week",
+    "map": "--map",
+    "email": "--email",
+    "location": "--location",
+    "summary": "--summary",
+}
 
 
 class Profile(BaseModel):
@@ -36,13 +89,70 @@ class Profile(BaseModel):
     target_role: OneLine = ""
     hours_per_week: float = Field(default=3.0, gt=0, le=60)
     map: Slug = "leadership"
-    email: OneLine = ""
+    email: Annotated[OneLine, AfterValidator(_email)] = ""
+    location: OneLine = ""
+    summary: OneLine = ""
     roles: list[Role] = Field(default_factory=list)
 
     def to_record(self) -> dict[str, object]:
+        """The profile for profile.toml: empty fields left out, whole hours written as integers."""
         data = self.model_dump(mode="json")
         roles = data.pop("roles")
-        record = {k: v for k, v in data.items() if v not in ("", None)}
+        record: dict[str, Any] = {k: v for k, v in data.items() if v not in ("", None)}
+        hours = record.get("hours_per_week")
+        if isinstance(hours, float) and hours.is_integer():
+            record["hours_per_week"] = int(hours)
         if roles:
-            record["roles"] = roles
+            record["roles"] = [{k: v for k, v in r.items() if v != ""} for r in roles]
         return record
+
+    def to_json(self) -> dict[str, object]:
+        """Every field, for ``profile show --json``."""
+        return self.model_dump(mode="json")
+
+    def with_changes(self, changes: dict[str, object]) -> Profile:
+        """A copy with ``changes`` applied and validated; a bad value raises InputError."""
+        from pm_coach.errors import InputError
+
+        data = self.model_dump()
+        data.update(changes)
+        try:
+            return Profile.model_validate(data)
+        except ValidationError as exc:
+            err = exc.errors()[0]
+            name = str(err["loc"][0]) if err["loc"] else "profile"
+            flag = PROFILE_FLAGS.get(name, name)
+            msg = str(err["msg"]).removeprefix("Value error, ")
+            raise InputError(
+                f"{flag}: {msg}.", hint="Fix that value and run the command again."
+            ) from None
+
+    def with_role(self, role: Role) -> Profile:
+        return self.model_copy(update={"roles": sort_roles([*self.roles, role])})
+
+
+def make_role(company: str, title: str, start: str, end: str = "") -> Role:
+    """Validate the values of ``profile role add``; every problem is an InputError."""
+    from pm_coach.errors import InputError
+
+    flags = {"company": "COMPANY", "title": "TITLE", "start": "--start", "end": "--end"}
+    for flag, value in (("--start", start), ("--end", end)):
+        if value and not re.match(MONTH_PATTERN, value.strip()):
+            raise InputError(
+                f"{flag} {value!r} is not a month.", hint="Write it as YYYY-MM, e.g. 2024-03."
+            )
+    if end.strip() and start.strip() and end.strip() < start.strip():
+        raise InputError(
+            f"--end {end.strip()} is before --start {start.strip()}.",
+            hint="Swap them, or check the years you typed.",
+        )
+    try:
+        return Role(company=company, title=title, start=start.strip(), end=end.strip())
+    except ValidationError as exc:
+        err = exc.errors()[0]
+        name = str(err["loc"][0]) if err["loc"] else ""
+        msg = str(err["msg"]).removeprefix("Value error, ")
+        where = f"{flags[name]}: " if name in flags else ""
+        raise InputError(
+            f"{where}{msg}.", hint="Fix that value and run the command again."
+        ) from None

@@ -1,0 +1,655 @@
+"""Writing one CV bullet from one evidence entry: deterministic rules, no AI model.
+
+The shape is *accomplished X, as measured by Y, by doing Z*, plus the business goal when one is
+recorded. Every rule (and what happens when a rule cannot tell) is described in docs/bullets.md;
+the table of cases in tests/test_bullets.py is the executable version of that page.
+
+Only the first word of a clause is ever changed (its tense, its capital); the rest of the user's
+words and numbers are kept exactly. A bullet longer than :data:`MAX_CHARS` is shortened clause by
+clause, never inside a metric.
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+
+MAX_CHARS = 200
+ELLIPSIS = "…"
+
+# --- verbs ------------------------------------------------------------------------------------
+
+
+def _set(words: str) -> frozenset[str]:
+    """A set of words written as one space-separated string (easier to read and extend)."""
+    return frozenset(words.split())
+
+
+# Irregular past tenses of verbs a product manager uses (base form → past tense).
+IRREGULAR: dict[str, str] = {
+    "become": "became",
+    "begin": "began",
+    "bet": "bet",
+    "break": "broke",
+    "bring": "brought",
+    "broadcast": "broadcast",
+    "build": "built",
+    "buy": "bought",
+    "catch": "caught",
+    "choose": "chose",
+    "cut": "cut",
+    "deal": "dealt",
+    "do": "did",
+    "draw": "drew",
+    "drive": "drove",
+    "fall": "fell",
+    "feed": "fed",
+    "feel": "felt",
+    "fight": "fought",
+    "find": "found",
+    "forecast": "forecast",
+    "forget": "forgot",
+    "get": "got",
+    "give": "gave",
+    "go": "went",
+    "grow": "grew",
+    "hang": "hung",
+    "hear": "heard",
+    "hit": "hit",
+    "hold": "held",
+    "keep": "kept",
+    "know": "knew",
+    "lay": "laid",
+    "lead": "led",
+    "leave": "left",
+    "lend": "lent",
+    "let": "let",
+    "lose": "lost",
+    "make": "made",
+    "meet": "met",
+    "outgrow": "outgrew",
+    "outsell": "outsold",
+    "overcome": "overcame",
+    "overrun": "overran",
+    "oversee": "oversaw",
+    "pay": "paid",
+    "put": "put",
+    "read": "read",
+    "rebuild": "rebuilt",
+    "rethink": "rethought",
+    "rewrite": "rewrote",
+    "rise": "rose",
+    "run": "ran",
+    "say": "said",
+    "see": "saw",
+    "seek": "sought",
+    "sell": "sold",
+    "send": "sent",
+    "set": "set",
+    "shoot": "shot",
+    "shut": "shut",
+    "sit": "sat",
+    "speak": "spoke",
+    "spend": "spent",
+    "spin": "spun",
+    "split": "split",
+    "spread": "spread",
+    "stand": "stood",
+    "strike": "struck",
+    "sweep": "swept",
+    "take": "took",
+    "teach": "taught",
+    "tell": "told",
+    "think": "thought",
+    "throw": "threw",
+    "understand": "understood",
+    "undertake": "undertook",
+    "underwrite": "underwrote",
+    "upset": "upset",
+    "win": "won",
+    "withdraw": "withdrew",
+    "write": "wrote",
+}
+
+# Regular verbs a product manager uses (base forms); their past tense follows the spelling rules.
+REGULAR: frozenset[str] = _set(
+    """
+    accelerate achieve acquire activate adopt advise advocate align allocate analyse analyze
+    apply approve architect assess assist attend attract audit author automate benchmark brief
+    broker calibrate capture champion change chair clarify close coach collaborate commission
+    communicate compare complete conduct consolidate consult contribute convert convince
+    coordinate craft create curate debug decide define delegate deliver demo deploy deprecate
+    design develop devise diagnose direct discover document double draft drop earn educate
+    eliminate enable engage establish evaluate exceed execute expand experiment facilitate
+    finalise finalize fix focus formalise formalize found frame gain generate guide halve handle
+    help host identify implement improve increase influence initiate inspire integrate interview
+    introduce investigate involve iterate join kick launch lift localise localize lower manage
+    map measure mediate mentor merge migrate minimise minimize model moderate modernise monitor
+    motivate negotiate onboard open optimise optimize orchestrate organise organize outline own
+    participate partner persuade pilot pioneer pitch plan present prevent prioritise prioritize
+    produce promote propose prototype prove publish pull quantify raise rank reach recommend
+    record recruit redesign reduce refactor refine reframe relaunch release remove reorganise
+    reorganize replace report research reshape resolve restructure retain retire revamp review
+    revise revive roll save scale schedule scope score secure segment shadow shape ship shorten
+    showcase simplify sketch slash solve source spearhead sponsor standardise standardize start
+    steer stop streamline strengthen structure summarise summarize supervise support survey
+    sustain synthesise synthesize test track train transform translate triage trim triple turn
+    unblock unify unlock update upgrade validate visualise visualize volunteer work
+    """
+)
+
+# Verbs whose last consonant doubles before -ed and -ing (plan → planned, planning).
+DOUBLING: frozenset[str] = _set(
+    """
+    bet begin commit control cut drop get hit let map omit overrun permit plan put refer run scrap
+    set ship shut sit slim spin split stop submit trim upset win
+    """
+)
+
+# Verbs that say little about what the person did; --lint suggests a stronger one.
+VAGUE: frozenset[str] = _set(
+    "assist attend contribute do handle help involve participate support work"
+)
+
+# A present-tense or -ing form of one of these starts a verb phrase almost whatever follows.
+STRONG: frozenset[str] = _set(
+    """
+    align automate coach convince create cut define deliver double drive establish facilitate
+    grow halve host introduce mentor migrate negotiate organise organize own persuade prioritise
+    prioritize publish recruit redesign reduce rewrite run secure ship simplify spearhead speak
+    streamline teach triple unblock write
+    """
+)
+
+# -ing words that usually name a thing at the start of a line ("Pricing review", "Hiring plan").
+NOUNISH_ING: frozenset[str] = _set(
+    """
+    billing branding budgeting building engineering forecasting funding hiring marketing meeting
+    messaging networking offboarding onboarding packaging planning positioning pricing
+    recruiting reporting roadmapping staffing testing ticketing training
+    """
+)
+
+# Words after a present-tense or -ing form that show it is a verb taking an object.
+OBJECT_OPENERS: frozenset[str] = _set(
+    """
+    a an the this that these those my our your their his her its every each all both several
+    some many few us them him it me one two three four five six seven eight nine ten eleven
+    twelve twenty dozens hundreds new weekly monthly quarterly daily fortnightly annual yearly
+    regular up off out together back down
+    """
+)
+
+# Words after a present-tense form that show it is a noun ("Review of ...", "Mentor for ...").
+NOUN_FOLLOWERS: frozenset[str] = _set("of for to at on in with from by and is was were")
+
+# Words that must not end a shortened clause.
+DANGLING: frozenset[str] = _set(
+    "a an and as at by for from in into of on or so than that the to via which while with & - – —"
+)
+
+# Leading words dropped before the verb ("I ran" → "Ran", "We have shipped" → "Shipped").
+PRONOUNS: frozenset[str] = frozenset({"i", "we", "i've", "we've", "i’ve", "we’ve"})
+AUXILIARIES: frozenset[str] = frozenset({"am", "was", "were", "have", "had", "been", "also"})
+
+# Phrases rewritten because they describe a duty, not an accomplishment.
+DUTY_PHRASES: tuple[str, ...] = (
+    "responsible for",
+    "accountable for",
+    "in charge of",
+    "tasked with",
+    "charged with",
+    "owner of",
+)
+
+_NUMBER = re.compile(r"^[+\-~≈<>$£€]?\d")
+
+
+@dataclass(frozen=True)
+class Verb:
+    """A verb in the two forms a bullet needs."""
+
+    base: str
+    past: str
+    gerund: str
+
+
+def _regular_past(base: str) -> str:
+    if base.endswith("e"):
+        return base + "d"
+    if re.search(r"[^aeiou]y$", base):
+        return base[:-1] + "ied"
+    if base in DOUBLING:
+        return base + base[-1] + "ed"
+    return base + "ed"
+
+
+def _gerund(base: str) -> str:
+    if base.endswith("ie"):
+        return base[:-2] + "ying"
+    if base.endswith(("ee", "ye", "oe")):
+        return base + "ing"
+    if base.endswith("e") and len(base) > 2:
+        return base[:-1] + "ing"
+    if base in DOUBLING:
+        return base + base[-1] + "ing"
+    return base + "ing"
+
+
+def _third_person(base: str) -> str:
+    if base.endswith(("s", "sh", "ch", "x", "z", "o")):
+        return base + "es"
+    if re.search(r"[^aeiou]y$", base):
+        return base[:-1] + "ies"
+    return base + "s"
+
+
+def verb(base: str) -> Verb:
+    past = IRREGULAR.get(base) or _regular_past(base)
+    return Verb(base, past, _gerund(base))
+
+
+@dataclass(frozen=True)
+class _Form:
+    base: str
+    form: str  # "base", "third", "past" or "gerund"
+
+
+def _build_index() -> dict[str, list[_Form]]:
+    index: dict[str, list[_Form]] = {}
+    for base in sorted(set(IRREGULAR) | REGULAR):
+        v = verb(base)
+        for form, word in (
+            ("base", base),
+            ("third", _third_person(base)),
+            ("past", v.past),
+            ("gerund", v.gerund),
+        ):
+            index.setdefault(word, []).append(_Form(base, form))
+    return index
+
+
+_INDEX = _build_index()
+_PREFIXES = ("co-", "re-", "pre-")
+
+
+def _lookup(word: str) -> list[_Form]:
+    """The known forms of ``word`` (lowercase), handling co-/re-/pre- prefixes."""
+    found = _INDEX.get(word)
+    if found:
+        return found
+    for prefix in _PREFIXES:
+        if word.startswith(prefix) and word[len(prefix) :] in _INDEX:
+            return [_Form(prefix + f.base, f.form) for f in _INDEX[word[len(prefix) :]]]
+    return []
+
+
+def _prefixed_verb(base: str) -> Verb:
+    for prefix in _PREFIXES:
+        if base.startswith(prefix) and base[len(prefix) :] in _INDEX:
+            inner = verb(base[len(prefix) :])
+            return Verb(base, prefix + inner.past, prefix + inner.gerund)
+    return verb(base)
+
+
+NOT_PAST: frozenset[str] = frozenset({"hundred", "embed", "shed", "sacred", "naked", "wicked"})
+
+
+def _unknown_past(word: str) -> Verb | None:
+    """A regular past tense not in the table (``ideated``), with its -ing form worked out.
+
+    Dropping -ed and adding -ing undoes the spelling changes of -ed too (ideated → ideating,
+    scrapped → scrapping); only -ied needs care (copied → copying).
+    """
+    if len(word) < 5 or not word.endswith("ed") or word.endswith("eed") or word in NOT_PAST:
+        return None
+    if not word.replace("-", "").isalpha():
+        return None
+    gerund = word[:-3] + "ying" if word.endswith("ied") else word[:-2] + "ing"
+    return Verb(word, word, gerund)
+
+
+def _unknown_gerund(word: str) -> Verb | None:
+    """A regular -ing form not in the table (``scoping``), with its past tense worked out."""
+    if len(word) < 6 or not word.endswith("ing"):
+        return None
+    stem = word[:-3]
+    if stem.endswith("y") and len(stem) > 1 and stem[-2] not in "aeiou":
+        past = stem[:-1] + "ied"
+    elif stem.endswith("e"):
+        past = stem + "d"
+    else:
+        past = stem + "ed"
+    return Verb(stem, past, word)
+
+
+# --- reading the start of a line --------------------------------------------------------------
+
+
+@dataclass(frozen=True)
+class Lead:
+    """How a line of the user's text starts.
+
+    ``verb`` is the verb found (or None when the line starts with something else); ``rest`` is
+    every word after it, unchanged; ``replaced`` is what was rewritten ("Responsible for", "I")
+    so --lint can mention it.
+    """
+
+    verb: Verb | None
+    rest: str
+    first: str
+    form: str = ""  # base, third, past, gerund, or "" when no verb was found
+    replaced: str = ""
+
+    @property
+    def is_vague(self) -> bool:
+        return self.verb is not None and self.verb.base in VAGUE
+
+    def past_clause(self) -> str:
+        assert self.verb is not None
+        return join(capitalise(self.verb.past), self.rest)
+
+    def gerund_clause(self) -> str:
+        assert self.verb is not None
+        return join(self.verb.gerund, self.rest)
+
+
+def join(*parts: str) -> str:
+    return " ".join(p for p in parts if p)
+
+
+def capitalise(text: str) -> str:
+    return text[:1].upper() + text[1:]
+
+
+def lower_first(text: str) -> str:
+    """Lowercase the first letter when the first word is an ordinary capitalised word.
+
+    "Pricing review" → "pricing review"; "NPS", "Q3", "iOS" and "I" stay as written.
+    """
+    word = text.split(" ", 1)[0]
+    if len(word) > 1 and word[0].isupper() and word[1:].isalpha() and word[1:].islower():
+        return text[0].lower() + text[1:]
+    return text
+
+
+def clean(text: str) -> str:
+    """Collapse runs of spaces and drop trailing full stops and separators."""
+    text = " ".join(text.split())
+    return text.rstrip(" .;,:")
+
+
+def _words(text: str) -> list[str]:
+    return text.split(" ") if text else []
+
+
+def _bare(word: str) -> str:
+    return word.lower().strip(",.;:!?\"'()")
+
+
+def _next_is_object(next_word: str) -> bool:
+    bare = _bare(next_word)
+    return bare in OBJECT_OPENERS or bool(_NUMBER.match(next_word)) or next_word[:1] in "\"“'‘"
+
+
+def read_lead(text: str) -> Lead:
+    """Find the verb that starts ``text`` (see docs/bullets.md for every rule)."""
+    words = _words(clean(text))
+    if not words:
+        return Lead(None, "", "")
+    replaced: list[str] = []
+    # "I ran …", "We have shipped …": drop the pronoun and helper verbs.
+    if _bare(words[0]) in PRONOUNS and len(words) > 1:
+        replaced.append(words.pop(0))
+        while len(words) > 1 and _bare(words[0]) in AUXILIARIES:
+            replaced.append(words.pop(0))
+    elif len(words) > 2 and _bare(words[0]) in {"was", "were"}:
+        replaced.append(words.pop(0))
+    lowered = " ".join(words).lower()
+    for phrase in DUTY_PHRASES:
+        if lowered == phrase or lowered.startswith(phrase + " "):
+            n = len(phrase.split())
+            replaced.extend(words[:n])
+            rest = words[n:]
+            inner = read_lead(" ".join(rest)) if rest else None
+            if inner is not None and inner.verb is not None and inner.form == "gerund":
+                return Lead(inner.verb, inner.rest, words[0], "gerund", " ".join(replaced))
+            return Lead(verb("own"), " ".join(rest), words[0], "duty", " ".join(replaced))
+    first, rest_words = words[0], words[1:]
+    rest = " ".join(rest_words)
+    word = first.lower()
+    next_word = rest_words[0] if rest_words else ""
+    # "Review of last year's bets" → "Reviewed last year's bets": a verb used as a noun.
+    if _bare(next_word) == "of" and len(rest_words) > 1:
+        base = next((f.base for f in _lookup(word) if f.form == "base"), None)
+        if base is not None:
+            replaced.extend(words[:2])
+            v = _prefixed_verb(base)
+            return Lead(v, " ".join(rest_words[1:]), first, "nominal", " ".join(replaced))
+    found = _found_verb(word, next_word)
+    if found is None:
+        return Lead(None, " ".join(words), first, "", " ".join(replaced))
+    v, form = found
+    return Lead(v, rest, first, form, " ".join(replaced))
+
+
+def _found_verb(word: str, next_word: str) -> tuple[Verb, str] | None:
+    forms = _lookup(word)
+    past = next((f for f in forms if f.form == "past"), None)
+    if past is not None:
+        return _prefixed_verb(past.base), "past"
+    if forms:
+        f = forms[0]
+        looks_like_object = bool(next_word) and _next_is_object(next_word)
+        noun_follows = _bare(next_word) in NOUN_FOLLOWERS
+        base_word = f.base.split("-", 1)[-1]
+        if f.form == "gerund" and word in NOUNISH_ING and not looks_like_object:
+            return None
+        strong = base_word in STRONG and not noun_follows
+        if looks_like_object or strong or (not next_word and f.form != "third"):
+            return _prefixed_verb(f.base), f.form
+        return None
+    unknown = _unknown_past(word)
+    if unknown is not None:
+        return unknown, "past"
+    if next_word and _next_is_object(next_word):
+        guessed = _unknown_gerund(word)
+        if guessed is not None:
+            return guessed, "gerund"
+    return None
+
+
+# --- the bullet -------------------------------------------------------------------------------
+
+# The verb used when a line starts with a noun ("Pricing review with sales"), by evidence kind.
+DEFAULT_VERBS: dict[str, Verb] = {
+    "work": Verb("deliver", "delivered", "delivering"),
+    "volunteer": Verb("contribute", "contributed to", "contributing to"),
+    "talk": Verb("present", "presented", "presenting"),
+    "publication": Verb("publish", "published", "publishing"),
+}
+
+
+@dataclass
+class _Part:
+    text: str
+    trim: bool = False
+    min_words: int = 0
+    cut: bool = False  # shortened by dropping words, so it ends with an ellipsis
+
+    def render(self) -> str:
+        return self.text + (ELLIPSIS if self.cut else "")
+
+
+@dataclass(frozen=True)
+class Bullet:
+    text: str
+    shortened: bool
+    lead: Lead  # how the user's TEXT started
+    result_lead: Lead | None  # how the result started, when it led the bullet
+
+    def __str__(self) -> str:
+        return self.text
+
+
+def join_metrics(metrics: list[str]) -> str:
+    items = [clean(m) for m in metrics if clean(m)]
+    if len(items) <= 1:
+        return "".join(items)
+    return ", ".join(items[:-1]) + " and " + items[-1]
+
+
+def goal_phrase(goal: str) -> tuple[str, str]:
+    """The fixed words that bring in the goal, and the user's goal words that follow them."""
+    text = clean(goal)
+    words = _words(text)
+    if words and words[0].lower() == "to" and len(words) > 1:
+        words = words[1:]
+        text = " ".join(words)
+    if not words:
+        return "", ""
+    forms = _lookup(words[0].lower())
+    if any(f.form == "base" for f in forms):
+        return "in support of the goal to ", lower_first(text)
+    return "in support of ", lower_first(text)
+
+
+def _result_clause_like(lead: Lead) -> bool:
+    """True when a result that does not start with a verb still holds one early on
+    ("Board approved the plan"), so it reads as a clause rather than a noun phrase."""
+    for word in _words(lead.rest)[:3]:
+        w = _bare(word)
+        if any(f.form == "past" for f in _lookup(w)) or _unknown_past(w) is not None:
+            return True
+    return False
+
+
+def write_bullet(
+    text: str,
+    *,
+    result: str = "",
+    metrics: list[str] | tuple[str, ...] = (),
+    goal: str = "",
+    kind: str = "work",
+    limit: int = MAX_CHARS,
+) -> Bullet:
+    """One CV bullet from one piece of evidence. Pure and deterministic."""
+    lead = read_lead(text)
+    if lead.verb is None:
+        default = DEFAULT_VERBS.get(kind, DEFAULT_VERBS["work"])
+        lead = Lead(default, lower_first(lead.rest), lead.first, "", lead.replaced)
+    result_text = clean(result)
+    metric_text = join_metrics(list(metrics))
+    r_lead = read_lead(result_text) if result_text else None
+    passive = (
+        r_lead is not None
+        and r_lead.form == "past"
+        and _bare(r_lead.rest.split(" ", 1)[0]) in ("by", "to")
+    )
+    result_first = (
+        r_lead is not None
+        and r_lead.verb is not None
+        and not passive
+        and r_lead.form in ("past", "base", "gerund", "duty")
+    )
+
+    parts: list[_Part] = []
+    if result_first and r_lead is not None:
+        parts.append(_Part(r_lead.past_clause(), trim=True, min_words=3))
+        if metric_text:
+            parts.append(_Part(", as measured by " + metric_text))
+        if lead.form:  # the user's TEXT starts with a verb: "by running …"
+            parts.append(_Part(", by "))
+            parts.append(_Part(lead.gerund_clause(), trim=True, min_words=3))
+        else:  # it starts with a noun: "through the Q3 review"
+            parts.append(_Part(", through "))
+            parts.append(_Part(lead.rest, trim=True, min_words=2))
+    else:
+        parts.append(_Part(lead.past_clause(), trim=True, min_words=3))
+        if result_text and r_lead is not None:
+            if passive or _result_clause_like(r_lead):
+                parts.append(_Part("; "))
+            else:
+                parts.append(_Part(", resulting in "))
+            parts.append(_Part(lower_first(result_text), trim=True, min_words=2))
+        if metric_text:
+            parts.append(_Part(", as measured by " + metric_text))
+    intro, goal_words = goal_phrase(goal)
+    if goal_words:
+        parts.append(_Part(", " + intro))
+        parts.append(_Part(goal_words, trim=True, min_words=2))
+    shortened = _shorten(parts, limit)
+    return Bullet(
+        "".join(p.render() for p in parts), shortened, lead, r_lead if result_first else None
+    )
+
+
+# --- shortening -------------------------------------------------------------------------------
+
+_BOUNDARIES = (
+    ", ",
+    "; ",
+    " – ",
+    " — ",
+    " - ",
+    " (",
+    " and ",
+    " with ",
+    " so that ",
+    " so ",
+    " to ",
+    " by ",
+    " after ",
+    " because ",
+    " which ",
+    " while ",
+    " including ",
+)
+
+
+def _strip_dangling(words: list[str]) -> list[str]:
+    while len(words) > 1 and _bare(words[-1]) in DANGLING | {""}:
+        words = words[:-1]
+    if words:
+        words[-1] = words[-1].rstrip(",;:(–—-")
+    return words
+
+
+def _drop_clause(part: _Part) -> bool:
+    """Drop the last clause of ``part`` (after a comma, "and", "with" …) if enough is left."""
+    if part.cut:
+        return False
+    cut_at = max((part.text.rfind(b) for b in _BOUNDARIES), default=-1)
+    if cut_at <= 0:
+        return False
+    head = _strip_dangling(_words(part.text[:cut_at]))
+    if len(head) < max(part.min_words, 1):
+        return False
+    part.text = " ".join(head)
+    return True
+
+
+def _drop_word(part: _Part) -> bool:
+    """Drop the last word of ``part`` (it then ends with an ellipsis) if enough is left."""
+    words = _strip_dangling(_words(part.text)[:-1])
+    if len(words) < max(part.min_words, 1):
+        return False
+    part.text = " ".join(words)
+    part.cut = True
+    return True
+
+
+def _shorten(parts: list[_Part], limit: int) -> bool:
+    """Shorten until the bullet fits: first drop whole clauses, longest part first, then words.
+
+    Metrics and the connecting words are never touched, so a bullet with very long metrics may
+    stay over the limit (and --lint says so).
+    """
+    shortened = False
+    for step in (_drop_clause, _drop_word):
+        while sum(len(p.render()) for p in parts) > limit:
+            trimmable = sorted((p for p in parts if p.trim), key=lambda p: -len(p.text))
+            if not any(step(p) for p in trimmable):
+                break
+            shortened = True
+    return shortened

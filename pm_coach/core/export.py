@@ -1,0 +1,265 @@
+"""Choosing and arranging evidence for an export: roles, --role, --top, --lint, sections.
+
+Pure functions: evidence, roles and ``today`` in, plain values out. Filtering by gap, tag and date
+is :mod:`pm_coach.core.evidence`'s job; this module starts from the entries it selected.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+from collections import Counter
+from collections.abc import Iterable, Sequence
+from dataclasses import dataclass, field
+
+from pm_coach.core.bullets import MAX_CHARS, Bullet, write_bullet
+from pm_coach.errors import InputError, NotFoundError
+from pm_coach.models import Evidence, Role
+from pm_coach.models.profile import sort_roles
+
+FORMATS: tuple[str, ...] = ("text", "markdown", "json", "json-resume")
+
+# Section keys for entries outside any role, in the order they are shown.
+KIND_SECTIONS: tuple[str, ...] = ("volunteer", "talk", "publication", "other")
+
+
+def check_format(value: str) -> str:
+    fmt = value.strip().lower()
+    if fmt not in FORMATS:
+        raise InputError(f"unknown format {value!r}.", hint=f"Use one of: {', '.join(FORMATS)}.")
+    return fmt
+
+
+# --- roles ------------------------------------------------------------------------------------
+
+
+def month_of(day: dt.date) -> str:
+    return f"{day.year:04d}-{day.month:02d}"
+
+
+def role_for(day: dt.date, roles: Sequence[Role]) -> Role | None:
+    """The role whose months contain ``day``; when several do, the one that started latest
+    (on equal starts, the one listed first by :func:`sort_roles`)."""
+    month = month_of(day)
+    for role in sort_roles(list(roles)):
+        if role.contains(month):
+            return role
+    return None
+
+
+def match_roles(roles: Sequence[Role], query: str) -> list[Role]:
+    """The roles ``--role`` names: its number in ``profile role list``, or a company or title
+    (any case; when nothing matches exactly, a part of one). Several roles can match."""
+    ordered = sort_roles(list(roles))
+    wanted = query.strip()
+    if not ordered:
+        raise NotFoundError(
+            "there are no roles in your profile yet, so --role has nothing to match.",
+            hint='Add one: pm-coach profile role add "Acme" "Senior PM" --start 2024-03',
+        )
+    if wanted.isdigit():
+        number = int(wanted)
+        if 1 <= number <= len(ordered):
+            return [ordered[number - 1]]
+    folded = wanted.casefold()
+    found = [r for r in ordered if folded in (r.company.casefold(), r.title.casefold())]
+    if not found and folded:  # no exact match: a part of a company or title will do
+        found = [
+            r for r in ordered if folded in r.company.casefold() or folded in r.title.casefold()
+        ]
+    if not found:
+        listed = "; ".join(f"{i}. {r.label()}" for i, r in enumerate(ordered, start=1))
+        raise NotFoundError(
+            f"no role matches {query!r}.",
+            hint=f"Give a number, company or title from: {listed}.",
+        )
+    return found
+
+
+# --- the items of an export -------------------------------------------------------------------
+
+
+@dataclass(frozen=True)
+class Item:
+    """One entry, its bullet, and the role it belongs to (work entries only)."""
+
+    entry: Evidence
+    bullet: Bullet
+    role: Role | None
+
+    @property
+    def section(self) -> str:
+        if self.entry.kind == "work":
+            return "role" if self.role is not None else "other"
+        return self.entry.kind
+
+
+def newest_first(entries: Iterable[Evidence]) -> list[Evidence]:
+    return sorted(entries, key=lambda e: (e.date, e.created, e.id), reverse=True)
+
+
+def bullet_for(entry: Evidence) -> Bullet:
+    return write_bullet(
+        entry.text,
+        result=entry.result,
+        metrics=entry.metrics,
+        goal=entry.goal,
+        kind=entry.kind,
+    )
+
+
+def build_items(entries: Iterable[Evidence], roles: Sequence[Role]) -> list[Item]:
+    """Every entry with its bullet, newest first. Only ``work`` entries are placed in roles:
+    volunteering, talks and publications have sections of their own on a CV."""
+    return [
+        Item(e, bullet_for(e), role_for(e.date, roles) if e.kind == "work" else None)
+        for e in newest_first(entries)
+    ]
+
+
+def in_roles(items: Iterable[Item], chosen: Sequence[Role]) -> list[Item]:
+    return [i for i in items if i.role is not None and i.role in chosen]
+
+
+# --- --top ------------------------------------------------------------------------------------
+
+RECENT_WINDOW_DAYS = 730
+REPEAT_PENALTY = 3.0
+
+
+def strength(entry: Evidence, today: dt.date) -> float:
+    """How strong a bullet the entry makes: metric 3, result 2, goal 1, recency up to 2
+    (fading to 0 over two years)."""
+    age = max(0, (today - entry.date).days)
+    recency = max(0.0, 2.0 * (1 - age / RECENT_WINDOW_DAYS))
+    return (
+        3.0 * bool(entry.metrics) + 2.0 * bool(entry.result.strip()) + bool(entry.goal.strip())
+    ) + recency
+
+
+def top(entries: Sequence[Evidence], n: int, today: dt.date) -> list[Evidence]:
+    """The strongest ``n`` entries, spread across gaps.
+
+    Picked one at a time: each pick is the entry with the highest strength minus 3 for every
+    entry already picked that covers the least-covered of its gaps (an entry with a gap nobody
+    has covered yet loses nothing). Ties go to the newer entry, then the smaller id. The result
+    is newest first.
+    """
+    left = list(entries)
+    covered: Counter[str] = Counter()
+    chosen: list[Evidence] = []
+    while left and len(chosen) < n:
+
+        def value(e: Evidence) -> tuple[float, dt.date, dt.datetime, str]:
+            keys = e.gaps or ["(no gap)"]
+            penalty = REPEAT_PENALTY * min(covered[g] for g in keys)
+            return (strength(e, today) - penalty, e.date, e.created, _neg(e.id))
+
+        best = max(left, key=value)
+        chosen.append(best)
+        left.remove(best)
+        covered.update(best.gaps or ["(no gap)"])
+    return newest_first(chosen)
+
+
+def _neg(text: str) -> str:
+    """A key that sorts strings in reverse, so max() prefers the smaller id."""
+    return "".join(chr(0x10FFFF - ord(c)) for c in text)
+
+
+# --- sections ---------------------------------------------------------------------------------
+
+
+@dataclass
+class Section:
+    """A group of bullets: one role (``key`` "role"), or a kind of entry outside any role."""
+
+    key: str
+    role: Role | None = None
+    items: list[Item] = field(default_factory=list)
+
+
+def sections(items: Sequence[Item], roles: Sequence[Role]) -> list[Section]:
+    """Roles newest first (only those with bullets), then volunteer, talks, publications and
+    other work, each newest first."""
+    out: list[Section] = []
+    for role in sort_roles(list(roles)):
+        mine = [i for i in items if i.role == role and i.section == "role"]
+        if mine:
+            out.append(Section("role", role, mine))
+    for key in KIND_SECTIONS:
+        mine = [i for i in items if i.section == key]
+        if mine:
+            out.append(Section(key, None, mine))
+    return out
+
+
+# --- --lint -----------------------------------------------------------------------------------
+
+
+@dataclass(frozen=True)
+class Finding:
+    code: str  # no-result, no-metric, vague-verb, too-long
+    message: str
+
+
+@dataclass(frozen=True)
+class LintReport:
+    entry: Evidence
+    findings: list[Finding]
+
+
+def lint(items: Sequence[Item], limit: int = MAX_CHARS) -> list[LintReport]:
+    """The entries that would make weak bullets, each with one-line suggestions."""
+    reports: list[LintReport] = []
+    for item in items:
+        e, b = item.entry, item.bullet
+        edit = f"pm-coach evidence edit {e.id}"
+        found: list[Finding] = []
+        if not e.result.strip():
+            found.append(
+                Finding("no-result", f"no result: add what came of it (result = …) with {edit}.")
+            )
+        if not e.metrics:
+            found.append(
+                Finding(
+                    "no-metric",
+                    "no metric: add a number that shows the change (time saved, % moved, "
+                    f"people reached) with {edit}.",
+                )
+            )
+        vague = _vague(item)
+        if vague:
+            found.append(Finding("vague-verb", vague))
+        if b.shortened or len(b.text) > limit:
+            found.append(
+                Finding(
+                    "too-long",
+                    f"too long: the bullet is cut to fit {limit} characters; say it in fewer "
+                    f"words with {edit}.",
+                )
+            )
+        if found:
+            reports.append(LintReport(e, found))
+    return reports
+
+
+def _vague(item: Item) -> str:
+    lead = item.bullet.lead
+    shown = lead.replaced or lead.first
+    if lead.form == "duty":
+        return (
+            f'vague verb: "{shown}" describes a duty, not what you did; start with the action '
+            "(led, ran, negotiated, cut …)."
+        )
+    if lead.form == "" and item.entry.kind == "work":
+        return (
+            f'vague verb: the text starts with "{lead.first}", not a verb; start with what you '
+            "did (led, ran, launched, negotiated …)."
+        )
+    for which in (item.bullet.result_lead, lead):
+        if which is not None and which.is_vague:
+            return (
+                f'vague verb: "{which.first}" hides your part; say what you did yourself '
+                "(led, ran, decided, negotiated …)."
+            )
+    return ""

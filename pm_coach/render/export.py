@@ -1,0 +1,217 @@
+"""Export writers: items in, text out (plain bullets, Markdown, JSON, JSON Resume)."""
+
+from __future__ import annotations
+
+import json
+from collections.abc import Sequence
+
+from pm_coach.core.export import Item, LintReport, Section, sections
+from pm_coach.models import Profile, Role
+
+JSON_RESUME_SCHEMA = "https://raw.githubusercontent.com/jsonresume/resume-schema/v1.0.0/schema.json"
+
+MONTHS = ("Jan", "Feb", "Mar", "Apr", "May", "Jun", "Jul", "Aug", "Sep", "Oct", "Nov", "Dec")
+
+SECTION_TITLES = {
+    "volunteer": "Volunteering",
+    "talk": "Talks",
+    "publication": "Publications",
+    "other": "Other work",
+}
+
+
+def month_name(month: str) -> str:
+    """``2024-03`` → ``Mar 2024``."""
+    year, number = month.split("-")
+    return f"{MONTHS[int(number) - 1]} {year}"
+
+
+def role_span(role: Role) -> str:
+    end = month_name(role.end) if role.end else "present"
+    return f"{month_name(role.start)} – {end}"
+
+
+# --- text -------------------------------------------------------------------------------------
+
+
+def as_text(items: Sequence[Item]) -> str:
+    """One bullet per line, newest first, nothing else."""
+    return "".join(f"{i.bullet.text}\n" for i in items)
+
+
+# --- markdown ---------------------------------------------------------------------------------
+
+
+def _md_escape(text: str) -> str:
+    """Keep a line from being read as Markdown markup it was not meant to be."""
+    out = text.replace("\\", "\\\\")
+    for ch in ("*", "_", "`", "[", "]", "<"):
+        out = out.replace(ch, "\\" + ch)
+    return out
+
+
+def _md_item(item: Item, section: Section) -> str:
+    line = f"- {_md_escape(item.bullet.text)}"
+    if section.key != "role":
+        where = ", ".join(x for x in (item.entry.org, month_name(f"{item.entry.date:%Y-%m}")) if x)
+        line += f" ({_md_escape(where)})"
+    return line
+
+
+def as_markdown(items: Sequence[Item], roles: Sequence[Role]) -> str:
+    """Bullets grouped by role (company, title, dates), newest first; entries outside any role
+    under Volunteering, Talks, Publications and Other work."""
+    blocks: list[str] = []
+    for section in sections(items, roles):
+        if section.role is not None:
+            r = section.role
+            head = f"## {_md_escape(r.company)} — {_md_escape(r.title)}\n\n*{role_span(r)}*"
+        else:
+            head = f"## {SECTION_TITLES[section.key]}"
+        body = "\n".join(_md_item(i, section) for i in section.items)
+        blocks.append(f"{head}\n\n{body}\n")
+    return "\n".join(blocks)
+
+
+# --- json -------------------------------------------------------------------------------------
+
+
+def as_json(items: Sequence[Item]) -> str:
+    """The bullets with the ids of the entries they came from, newest first."""
+    rows = [
+        {
+            "id": i.entry.id,
+            "date": i.entry.date.isoformat(),
+            "kind": i.entry.kind,
+            "gaps": list(i.entry.gaps),
+            "role": (
+                {
+                    "company": i.role.company,
+                    "title": i.role.title,
+                    "start": i.role.start,
+                    "end": i.role.end or None,
+                }
+                if i.role is not None
+                else None
+            ),
+            "bullet": i.bullet.text,
+        }
+        for i in items
+    ]
+    return json.dumps(rows, ensure_ascii=False, indent=2) + "\n"
+
+
+# --- JSON Resume ------------------------------------------------------------------------------
+
+
+def _basics(profile: Profile) -> dict[str, object]:
+    basics: dict[str, object] = {}
+    if profile.name:
+        basics["name"] = profile.name
+    if profile.current_role:
+        basics["label"] = profile.current_role
+    if profile.email:
+        basics["email"] = profile.email
+    if profile.summary:
+        basics["summary"] = profile.summary
+    if profile.location:
+        basics["location"] = {"city": profile.location}
+    return basics
+
+
+def resume(items: Sequence[Item], roles: Sequence[Role], profile: Profile) -> dict[str, object]:
+    """A JSON Resume document (https://jsonresume.org/schema).
+
+    ``work`` has every role given (newest first) with its bullets as highlights; volunteer
+    entries are grouped by organisation; talks become projects of type "talk"; publications go
+    to ``publications``. Work entries outside every role have no place in it and are left out.
+    """
+    from pm_coach.models.profile import sort_roles
+
+    doc: dict[str, object] = {"$schema": JSON_RESUME_SCHEMA, "basics": _basics(profile)}
+    work = []
+    for role in sort_roles(list(roles)):
+        job: dict[str, object] = {
+            "name": role.company,
+            "position": role.title,
+            "startDate": role.start,
+        }
+        if role.end:
+            job["endDate"] = role.end
+        job["highlights"] = [i.bullet.text for i in items if i.role == role]
+        work.append(job)
+    doc["work"] = work
+
+    volunteer = []
+    by_org: dict[str, list[Item]] = {}
+    for i in items:
+        if i.section == "volunteer":
+            by_org.setdefault(i.entry.org, []).append(i)
+    for org in sorted(by_org, key=lambda o: max(i.entry.date for i in by_org[o]), reverse=True):
+        group = by_org[org]
+        entry: dict[str, object] = {}
+        if org:
+            entry["organization"] = org
+        entry["startDate"] = min(i.entry.date for i in group).strftime("%Y-%m")
+        entry["endDate"] = max(i.entry.date for i in group).strftime("%Y-%m")
+        entry["highlights"] = [i.bullet.text for i in group]
+        volunteer.append(entry)
+    doc["volunteer"] = volunteer
+
+    projects = []
+    publications = []
+    for i in items:
+        e = i.entry
+        if i.section == "talk":
+            talk: dict[str, object] = {"name": e.text, "type": "talk", "roles": ["Speaker"]}
+            if e.org:
+                talk["entity"] = e.org
+            talk["startDate"] = e.date.isoformat()
+            talk["highlights"] = [i.bullet.text]
+            projects.append(talk)
+        elif i.section == "publication":
+            pub: dict[str, object] = {"name": e.text}
+            if e.org:
+                pub["publisher"] = e.org
+            pub["releaseDate"] = e.date.isoformat()
+            pub["summary"] = i.bullet.text
+            publications.append(pub)
+    doc["projects"] = projects
+    doc["publications"] = publications
+    return doc
+
+
+def as_json_resume(items: Sequence[Item], roles: Sequence[Role], profile: Profile) -> str:
+    return json.dumps(resume(items, roles, profile), ensure_ascii=False, indent=2) + "\n"
+
+
+# --- --lint -----------------------------------------------------------------------------------
+
+
+def lint_text(reports: Sequence[LintReport], total: int) -> str:
+    if not total:
+        return "No evidence to check.\n"
+    if not reports:
+        return f"No weak entries: all {total} would make bullets with a result and a number.\n"
+    lines: list[str] = []
+    for r in reports:
+        e = r.entry
+        text = e.text if len(e.text) <= 70 else e.text[:69] + "…"
+        lines.append(f"{e.id} · {e.date.isoformat()} · {text}")
+        lines.extend(f"  {f.message}" for f in r.findings)
+    lines.append("")
+    lines.append(f"{len(reports)} of {total} entries would make weak bullets.")
+    return "\n".join(lines) + "\n"
+
+
+def lint_json(reports: Sequence[LintReport]) -> str:
+    rows = [
+        {
+            "id": r.entry.id,
+            "date": r.entry.date.isoformat(),
+            "text": r.entry.text,
+            "findings": [{"code": f.code, "message": f.message} for f in r.findings],
+        }
+        for r in reports
+    ]
+    return json.dumps(rows, ensure_ascii=False, indent=2) + "\n"

@@ -1,0 +1,72 @@
+"""The profile and the roles as plain text or JSON."""
+
+from __future__ import annotations
+
+import json
+from collections.abc import Sequence
+
+from pm_coach.models import Profile, Role
+
+
+def hours(value: float) -> str:
+    return f"{value:g}"
+
+
+def role_line(number: int, role: Role) -> str:
+    span = f"{role.start} – {role.end or 'present'}"
+    return f"{number:>2}. {span:<19} {role.company} — {role.title}"
+
+
+def roles_text(roles: Sequence[Role]) -> str:
+    return "".join(role_line(n, r) + "\n" for n, r in enumerate(roles, start=1))
+
+
+def profile_text(profile: Profile) -> str:
+    rows = [
+        ("name", profile.name or "(not set)"),
+        ("current role", profile.current_role or "(not set)"),
+        ("target role", profile.target_role or "(not set)"),
+        ("hours per week", hours(profile.hours_per_week)),
+        ("skill map", profile.map),
+    ]
+    rows += [
+        (label, value)
+        for label, value in (
+            ("email", profile.email),
+            ("location", profile.location),
+            ("summary", profile.summary),
+        )
+        if value
+    ]
+    width = max(len(label) for label, _ in rows)
+    out = "".join(f"{label:<{width}}  {value}\n" for label, value in rows)
+    if profile.roles:
+        out += "roles\n" + "".join(
+            "  " + role_line(n, r) + "\n" for n, r in enumerate(profile.roles, start=1)
+        )
+    else:
+        out += f"{'roles':<{width}}  (none yet)\n"
+    return out
+
+
+def profile_json(profile: Profile) -> str:
+    return json.dumps(profile.to_json(), ensure_ascii=False, indent=2) + "\n"
+
+
+def roles_json(roles: Sequence[Role]) -> str:
+    rows = [
+        {"number": n, "company": r.company, "title": r.title, "start": r.start, "end": r.end}
+        for n, r in enumerate(roles, start=1)
+    ]
+    return json.dumps(rows, ensure_ascii=False, indent=2) + "\n"
+
+
+def role_add_command(role: Role) -> str:
+    """The command that adds ``role`` back (printed after ``role rm``)."""
+    import shlex
+
+    end = f" --end {role.end}" if role.end else ""
+    return (
+        f"pm-coach profile role add {shlex.quote(role.company)} {shlex.quote(role.title)} "
+        f"--start {role.start}{end}"
+    )
