@@ -57,7 +57,9 @@ def test_log_prints_id_and_one_line_summary(run) -> None:
 
 def test_logged_entry_shows_in_list(run) -> None:
     """The issue's acceptance path: log with --gap, then `evidence list` shows it."""
-    entry_id = logged_id(run("log", "Mapped last year's work to company goals", "--gap", "strategy").stdout)
+    entry_id = logged_id(
+        run("log", "Mapped last year's work to company goals", "--gap", "strategy").stdout
+    )
     r = run("evidence", "list")
     assert r.exit_code == 0
     assert entry_id in r.stdout and "Mapped last year's work" in r.stdout and "strategy" in r.stdout
@@ -81,7 +83,11 @@ def test_logged_entry_shows_in_list(run) -> None:
         (["evidence", "rm", "zzzzzz", "--yes"], 4, "no evidence entry"),
         (["evidence", "list", "--since", "someday"], 2, "--since"),
         (["evidence", "list", "--gap", "nope"], 2, "unknown gap"),
-        (["evidence", "list", "--since", "2026-05-01", "--until", "2026-01-01"], 2, "after --until"),
+        (
+            ["evidence", "list", "--since", "2026-05-01", "--until", "2026-01-01"],
+            2,
+            "after --until",
+        ),
     ],
 )
 def test_bad_input_is_a_clear_error_and_writes_nothing(run, home: Path, args, code, needle) -> None:
@@ -96,13 +102,30 @@ def test_bad_input_is_a_clear_error_and_writes_nothing(run, home: Path, args, co
 def test_log_without_text_and_without_terminal_fails_at_once(run) -> None:
     r = run("log")
     assert r.exit_code == 6
-    assert "pm-coach log \"" in r.stderr
+    assert 'pm-coach log "' in r.stderr
 
 
 def test_list_filters(run) -> None:
-    a = logged_id(run("log", "Wrote the pricing strategy memo", "-g", "strategy", "-t", "pricing", "-d", "2026-01-10").stdout)
-    b = logged_id(run("log", "Delegated the onboarding revamp", "-g", "delegation", "-d", "2026-03-05").stdout)
-    c = logged_id(run("log", "Spoke at a fintech meetup", "-g", "domain", "-t", "Talks", "-d", "2026-06-01").stdout)
+    a = logged_id(
+        run(
+            "log",
+            "Wrote the pricing strategy memo",
+            "-g",
+            "strategy",
+            "-t",
+            "pricing",
+            "-d",
+            "2026-01-10",
+        ).stdout
+    )
+    b = logged_id(
+        run("log", "Delegated the onboarding revamp", "-g", "delegation", "-d", "2026-03-05").stdout
+    )
+    c = logged_id(
+        run(
+            "log", "Spoke at a fintech meetup", "-g", "domain", "-t", "Talks", "-d", "2026-06-01"
+        ).stdout
+    )
 
     def ids(*args: str) -> list[str]:
         r = run("evidence", "list", "--json", *args)
@@ -141,10 +164,16 @@ def test_empty_list_says_how_to_start(run) -> None:
 
 
 def test_show_prints_every_set_field(run) -> None:
-    entry_id = logged_id(run("log", "Ran a pre-mortem", "-g", "confidence", "-r", "Delayed launch a week").stdout)
+    entry_id = logged_id(
+        run("log", "Ran a pre-mortem", "-g", "confidence", "-r", "Delayed launch a week").stdout
+    )
     r = run("evidence", "show", entry_id.upper())
     assert r.exit_code == 0
-    assert "Ran a pre-mortem" in r.stdout and "Delayed launch a week" in r.stdout and "confidence" in r.stdout
+    assert (
+        "Ran a pre-mortem" in r.stdout
+        and "Delayed launch a week" in r.stdout
+        and "confidence" in r.stdout
+    )
 
 
 def test_rm_needs_yes_without_terminal_and_removes_with_it(run, home: Path) -> None:

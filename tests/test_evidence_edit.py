@@ -35,13 +35,18 @@ def log(run, *args: str) -> str:
     return re.search(r"Logged (\w+)", r.stdout).group(1)
 
 
-def test_valid_edit_is_saved(run, home: Path, tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+def test_valid_edit_is_saved(
+    run, home: Path, tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
     entry_id = log(run, "Ran the pricing review", "--gap", "strategy")
     other = log(run, "Another entry")
     runs = editor(
         tmp_path,
         monkeypatch,
-        (r'^result = ""\n(metrics = .*)\ngaps = .*$', r'result = "Cut two bets"\n\1\ngaps = ["strategy", "buy-in"]'),
+        (
+            r'^result = ""\n(metrics = .*)\ngaps = .*$',
+            r'result = "Cut two bets"\n\1\ngaps = ["strategy", "buy-in"]',
+        ),
     )
     r = run("evidence", "edit", entry_id)
     assert r.exit_code == 0, r.output
@@ -55,7 +60,9 @@ def test_valid_edit_is_saved(run, home: Path, tmp_path: Path, monkeypatch: pytes
     assert edited.parent == home and not edited.exists()
 
 
-def test_unchanged_edit_saves_nothing(run, home: Path, tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+def test_unchanged_edit_saves_nothing(
+    run, home: Path, tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
     entry_id = log(run, "Ran the pricing review")
     before = (home / "evidence.toml").read_bytes()
     editor(tmp_path, monkeypatch, ("^nothing-matches$", ""))
@@ -70,7 +77,7 @@ def test_unchanged_edit_saves_nothing(run, home: Path, tmp_path: Path, monkeypat
         (r"^date = .*$", "date = 2999-01-01", "future"),
         (r"^gaps = .*$", 'gaps = ["not-a-gap"]', "unknown gap"),
         (r"^text = .*$", 'text = "unterminated', "not valid TOML"),
-        (r'^id = .*$', 'id = "zzzzzz"', "id cannot change"),
+        (r"^id = .*$", 'id = "zzzzzz"', "id cannot change"),
         (r"^kind = .*$", 'kind = "blog"', "kind"),
     ],
 )
@@ -108,7 +115,9 @@ def test_invalid_edit_is_offered_again_on_a_terminal(
     assert str(e.date) == "2026-01-15"
 
 
-def test_emptied_file_abandons(run, home: Path, tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+def test_emptied_file_abandons(
+    run, home: Path, tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
     entry_id = log(run, "Ran the pricing review")
     before = (home / "evidence.toml").read_bytes()
     editor(tmp_path, monkeypatch, (r"(?s).*", ""))

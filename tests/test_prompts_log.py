@@ -55,7 +55,9 @@ def test_empty_text_is_refused_until_something_is_typed() -> None:
 
 
 def test_bad_date_is_refused_until_fixed() -> None:
-    raw = fill("x" + ENTER + ENTER * 3 + CTRL_U + "next week" + ENTER + CTRL_U + "2026-11-01" + ENTER)
+    raw = fill(
+        "x" + ENTER + ENTER * 3 + CTRL_U + "next week" + ENTER + CTRL_U + "2026-11-01" + ENTER
+    )
     assert raw.date == "2026-11-01"
 
 
@@ -80,4 +82,6 @@ def test_confirm_yes_and_no() -> None:
     for keys, expected in (("y", True), ("n", False), (ENTER, True)):
         with create_pipe_input() as inp:
             inp.send_text(keys)
-            assert prompts.confirm("Sure?", default=True, input=inp, output=DummyOutput()) is expected
+            assert (
+                prompts.confirm("Sure?", default=True, input=inp, output=DummyOutput()) is expected
+            )

@@ -1,0 +1,75 @@
+"""Gathering what the report shows from the stores and the plan and export cores."""
+
+from __future__ import annotations
+
+import dataclasses
+import datetime as dt
+
+from pm_coach.cli.state import AppState
+from pm_coach.core.report import NextAction, Report, build_report
+from pm_coach.models import Assessment, Evidence, Profile, SkillMap
+
+TOP_BULLETS = 5
+
+
+def gather(
+    st: AppState, today: dt.date, since: dt.date | None, map_id: str | None
+) -> tuple[Report, str] | None:
+    """The report and the person's name, or None when the map has never been assessed."""
+    from pm_coach.store.assessments import load_assessments
+    from pm_coach.store.profile import load_profile
+
+    skill_map = st.skill_map(map_id)
+    profile = load_profile(st.folder)
+    entries = st.evidence.load()
+    rep = build_report(skill_map, load_assessments(st.folder), entries, today, since)
+    if rep is None:
+        return None
+    current = max(
+        (a for a in load_assessments(st.folder) if a.map == skill_map.id),
+        key=lambda a: (a.date, a.created),
+    )
+    rep = dataclasses.replace(
+        rep,
+        next_actions=next_actions(skill_map, current, entries, profile, today),
+        bullets=top_bullets(entries, today),
+    )
+    return rep, profile.name
+
+
+def next_actions(
+    skill_map: SkillMap,
+    assessment: Assessment,
+    entries: list[Evidence],
+    profile: Profile,
+    today: dt.date,
+) -> tuple[NextAction, ...]:
+    """The first open action of each focus (and prove-it) gap of today's default plan."""
+    from pm_coach.core.plan import DEFAULT_WEEKS, build_plan
+
+    plan = build_plan(
+        skill_map,
+        assessment,
+        entries,
+        start=today,
+        weeks=DEFAULT_WEEKS,
+        hours_per_week=profile.hours_per_week,
+        log_map=None if skill_map.id == profile.map else skill_map.id,
+    )
+    out = []
+    for gap in [*plan.focus, *plan.prove_it]:
+        open_ = sorted(
+            (a for a in gap.actions if a.due is not None and not a.done_on),
+            key=lambda a: a.due or today,
+        )
+        if open_:
+            a = open_[0]
+            out.append(NextAction(gap=gap.gap, id=a.id, title=a.title, due=a.due, log_line=a.log))
+    return tuple(out)
+
+
+def top_bullets(entries: list[Evidence], today: dt.date) -> tuple[str, ...]:
+    """The strongest entries as CV lines, chosen as ``pm-coach export --top`` chooses them."""
+    from pm_coach.core.export import bullet_for, top
+
+    return tuple(bullet_for(e).text for e in top(entries, TOP_BULLETS, today))

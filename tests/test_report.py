@@ -1,0 +1,297 @@
+"""`pm-coach report`: figures on a fixture history, the HTML page, and how it renders."""
+
+from __future__ import annotations
+
+import datetime as dt
+import json
+import shutil
+import struct
+import subprocess
+import zlib
+from html.parser import HTMLParser
+from pathlib import Path
+
+import pytest
+
+from pm_coach.core.report import build_report, month_keys
+from pm_coach.models import Assessment, Evidence, Profile
+from pm_coach.store.assessments import add_assessment
+from pm_coach.store.evidence import EvidenceStore
+from pm_coach.store.maps import MapCatalog
+from pm_coach.store.profile import save_profile
+
+TODAY = dt.date.today()
+HOSTILE = '<script>alert("x")</script> & "quotes"'
+
+
+def days_ago(n: int) -> dt.date:
+    return TODAY - dt.timedelta(days=n)
+
+
+def assessment(
+    date: dt.date, levels: dict[str, int], targets: dict[str, int] | None = None
+) -> Assessment:
+    return Assessment(
+        date=date,
+        map="leadership",
+        levels=levels,
+        targets=targets or dict.fromkeys(levels, 4),
+        created=dt.datetime.combine(date, dt.time(9), tzinfo=dt.UTC),
+    )
+
+
+def entry(n: int, date: dt.date, gaps: list[str], text: str = "Did a thing") -> Evidence:
+    return Evidence(
+        id=f"e{n:04d}", date=date, text=text, gaps=gaps, result="It worked",
+        metrics=["+5% conversion"], created=dt.datetime.combine(date, dt.time(10), tzinfo=dt.UTC),
+    )  # fmt: skip
+
+
+@pytest.fixture
+def history(home: Path) -> Path:
+    """Three assessments over a year and evidence spread over months."""
+    add_assessment(
+        home,
+        assessment(
+            days_ago(300),
+            {"strategy": 2, "buy-in": 2, "confidence": 3, "domain": 2, "delegation": 1},
+        ),
+    )
+    add_assessment(
+        home,
+        assessment(
+            days_ago(150),
+            {"strategy": 2, "buy-in": 3, "confidence": 3, "domain": 3, "delegation": 2},
+        ),
+    )
+    add_assessment(
+        home,
+        assessment(
+            days_ago(5),
+            {"strategy": 3, "buy-in": 3, "confidence": 4, "domain": 3, "delegation": 2},
+            {"strategy": 4, "buy-in": 4, "confidence": 4, "domain": 5, "delegation": 4},
+        ),
+    )
+    store = EvidenceStore(home)
+    dated = [
+        (days_ago(200), ["strategy"]),
+        (days_ago(100), ["strategy", "buy-in"]),
+        (days_ago(40), ["strategy"]),
+        (days_ago(10), ["delegation"]),
+        (days_ago(2), ["buy-in"]),
+        (days_ago(400), ["domain"]),  # outside the 12-month chart
+    ]
+    for i, (d, gaps) in enumerate(dated):
+        store.append(
+            lambda new_id, d=d, gaps=gaps, i=i: entry(
+                i, d, gaps, text=HOSTILE if i == 4 else "Did a thing"
+            )
+        )
+    save_profile(home, Profile(name=HOSTILE))
+    return home
+
+
+def test_json_figures_on_a_fixture_history(run, history: Path) -> None:
+    r = run("report", "--json")
+    assert r.exit_code == 0, r.output
+    data = json.loads(r.stdout)
+    gaps = {g["gap"]: g for g in data["gaps"]}
+    assert list(gaps) == ["strategy", "buy-in", "confidence", "domain", "delegation"]
+    assert gaps["strategy"] == gaps["strategy"] | {
+        "current": 3, "target": 4, "change": 1, "evidence": 3, "evidence_90d": 1, "unproven": False,
+        "trend": [2, 2, 3],
+    }  # fmt: skip
+    assert gaps["buy-in"]["evidence"] == 2 and gaps["buy-in"]["evidence_90d"] == 1
+    # rated 4 and 3 with nothing logged: claims, not facts
+    assert gaps["confidence"]["unproven"] is True and gaps["confidence"]["evidence"] == 0
+    assert gaps["domain"]["unproven"] is False  # one entry, even if old
+    assert gaps["delegation"] == gaps["delegation"] | {"current": 2, "change": 1, "unproven": False}
+    assert len(data["months"]) == 12
+    assert sum(m["evidence"] for m in data["months"]) == 5
+    assert data["months"][-1]["month"] == TODAY.strftime("%Y-%m")
+
+
+def test_next_actions_come_from_the_plan_and_bullets_from_export(run, history: Path) -> None:
+    from pm_coach.store.maps import MapCatalog
+
+    data = json.loads(run("report", "--json").stdout)
+    skill_map = MapCatalog(history).load("leadership")
+    assert data["next_actions"], "a user below target on several gaps has something to do next"
+    for action in data["next_actions"]:
+        gap, _ = skill_map.action(action["id"])
+        assert gap.id == action["gap"]
+        assert TODAY <= dt.date.fromisoformat(action["due"]) <= TODAY + dt.timedelta(weeks=12)
+        assert action["log"].endswith(f"--gap {gap.id} --action {action['id']}")
+    plan = json.loads(run("plan", "--json").stdout)
+    focus_gaps = [f["gap"] for f in plan["focus"]]
+    assert [a["gap"] for a in data["next_actions"]][: len(focus_gaps)] == focus_gaps
+    assert 1 <= len(data["bullets"]) <= 5
+    exported = run("export", "--top", "5").stdout.splitlines()
+    assert [b.lstrip("- ") for b in exported] and set(data["bullets"]) <= {
+        b.lstrip("-• ").strip() for b in exported
+    }
+
+
+def test_since_moves_the_baseline(run, history: Path) -> None:
+    data = json.loads(run("report", "--json", "--since", days_ago(160).isoformat()).stdout)
+    strategy = next(g for g in data["gaps"] if g["gap"] == "strategy")
+    assert strategy["trend"] == [2, 3] and strategy["change"] == 1
+    buy_in = next(g for g in data["gaps"] if g["gap"] == "buy-in")
+    assert buy_in["change"] == 0
+
+
+def test_no_assessment_yet(run) -> None:
+    r = run("report")
+    assert r.exit_code == 6 and "pm-coach assess" in r.stderr
+
+
+def test_bad_format_and_date(run, history: Path) -> None:
+    r = run("report", "--format", "pdf")
+    assert r.exit_code == 2 and "terminal, markdown, html" in r.stderr
+    r = run("report", "--since", "whenever")
+    assert r.exit_code == 2 and "--since" in r.stderr
+
+
+def test_terminal_view_fits_80_columns_without_colour(run, history: Path) -> None:
+    r = run("report", env={"COLUMNS": "80", "NO_COLOR": "1"})
+    assert r.exit_code == 0, r.output
+    assert "\x1b[" not in r.stdout
+    assert max(len(line) for line in r.stdout.splitlines()) <= 80
+    assert "Strategy" in r.stdout and "no evidence yet" in r.stdout
+    assert "Evidence logged per month" in r.stdout
+
+
+class Balance(HTMLParser):
+    VOID = {
+        "meta",
+        "br",
+        "img",
+        "hr",
+        "input",
+        "link",
+        "circle",
+        "line",
+        "rect",
+        "polyline",
+        "path",
+    }
+
+    def __init__(self) -> None:
+        super().__init__()
+        self.stack: list[str] = []
+        self.tags: list[str] = []
+        self.errors: list[str] = []
+
+    def handle_starttag(self, tag: str, attrs: list) -> None:
+        self.tags.append(tag)
+        if tag not in self.VOID:
+            self.stack.append(tag)
+
+    def handle_startendtag(self, tag: str, attrs: list) -> None:
+        self.tags.append(tag)
+
+    def handle_endtag(self, tag: str) -> None:
+        if tag in self.VOID:
+            return
+        if not self.stack or self.stack[-1] != tag:
+            self.errors.append(f"unexpected </{tag}> (open: {self.stack[-3:]})")
+        else:
+            self.stack.pop()
+
+
+def html_page(run, tmp_path: Path) -> str:
+    out = tmp_path / "report.html"
+    r = run("report", "--format", "html", "-o", str(out))
+    assert r.exit_code == 0, r.output
+    return out.read_text()
+
+
+def test_html_is_well_formed_self_contained_and_escaped(run, history: Path, tmp_path: Path) -> None:
+    page = html_page(run, tmp_path)
+    parser = Balance()
+    parser.feed(page)
+    assert parser.errors == [] and parser.stack == []
+    assert parser.tags.count("svg") >= 3 and "polyline" in parser.tags
+    assert "script" not in parser.tags
+    assert "<script>" not in page
+    # the hostile string arrives twice (the profile name, an evidence bullet), escaped each time
+    assert (
+        page.count("&lt;script&gt;alert(&quot;x&quot;)&lt;/script&gt; &amp; &quot;quotes&quot;")
+        >= 2
+    )
+    assert "Next actions" in page and "Strongest evidence" in page
+    assert "http://" not in page and "https://" not in page and "src=" not in page
+    assert "@media print" in page and 'name="viewport"' in page
+
+
+def test_html_output_refuses_to_overwrite(run, history: Path, tmp_path: Path) -> None:
+    out = tmp_path / "report.html"
+    out.write_text("keep me")
+    r = run("report", "--format", "html", "-o", str(out))
+    assert r.exit_code == 2 and "--force" in r.stderr
+    assert out.read_text() == "keep me"
+    r = run("report", "--format", "html", "-o", str(out), "--force")
+    assert r.exit_code == 0 and out.read_text().startswith("<!doctype html>")
+
+
+def test_markdown_escapes_table_breakers(run, history: Path) -> None:
+    r = run("report", "--format", "markdown")
+    assert r.exit_code == 0
+    assert r.stdout.startswith("# Progress report")
+    assert "| Strategy |" in r.stdout
+
+
+def test_month_keys_cross_the_year() -> None:
+    assert month_keys(dt.date(2026, 2, 10), 4) == ["2025-11", "2025-12", "2026-01", "2026-02"]
+
+
+def test_build_report_with_a_gap_rated_later() -> None:
+    skill_map = MapCatalog(Path("/nonexistent")).load("leadership")
+    first = assessment(days_ago(50), {"strategy": 2})
+    second = assessment(days_ago(1), {"strategy": 3, "domain": 4})
+    rep = build_report(skill_map, [second, first], [], TODAY)
+    by = {g.gap: g for g in rep.gaps}
+    assert by["strategy"].change == 1 and by["domain"].change is None
+    assert by["domain"].unproven and by["delegation"].current is None
+    assert not by["delegation"].unproven
+
+
+def _png_is_blank(png: bytes) -> bool:
+    """True when every pixel row of an 8-bit RGB(A) PNG holds the same colour."""
+    assert png[:8] == b"\x89PNG\r\n\x1a\n"
+    pos, idat, width, channels = 8, b"", 0, 4
+    while pos < len(png):
+        length, kind = struct.unpack(">I4s", png[pos : pos + 8])
+        chunk = png[pos + 8 : pos + 8 + length]
+        if kind == b"IHDR":
+            width, _, _, colour = struct.unpack(">IIBB", chunk[:10])
+            channels = {2: 3, 6: 4}[colour]
+        elif kind == b"IDAT":
+            idat += chunk
+        pos += 12 + length
+    raw = zlib.decompress(idat)
+    stride = width * channels + 1
+    rows = [raw[i + 1 : i + stride] for i in range(0, len(raw), stride)]
+    # filter type 0/1/2… changes the bytes, but a blank page's rows are all "no change"
+    distinct = {bytes(set(r)) for r in rows}
+    return len(distinct) <= 2
+
+
+@pytest.mark.skipif(
+    shutil.which("chromium") is None, reason="needs Debian's chromium (.ci/run installs it)"
+)
+def test_html_renders_in_headless_chromium(run, history: Path, tmp_path: Path) -> None:
+    html_page(run, tmp_path)
+    shot = tmp_path / "shot.png"
+    profile = tmp_path / "chrome-profile"
+    subprocess.run(
+        [
+            "chromium", "--headless", "--no-sandbox", "--disable-gpu", "--disable-quic",
+            "--no-first-run", "--disable-background-networking", "--disable-component-update",
+            "--disable-sync", f"--user-data-dir={profile}", "--hide-scrollbars",
+            "--window-size=900,1800", f"--screenshot={shot}", (tmp_path / "report.html").as_uri(),
+        ],
+        check=True, capture_output=True, timeout=120,
+    )  # fmt: skip
+    png = shot.read_bytes()
+    assert not _png_is_blank(png)
