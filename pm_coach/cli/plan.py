@@ -9,7 +9,7 @@ from typing import Annotated
 import typer
 
 from pm_coach.cli.state import state
-from pm_coach.errors import InputError, NotFoundError, PreconditionError
+from pm_coach.errors import InputError, PreconditionError
 
 HELP = """Turn your latest self-assessment into a plan for the coming weeks.
 
@@ -131,7 +131,9 @@ def plan(
         if output is None:
             print(text, end="")
             return
-        _write(output, text, force)
+        from pm_coach.store.output import write_output
+
+        write_output(output, text, force=force)
         actions = sum(1 for g in [*result.focus, *result.prove_it] for a in g.actions if a.due)
         print(
             f"Wrote the plan to {output}: {_count(len(result.focus), 'focus gap')}, "
@@ -170,19 +172,3 @@ def _count(n: int, word: str) -> str:
 
 def _assess_command(map_id: str, profile_map: str) -> str:
     return "pm-coach assess" if map_id == profile_map else f"pm-coach assess --map {map_id}"
-
-
-def _write(path: Path, text: str, force: bool) -> None:
-    from pm_coach.store.files import atomic_write, check_regular
-
-    if not path.parent.is_dir():
-        raise NotFoundError(
-            f"the folder {path.parent} does not exist.",
-            hint="Create it first, or write the plan somewhere else with -o.",
-        )
-    if check_regular(path) and not force:
-        raise InputError(
-            f"{path} already exists.",
-            hint="Add --force to replace it, or choose another name with -o.",
-        )
-    atomic_write(path, text)
