@@ -40,3 +40,13 @@ class Assessment(BaseModel):
             record["notes"] = dict(self.notes)
         record["created"] = self.created
         return record
+
+    def to_json(self) -> dict[str, object]:
+        """The assessment for --json output: date as YYYY-MM-DD, every key always present."""
+        return {
+            "date": self.date.isoformat(),
+            "map": self.map,
+            "levels": dict(self.levels),
+            "targets": dict(self.targets),
+            "notes": dict(self.notes),
+        }

@@ -3,7 +3,9 @@
 from __future__ import annotations
 
 from pathlib import Path
+from typing import Any
 
+from pm_coach.errors import DataFileError, NotFoundError, StorageError
 from pm_coach.models import Assessment
 from pm_coach.store import files
 
@@ -30,3 +32,31 @@ def add_assessment(folder: Path, assessment: Assessment) -> None:
         items.sort(key=lambda a: (a.date, a.created))
         text = files.dump_tables(KEY, [a.to_record() for a in items], COMMENT)
         files.atomic_write(assessments_path(folder), text)
+
+
+def read_answers(path: Path) -> dict[str, Any]:
+    """Parse an ``--answers`` file (TOML) given on the command line.
+
+    Missing: :class:`NotFoundError` (exit 4). Not UTF-8 or not TOML: :class:`DataFileError`
+    (exit 3) with the line and column. What the tables mean is checked by ``core.assessment``.
+    """
+    hint = "Fix the file and run the command again; docs/assessment.md shows the format."
+    if not path.is_file():
+        raise NotFoundError(
+            f"the answers file {path} does not exist"
+            + (" (it is a folder)." if path.is_dir() else "."),
+            hint="Check the path; docs/assessment.md shows what the file looks like.",
+        )
+    try:
+        raw = path.read_bytes()
+    except OSError as exc:
+        raise StorageError(f"cannot read {path}: {exc.strerror or exc}.") from None
+    try:
+        text = raw.decode("utf-8")
+    except UnicodeDecodeError as exc:
+        line = raw[: exc.start].count(b"\n") + 1
+        raise DataFileError(f"{path}, line {line}: not UTF-8 text.", hint=hint) from None
+    try:
+        return files.parse_toml(path, text)
+    except DataFileError as exc:
+        raise DataFileError(exc.message, hint=hint) from None

@@ -5,15 +5,19 @@ A map lives in ``<id>.toml``; a user file with the same name as a built-in one o
 
 from __future__ import annotations
 
-from dataclasses import dataclass
+import re
+from dataclasses import dataclass, field
 from pathlib import Path
+from typing import Any
 
 from pydantic import ValidationError
 
-from pm_coach.errors import DataFileError, NotFoundError
+from pm_coach.errors import DataFileError, NotFoundError, StorageError
 from pm_coach.models import SkillMap
+from pm_coach.models.skillmap import LEVEL_COUNT, LEVEL_LABELS, duplicate_ids
 from pm_coach.store import files
 
+_SLUG = re.compile(r"^[a-z0-9][a-z0-9-]{0,39}$")
 DEFAULT_MAP = "leadership"
 USER_FOLDER = "skill_maps"
 
@@ -28,7 +32,7 @@ def builtin_dir() -> Path:
     return here.parent / "skill_maps"
 
 
-def _loc(loc: tuple[int | str, ...], raw: dict[str, object]) -> str:
+def _loc(loc: tuple[int | str, ...], raw: dict[str, Any]) -> str:
     out = ""
     node: object = raw
     for part in loc:
@@ -46,11 +50,133 @@ def _loc(loc: tuple[int | str, ...], raw: dict[str, object]) -> str:
     return out or "(map)"
 
 
+def _unknown_key(loc: tuple[int | str, ...]) -> str:
+    import difflib
+
+    from pm_coach.models.skillmap import Action, Gap, Resource
+
+    names = [p for p in loc if isinstance(p, str)]
+    model: type[Any] = SkillMap
+    if "actions" in names[:-1]:
+        model = Action
+    elif "resources" in names[:-1]:
+        model = Resource
+    elif "gaps" in names[:-1]:
+        model = Gap
+    key = str(loc[-1]) if loc else ""
+    close = difflib.get_close_matches(key, list(model.model_fields), n=1)
+    guess = f"did you mean {close[0]!r}? " if close else ""
+    return f"unknown key ({guess}the allowed keys are in docs/skill-maps.md)"
+
+
+def _describe(err: Any) -> str:
+    """One pydantic error as a plain sentence a map author can act on."""
+    kind = err["type"]
+    value = err.get("input")
+    ctx = err.get("ctx") or {}
+    loc = tuple(err["loc"])
+    if kind == "missing":
+        return "required field is missing"
+    if kind == "extra_forbidden":
+        return _unknown_key(loc)
+    if kind in ("too_short", "too_long") and isinstance(value, list):
+        if loc and loc[-1] == "levels":
+            return (
+                f"must have exactly {LEVEL_COUNT} levels (1 {LEVEL_LABELS[0]} … "
+                f"{LEVEL_COUNT} {LEVEL_LABELS[-1]}), found {len(value)}"
+            )
+        if kind == "too_short":
+            return f"needs at least {ctx.get('min_length')} entries, found {len(value)}"
+        return f"allows at most {ctx.get('max_length')} entries, found {len(value)}"
+    if kind in ("string_too_short", "too_short") and isinstance(value, str):
+        return "must not be empty"
+    if kind == "literal_error":
+        return f"must be {ctx.get('expected')}, not {value!r}"
+    msg = str(err["msg"])
+    for prefix in ("Value error, ", "Assertion failed, "):
+        if msg.startswith(prefix):
+            msg = msg[len(prefix) :]
+    if "must be a single line" in msg:
+        return "must be a single line of text (no line breaks or control characters)"
+    if kind == "string_pattern_mismatch" and loc and loc[-1] == "id":
+        return (
+            f"{value!r} is not a valid id: use lowercase letters, digits and '-', "
+            "starting with a letter or digit, at most 40 characters"
+        )
+    return msg
+
+
+def validate_map_data(raw: dict[str, Any], source: str) -> tuple[SkillMap | None, list[str]]:
+    """Validate parsed map data; every problem is ``"<source>: <field path>: <problem>"``."""
+    problems: list[str] = []
+    skill_map: SkillMap | None = None
+    try:
+        skill_map = SkillMap.model_validate(raw)
+    except ValidationError as exc:
+        for err in exc.errors():
+            if err["type"] == "duplicate_id":
+                continue  # reported below from the raw data, all of them, with their places
+            problems.append(f"{source}: {_loc(tuple(err['loc']), raw)}: {_describe(err)}")
+    for where, msg in [*_list_sizes(raw), *duplicate_ids(raw.get("gaps"))]:
+        line = f"{source}: {_loc_text(where, raw)}: {msg}"
+        if not any(p.startswith(f"{source}: {_loc_text(where, raw)}: ") for p in problems):
+            problems.append(line)
+    if problems:
+        return None, problems
+    return skill_map, []
+
+
+# Minimum (and for levels exact) list sizes per gap, checked on the raw data so they are reported
+# even when pydantic stops at an error inside the list.
+_GAP_LISTS = {"levels": LEVEL_COUNT, "actions": 4, "resources": 2, "keywords": 1, "prompts": 1}
+
+
+def _list_sizes(raw: dict[str, Any]) -> list[tuple[str, str]]:
+    out: list[tuple[str, str]] = []
+    gaps = raw.get("gaps")
+    if not isinstance(gaps, list):
+        return out
+    for i, gap in enumerate(gaps):
+        if not isinstance(gap, dict):
+            continue
+        for key, size in _GAP_LISTS.items():
+            items = gap.get(key)
+            if not isinstance(items, list):
+                continue
+            if key == "levels" and len(items) != size:
+                out.append(
+                    (
+                        f"gaps[{i}].{key}",
+                        f"must have exactly {LEVEL_COUNT} levels (1 {LEVEL_LABELS[0]} … "
+                        f"{LEVEL_COUNT} {LEVEL_LABELS[-1]}), found {len(items)}",
+                    )
+                )
+            elif len(items) < size:
+                out.append(
+                    (f"gaps[{i}].{key}", f"needs at least {size} entries, found {len(items)}")
+                )
+    return out
+
+
+def _loc_text(where: str, raw: dict[str, Any]) -> str:
+    """``gaps[1].actions[0].id`` as a field path with the ids of the tables it passes through."""
+    parts: list[int | str] = []
+    for piece in where.replace("]", "").split("."):
+        name, *indexes = piece.split("[")
+        parts.append(name)
+        parts.extend(int(i) for i in indexes)
+    return _loc(tuple(parts), raw)
+
+
 def check_map_file(path: Path) -> tuple[SkillMap | None, list[str]]:
-    """Validate one map file; returns the map (if valid) and every problem found."""
+    """Validate one map file; returns the map (if valid) and every problem found.
+
+    Each problem names the file, the field path (with the ids of the gaps and actions on the
+    way, e.g. ``gaps[1](buy-in).actions[0](buy-in-interviews).how``) and what is wrong.
+    """
     try:
         text = files.read_text(path)
-    except DataFileError as exc:
+    except (DataFileError, StorageError) as exc:
         return None, [exc.message]
     if text is None:
         return None, [f"{path}: no such file."]
@@ -58,23 +184,13 @@ def check_map_file(path: Path) -> tuple[SkillMap | None, list[str]]:
         raw = files.parse_toml(path, text)
     except DataFileError as exc:
         return None, [exc.message]
-    try:
-        skill_map = SkillMap.model_validate(raw)
-    except ValidationError as exc:
-        problems = []
-        for err in exc.errors():
-            where = _loc(tuple(err["loc"]), raw)
-            msg = err["msg"]
-            if err["type"] == "extra_forbidden":
-                msg = "unknown key (check its spelling against docs/skill-maps.md)"
-            problems.append(f"{path}: {where}: {msg}")
-        return None, problems
-    if skill_map.id != path.stem:
+    skill_map, problems = validate_map_data(raw, str(path))
+    if skill_map is not None and skill_map.id != path.stem:
         return skill_map, [
-            f"{path}: id {skill_map.id!r} does not match the file name; "
+            f"{path}: id: {skill_map.id!r} does not match the file name; "
             f"name the file {skill_map.id}.toml (pm-coach finds maps by file name)."
         ]
-    return skill_map, []
+    return skill_map, problems
 
 
 @dataclass(frozen=True)
@@ -99,6 +215,8 @@ class MapCatalog:
         return sorted(found.values(), key=lambda s: (s.id != DEFAULT_MAP, s.id))
 
     def path_of(self, map_id: str) -> Path | None:
+        if not _SLUG.match(map_id):
+            return None
         user = self.user_dir / f"{map_id}.toml"
         if user.is_file():
             return user
@@ -121,3 +239,27 @@ class MapCatalog:
                 hint=f"Check it with 'pm-coach maps validate {path}'.",
             )
         return skill_map
+
+    def survey(self) -> list[MapEntry]:
+        """Every map pm-coach can see, each checked; a broken file is listed, not raised."""
+        builtin_ids = {p.stem for p in self.builtin_dir.glob("*.toml")}
+        out: list[MapEntry] = []
+        for source in self.sources():
+            skill_map, problems = check_map_file(source.path)
+            out.append(
+                MapEntry(
+                    source=source,
+                    skill_map=None if problems else skill_map,
+                    problems=problems,
+                    overrides_builtin=not source.builtin and source.id in builtin_ids,
+                )
+            )
+        return out
+
+
+@dataclass(frozen=True)
+class MapEntry:
+    source: MapSource
+    skill_map: SkillMap | None
+    problems: list[str] = field(default_factory=list)
+    overrides_builtin: bool = False

@@ -1,0 +1,249 @@
+"""Assessments as text: the result table after ``assess``, the history and its trend, JSON.
+
+Every cell carries its meaning in characters, not only in colour, so the views read the same with
+NO_COLOR; the tables are sized to fit an 80-column terminal.
+"""
+
+from __future__ import annotations
+
+import json
+from collections.abc import Mapping, Sequence
+from typing import TYPE_CHECKING
+
+from pm_coach.core.assessment import GapResult, GapTrend
+from pm_coach.models import Assessment
+
+if TYPE_CHECKING:
+    from rich.console import RenderableType
+    from rich.text import Text
+
+MAX_POINTS = 6  # levels shown per gap in the trend; older ones are summarised by "…"
+
+
+def bar(level: int, target: int, *, unicode: bool = True) -> Text:
+    """Five two-character cells: filled up to the level, shaded up to the target, dotted beyond.
+
+    ``███░░·· 2→4`` reads without colour: solid is where you are, shaded is the way to go.
+    """
+    from rich.text import Text
+
+    full, todo, rest = ("█", "░", "·") if unicode else ("#", "-", ".")
+    arrow = "→" if unicode else "->"
+    met = level >= target
+    out = Text()
+    for cell in range(1, 6):
+        if cell <= level:
+            out.append(full * 2, style="green" if met else "yellow")
+        elif cell <= target:
+            out.append(todo * 2, style="red")
+        else:
+            out.append(rest * 2, style="dim")
+    out.append(f" {level}{arrow}{target}")
+    return out
+
+
+def to_go(r: GapResult) -> str:
+    if r.to_go > 0:
+        return f"{r.to_go} to go"
+    if r.to_go == 0:
+        return "met"
+    return f"{-r.to_go} above"
+
+
+def change(value: int | None, *, first: bool, unicode: bool = True) -> Text:
+    from rich.text import Text
+
+    if value is None:
+        return Text("first" if first else "new", style="dim")
+    if value > 0:
+        return Text(f"{'▲' if unicode else '^'} +{value}", style="green")
+    if value < 0:
+        return Text(f"{'▼' if unicode else 'v'} {value}", style="red")
+    return Text("= same", style="dim")
+
+
+def log_line(gap_id: str) -> str:
+    """The command that turns an unproven rating into a proven one."""
+    return f'pm-coach log "what you did" --gap {gap_id}'
+
+
+def result_view(
+    results: Sequence[GapResult],
+    assessment: Assessment,
+    *,
+    map_name: str,
+    has_previous: bool,
+    history_count: int,
+    unicode: bool = True,
+) -> RenderableType:
+    """The table shown after an assessment, the unproven flags and what to do next."""
+    from rich import box
+    from rich.console import Group
+    from rich.padding import Padding
+    from rich.table import Table
+    from rich.text import Text
+
+    t = Table(
+        title=f"Where you stand · {map_name} · {assessment.date.isoformat()}",
+        title_justify="left",
+        box=box.SIMPLE_HEAD,
+        show_edge=False,
+        expand=False,
+    )
+    t.add_column("Gap", ratio=1, min_width=12, overflow="fold")
+    t.add_column("Now → target" if unicode else "Now -> target", no_wrap=True)
+    t.add_column("To go", no_wrap=True)
+    t.add_column("Change", no_wrap=True)
+    t.add_column("Evidence")
+    for r in results:
+        name = Text(r.name)
+        if r.carried:
+            name.append(" (carried over)", style="dim")
+        evidence = Text(str(r.evidence))
+        if r.unproven:
+            evidence.append(" · no evidence yet", style="bold red")
+        t.add_row(
+            name,
+            bar(r.level, r.target, unicode=unicode),
+            to_go(r),
+            change(r.change, first=not has_previous, unicode=unicode),
+            evidence,
+        )
+
+    parts: list[RenderableType] = [t]
+    unproven = [r for r in results if r.unproven]
+    if unproven:
+        parts.append(
+            Text(
+                "\nNo evidence yet for gaps rated 3 or more: until you log some, the rating is a "
+                "claim, not a fact. Log what backs it:",
+            )
+        )
+        for r in unproven:
+            parts.append(
+                Padding(Text(log_line(r.gap_id), style="bold"), (0, 0, 0, 2), expand=False)
+            )
+            if r.prompt:
+                parts.append(
+                    Padding(Text(f"({r.prompt})", style="dim"), (0, 0, 0, 4), expand=False)
+                )
+    notes = [r for r in results if r.note and not r.carried]
+    if notes:
+        parts.append(Text("\nYour notes:"))
+        for r in notes:
+            parts.append(Padding(Text(f"{r.name}: {r.note}"), (0, 0, 0, 2), expand=False))
+
+    open_ = sorted((r for r in results if r.to_go > 0), key=lambda r: -r.to_go)[:3]
+    count = f"{history_count} assessment{'s' if history_count != 1 else ''}"
+    parts.append(Text(f"\nSaved; {count} of this map so far: pm-coach assess --history"))
+    if open_:
+        biggest = ", ".join(f"{r.name} ({r.to_go} to go)" for r in open_)
+        parts.append(Text(f"Biggest gaps: {biggest}."))
+        parts.append(Text("Next: pm-coach plan, to turn them into actions that produce evidence."))
+    else:
+        parts.append(Text("Every target is met: is it time to aim higher?"))
+    return Group(*parts)
+
+
+def _trail(points: Sequence[tuple[object, int]], unicode: bool) -> str:
+    arrow = " → " if unicode else " -> "
+    levels = [str(level) for _, level in points]
+    if len(levels) > MAX_POINTS:
+        levels = ["…" if unicode else "...", *levels[-(MAX_POINTS - 1) :]]
+    return arrow.join(levels)
+
+
+def history_view(
+    assessments: Sequence[Assessment],
+    trend: Sequence[GapTrend],
+    *,
+    map_id: str,
+    map_name: str,
+    names: Mapping[str, str],
+    unicode: bool = True,
+) -> RenderableType:
+    """Every assessment of one map (levels as level/target per gap), then the trend per gap."""
+    from rich import box
+    from rich.console import Group
+    from rich.padding import Padding
+    from rich.table import Table
+    from rich.text import Text
+
+    gap_ids = [g.gap_id for g in trend]
+    t = Table(
+        title=f"Assessments · {map_name} ({map_id}) · {len(assessments)}",
+        title_justify="left",
+        caption="each cell: your level/your target",
+        caption_justify="left",
+        box=box.SIMPLE_HEAD,
+        show_edge=False,
+        expand=False,
+    )
+    t.add_column("Date", no_wrap=True)
+    for gap_id in gap_ids:
+        t.add_column(gap_id, justify="center", no_wrap=True)
+    for a in assessments:
+        cells = [
+            f"{a.levels[g]}/{a.targets[g]}"
+            if g in a.levels and g in a.targets
+            else str(a.levels[g])
+            if g in a.levels
+            else "–"
+            for g in gap_ids
+        ]
+        t.add_row(a.date.isoformat(), *cells)
+
+    tr = Table(
+        title="Trend per gap",
+        title_justify="left",
+        caption="change: from your first rating of the gap to your latest",
+        caption_justify="left",
+        box=box.SIMPLE_HEAD,
+        show_edge=False,
+        expand=False,
+    )
+    tr.add_column("Gap", ratio=1, min_width=18)
+    tr.add_column("Levels, oldest first")
+    tr.add_column("Change", no_wrap=True)
+    tr.add_column("Now → target" if unicode else "Now -> target", no_wrap=True)
+    for g in trend:
+        if g.direction == "new":
+            moved = Text("rated once", style="dim")
+        else:
+            moved = change(g.change, first=False, unicode=unicode)
+        tr.add_row(
+            names.get(g.gap_id, g.gap_id),
+            _trail(g.points, unicode),
+            moved,
+            bar(g.last, g.target, unicode=unicode) if g.target else Text(str(g.last)),
+        )
+
+    parts: list[RenderableType] = [t, Text(""), tr]
+    noted = _new_notes(assessments)
+    if noted:
+        parts.append(Text("\nNotes:"))
+        for a, g, note in noted:
+            line = Text(f"{a.date.isoformat()} · {names.get(g, g)}: {note}")
+            parts.append(Padding(line, (0, 0, 0, 2), expand=False))
+    return Group(*parts)
+
+
+def _new_notes(assessments: Sequence[Assessment]) -> list[tuple[Assessment, str, str]]:
+    """Each note the first time it appears for a gap (a carried-over note is not repeated)."""
+    last: dict[str, str] = {}
+    out: list[tuple[Assessment, str, str]] = []
+    for a in assessments:
+        for gap_id, note in a.notes.items():
+            if last.get(gap_id) != note:
+                out.append((a, gap_id, note))
+            last[gap_id] = note
+    return out
+
+
+def history_json(assessments: Sequence[Assessment]) -> str:
+    """A JSON array, oldest first; each object has date, map, levels, targets and notes."""
+    return json.dumps([a.to_json() for a in assessments], ensure_ascii=False, indent=2)
+
+
+def assessment_json(assessment: Assessment) -> str:
+    return json.dumps(assessment.to_json(), ensure_ascii=False, indent=2)

@@ -1,0 +1,134 @@
+"""Skill maps as text: the list of maps, one map in full, JSON."""
+
+from __future__ import annotations
+
+import json
+from collections.abc import Sequence
+from typing import TYPE_CHECKING, Any
+
+from pm_coach.models import SkillMap
+from pm_coach.models.skillmap import LEVEL_LABELS
+
+if TYPE_CHECKING:
+    from rich.console import RenderableType
+
+    from pm_coach.store.maps import MapEntry
+
+
+def _source(entry: MapEntry) -> str:
+    if entry.source.builtin:
+        return "built-in"
+    return "yours (replaces built-in)" if entry.overrides_builtin else "yours"
+
+
+def list_table(entries: Sequence[MapEntry], active: str) -> RenderableType:
+    from rich import box
+    from rich.table import Table
+    from rich.text import Text
+
+    t = Table(
+        title="Skill maps",
+        title_justify="left",
+        caption=f"* active map ({active}); change it with --map or the 'map' line of your profile",
+        caption_justify="left",
+        box=box.SIMPLE_HEAD,
+        show_edge=False,
+        expand=False,
+    )
+    t.add_column("", no_wrap=True)
+    t.add_column("id", style="cyan", no_wrap=True)
+    t.add_column("map", ratio=1, overflow="fold")
+    t.add_column("gaps", justify="right")
+    t.add_column("source")
+    for e in entries:
+        mark = "*" if e.source.id == active else ""
+        if e.skill_map is None:
+            t.add_row(
+                mark,
+                e.source.id,
+                Text(
+                    f"not valid; see why with: pm-coach maps validate {e.source.path}", style="red"
+                ),
+                "",
+                _source(e),
+            )
+            continue
+        m = e.skill_map
+        label = Text(m.name)
+        label.append(f"\n{m.from_role} → {m.to_role}", style="dim")
+        t.add_row(mark, m.id, label, str(len(m.gaps)), _source(e))
+    return t
+
+
+def list_json(entries: Sequence[MapEntry], active: str) -> str:
+    out: list[dict[str, Any]] = []
+    for e in entries:
+        m = e.skill_map
+        out.append(
+            {
+                "id": e.source.id,
+                "name": m.name if m else None,
+                "from_role": m.from_role if m else None,
+                "to_role": m.to_role if m else None,
+                "gaps": m.gap_ids if m else [],
+                "source": "builtin" if e.source.builtin else "user",
+                "path": str(e.source.path),
+                "active": e.source.id == active,
+                "valid": m is not None,
+                "problems": list(e.problems),
+            }
+        )
+    return json.dumps(out, ensure_ascii=False, indent=2)
+
+
+def map_json(skill_map: SkillMap) -> str:
+    """The map as data: the same fields and nesting as its TOML file."""
+    return json.dumps(skill_map.model_dump(mode="json"), ensure_ascii=False, indent=2)
+
+
+def show(skill_map: SkillMap, *, gap_id: str | None = None) -> RenderableType:
+    """The whole map (or one gap): levels, actions with their effort, resources."""
+    from rich import box
+    from rich.console import Group
+    from rich.padding import Padding
+    from rich.table import Table
+    from rich.text import Text
+
+    parts: list[RenderableType] = []
+    head = Text(f"{skill_map.name} ", style="bold")
+    head.append(f"({skill_map.id})", style="cyan")
+    parts.append(head)
+    parts.append(Text(f"{skill_map.from_role} → {skill_map.to_role}"))
+    parts.append(Text(skill_map.description, style="dim"))
+    for gap in skill_map.gaps:
+        if gap_id and gap.id != gap_id:
+            continue
+        title = Text(f"\n{gap.name} ", style="bold")
+        title.append(f"(--gap {gap.id})", style="cyan")
+        parts.append(title)
+        parts.append(Padding(Text(gap.summary), (0, 0, 0, 2)))
+        levels = Table.grid(padding=(0, 1))
+        levels.add_column(no_wrap=True, style="bold")
+        levels.add_column()
+        for i, text in enumerate(gap.levels, start=1):
+            levels.add_row(f"{i}", Text(f"{text} ({LEVEL_LABELS[i - 1]})"))
+        parts.append(Padding(levels, (0, 0, 0, 2)))
+        actions = Table(box=box.SIMPLE_HEAD, show_edge=False, expand=False, pad_edge=False)
+        actions.add_column("action id", style="cyan", no_wrap=True)
+        actions.add_column("what to do", ratio=1)
+        actions.add_column("type", no_wrap=True)
+        actions.add_column("hours", justify="right", no_wrap=True)
+        actions.add_column("weeks", justify="right", no_wrap=True)
+        for a in gap.actions:
+            actions.add_row(a.id, a.title, a.type, f"{a.effort_hours:g}", str(a.weeks))
+        parts.append(Padding(actions, (1, 0, 0, 2)))
+        reading = "; ".join(f"{r.title} ({r.author}, {r.kind})" for r in gap.resources)
+        parts.append(Padding(Text(f"Resources: {reading}"), (0, 0, 0, 2)))
+    parts.append(
+        Text(
+            "\nEach action's steps and the evidence it produces: pm-coach maps show "
+            f"{skill_map.id} --json",
+            style="dim",
+        )
+    )
+    return Group(*parts)
