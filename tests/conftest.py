@@ -22,6 +22,11 @@ def home(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> Path:
     monkeypatch.delenv("EDITOR", raising=False)
     monkeypatch.setenv("NO_COLOR", "1")
     monkeypatch.setenv("COLUMNS", "200")
+    from pm_coach.render import console
+
+    # rich reads COLUMNS / NO_COLOR when a console is made: each test gets fresh ones
+    console.out.cache_clear()
+    console.err.cache_clear()
     return folder
 
 
