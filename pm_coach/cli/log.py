@@ -3,12 +3,16 @@
 from __future__ import annotations
 
 import datetime as dt
-from typing import Annotated
+from collections.abc import Iterator
+from typing import TYPE_CHECKING, Annotated
 
 import typer
 
 from pm_coach.cli.state import interactive, state
 from pm_coach.errors import PreconditionError
+
+if TYPE_CHECKING:
+    from pm_coach.models import SkillMap
 
 HELP = """Record evidence of progress: what you did, what came of it, which gaps it shows.
 
@@ -20,7 +24,9 @@ Examples:
   pm-coach log "Spoke on pricing at a meetup" --kind talk --org ProductTank
   --gap domain --date "last tuesday"
 
-With no TEXT on a terminal, a short form asks for each field.
+Without --gap, pm-coach suggests a gap from the words of TEXT and --result and tags the
+entry with it when one clearly stands out (it says so; --no-suggest turns this off).
+With no TEXT on a terminal, a short form asks for each field and pre-ticks the suggestion.
 """
 
 
@@ -68,6 +74,12 @@ def log(
         str | None,
         typer.Option("--map", help="Skill map whose gaps to use (default: your profile's)."),
     ] = None,
+    no_suggest: Annotated[
+        bool,
+        typer.Option(
+            "--no-suggest", help="Without --gap, leave the entry untagged instead of suggesting."
+        ),
+    ] = False,
 ) -> None:
     from pm_coach.core.evidence import EvidenceInput, build_entry, summary_line
     from pm_coach.store.evidence import now_utc
@@ -84,7 +96,8 @@ def log(
             )
         from pm_coach import prompts
 
-        raw = prompts.log_form([(g.id, g.name) for g in skill_map.gaps], today, suggested=gap or [])
+        suggested = gap or ([] if no_suggest else _FormSuggestions(skill_map))
+        raw = prompts.log_form([(g.id, g.name) for g in skill_map.gaps], today, suggested=suggested)
         raw.tags, raw.goal, raw.kind, raw.org, raw.action = tag or [], goal, kind, org, action
     else:
         raw = EvidenceInput(
@@ -99,8 +112,46 @@ def log(
             org=org,
             action=action,
         )
+    suggestion = None
+    if text is not None and not raw.gaps and not no_suggest:
+        from pm_coach.core.suggest import suggest_gap
+
+        suggestion = suggest_gap(raw.text, raw.result, skill_map)
+        if suggestion is not None:
+            raw.gaps = [suggestion.gap]
     entry = build_entry(raw, entry_id="new", skill_map=skill_map, today=today, created=now_utc())
     saved = st.evidence.append(lambda new_id: entry.model_copy(update={"id": new_id}))
     print(f"Logged {summary_line(saved)}")
-    if not saved.gaps:
+    if suggestion is not None:
+        words = ", ".join(f'"{w}"' for w in suggestion.matched[:3])
+        print(
+            f"  Tagged {suggestion.gap} (suggested from {words}) — change it with: "
+            f"pm-coach evidence edit {saved.id}"
+        )
+    elif not saved.gaps:
         print(f"  No gap tagged. Add one with: pm-coach evidence edit {saved.id}")
+
+
+class _FormSuggestions:
+    """The gaps to pre-tick in the form, worked out from the text once it has been typed.
+
+    The form calls it with the text (``suggested(text)``); used as a plain container before
+    that, it holds nothing, so an older form simply pre-ticks no gap.
+    """
+
+    def __init__(self, skill_map: SkillMap) -> None:
+        self.skill_map = skill_map
+
+    def __call__(self, text: str, result: str = "") -> list[str]:
+        from pm_coach.core.suggest import pretick, score_gaps
+
+        return pretick(score_gaps(text, result, self.skill_map))
+
+    def __contains__(self, item: object) -> bool:
+        return False
+
+    def __iter__(self) -> Iterator[str]:
+        return iter(())
+
+    def __len__(self) -> int:
+        return 0

@@ -1,0 +1,50 @@
+"""``network.toml``: the people who help with the user's growth, one ``[[contact]]`` each."""
+
+from __future__ import annotations
+
+from collections.abc import Callable
+from pathlib import Path
+
+from pm_coach.errors import DataFileError
+from pm_coach.models.network import Contact
+from pm_coach.store import files
+
+FILE_NAME = "network.toml"
+KEY = "contact"
+COMMENT = "pm-coach support network: one [[contact]] table per person. Safe to edit by hand."
+
+
+def network_path(folder: Path) -> Path:
+    return folder / FILE_NAME
+
+
+def load_contacts(folder: Path) -> list[Contact]:
+    """Every contact, validated, in file order; names must be unique (ignoring case)."""
+    path = network_path(folder)
+    text = files.read_text(path)
+    if text is None:
+        return []
+    contacts = files.parse_tables(path, text, KEY, Contact)
+    seen: dict[str, int] = {}
+    for i, c in enumerate(contacts):
+        key = c.name.casefold()
+        if key in seen:
+            lines = files.table_lines(text, KEY)
+            raise DataFileError(
+                f"{path}, line {lines[i] if i < len(lines) else '?'}: the name {c.name!r} is "
+                f"used twice (first at line {lines[seen[key]]}).",
+                hint="Rename or remove one of the two contacts. " + files.FIX_HINT,
+            )
+        seen[key] = i
+    return contacts
+
+
+def change_contacts(
+    folder: Path, change: Callable[[list[Contact]], list[Contact]]
+) -> list[Contact]:
+    """Load (validating), apply ``change`` and rewrite the file atomically, all under the lock."""
+    with files.locked(folder):
+        contacts = change(load_contacts(folder))
+        text = files.dump_tables(KEY, [c.to_record() for c in contacts], COMMENT)
+        files.atomic_write(network_path(folder), text)
+    return contacts
