@@ -30,9 +30,9 @@ def test_answering_every_question_saves_the_entry(home: Path) -> None:
     child.expect("What did you do")
     child.sendline("Led the quarterly roadmap review with sales")
     child.expect("Which gaps")
-    child.send(" ")  # tick the first gap (strategy)
+    # "roadmap" makes pm-coach pre-tick strategy; tick buy-in as well
     child.send(DOWN)
-    child.send(" ")  # and the second (buy-in)
+    child.send(" ")
     child.send("\r")
     child.expect("What came of it")
     child.sendline("Sales agreed the top three bets")

@@ -64,10 +64,13 @@ def log_form(
     gaps: Sequence[tuple[str, str]],
     today: dt.date,
     *,
-    suggested: Sequence[str] = (),
+    suggested: Sequence[str] | Callable[[str], Sequence[str]] = (),
     **io: Any,
 ) -> EvidenceInput:
-    """Ask for one evidence entry: text, gaps, result, metrics, date."""
+    """Ask for one evidence entry: text, gaps, result, metrics, date.
+
+    ``suggested`` gaps are pre-ticked; given as a function, it is called with the typed text.
+    """
     text = ask(
         questionary.text(
             "What did you do?",
@@ -76,6 +79,8 @@ def log_form(
             **io,
         )
     )
+    if callable(suggested):
+        suggested = suggested(text)
     chosen = ask(
         questionary.checkbox(
             "Which gaps does it show progress on? (space to tick, enter to go on)",
