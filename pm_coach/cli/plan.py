@@ -113,6 +113,10 @@ def plan(
         hours_per_week=profile.hours_per_week if hours is None else hours,
         log_map=None if skill_map.id == profile.map else skill_map.id,
     )
+    from pm_coach.core.plan import with_network
+    from pm_coach.store.network import load_contacts
+
+    result = with_network(result, load_contacts(st.folder))
 
     if as_json:
         from pm_coach.render.plan import as_json as dump

@@ -16,6 +16,7 @@ from dataclasses import dataclass, field, replace
 from pm_coach.core.progress import RECENT_DAYS, evidence_by_gap, is_unproven
 from pm_coach.errors import InputError
 from pm_coach.models import ACTION_TYPES, Action, Assessment, Evidence, Gap, Resource, SkillMap
+from pm_coach.models.network import Contact
 
 DEFAULT_WEEKS = 12
 MAX_WEEKS = 52
@@ -103,6 +104,17 @@ class PlannedAction:
 
 
 @dataclass(frozen=True)
+class Person:
+    """Someone in the support network, as the plan shows them."""
+
+    name: str
+    kind: str
+    contact: str
+    days_since_contact: int
+    quiet: bool
+
+
+@dataclass(frozen=True)
 class FocusGap:
     """A gap the plan works on: a focus gap, or a gap that only needs proving."""
 
@@ -116,7 +128,8 @@ class FocusGap:
     actions: list[PlannedAction]
     resources: list[Resource]
     remaining: int  # actions of the gap neither done nor in this plan
-    people: list[str] = field(default_factory=list)  # filled in by the support-network feature
+    people: list[Person] = field(default_factory=list)  # who helps with it (see with_network)
+    look_for: str = ""  # for a focus gap nobody helps with: what kind of person to find
 
 
 @dataclass(frozen=True)
@@ -133,6 +146,7 @@ class Plan:
     ranking: list[GapStanding]
     unrated: list[tuple[str, str]]  # (gap id, name) of map gaps the assessment did not rate
     hours_by_type: dict[str, float]
+    quiet: list[Person] = field(default_factory=list)  # relationships gone quiet (see with_network)
 
     @property
     def end(self) -> dt.date:
@@ -524,4 +538,27 @@ def build_plan(
         ranking=ranking,
         unrated=[(g.id, g.name) for g in skill_map.gaps if g.id not in rated],
         hours_by_type={t: round(h, 2) for t, h in hours.items()},
+    )
+
+
+def with_network(plan: Plan, contacts: Sequence[Contact]) -> Plan:
+    """Name, for each gap of the plan, the people who help with it; say what kind of person to
+    look for when a focus gap has nobody; list the relationships with no conversation in the 60
+    days before the plan starts (counted from ``plan.start``, so the plan stays deterministic)."""
+    from pm_coach.core import network
+
+    def person(c: Contact) -> Person:
+        days = network.days_quiet(c, plan.start)
+        return Person(c.name, c.kind, c.contact, days, days >= network.QUIET_DAYS)
+
+    def attach(g: FocusGap) -> FocusGap:
+        people = [person(c) for c in network.people_for_gap(contacts, g.gap)]
+        look_for = "" if people or g.role != FOCUS else network.who_to_look_for(g.gap)
+        return replace(g, people=people, look_for=look_for)
+
+    return replace(
+        plan,
+        focus=[attach(g) for g in plan.focus],
+        prove_it=[attach(g) for g in plan.prove_it],
+        quiet=[person(c) for c in network.quiet_contacts(contacts, plan.start)],
     )

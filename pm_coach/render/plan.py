@@ -12,6 +12,7 @@ from pm_coach.core.plan import (
     MIX,
     NO_ROOM,
     FocusGap,
+    Person,
     Plan,
     PlannedAction,
 )
@@ -105,6 +106,34 @@ MD_FOOTER = (
 )
 
 
+# --- support network --------------------------------------------------------------------------
+
+
+def person_label(p: Person) -> str:
+    quiet = f", quiet for {p.days_since_contact} days" if p.quiet else ""
+    return f"{p.name} ({p.kind}{quiet})"
+
+
+def people_line(g: FocusGap) -> str:
+    """Who helps with the gap, or what kind of person to look for; empty when neither applies."""
+    if g.people:
+        return "People who help: " + " · ".join(person_label(p) for p in g.people)
+    if g.look_for:
+        return (
+            f"Nobody in your network helps with this yet. {g.look_for} Then: "
+            f'pm-coach network add "NAME" --kind coach|mentor|circle --helps {g.gap}'
+        )
+    return ""
+
+
+def quiet_lines(plan: Plan) -> list[str]:
+    return [
+        f"{p.name} ({p.kind}): no conversation for {p.days_since_contact} days. After you talk: "
+        f'pm-coach network touch "{p.name}"'
+        for p in plan.quiet
+    ]
+
+
 # --- JSON -------------------------------------------------------------------------------------
 
 
@@ -144,7 +173,18 @@ def _gap_dict(g: FocusGap) -> dict[str, Any]:
         "actions": [_action_dict(a) for a in g.actions],
         "resources": [r.model_dump(mode="json") for r in g.resources],
         "remaining": g.remaining,
-        "people": list(g.people),
+        "people": [_person_dict(p) for p in g.people],
+        "look_for": g.look_for or None,
+    }
+
+
+def _person_dict(p: Person) -> dict[str, Any]:
+    return {
+        "name": p.name,
+        "kind": p.kind,
+        "contact": p.contact,
+        "days_since_contact": p.days_since_contact,
+        "quiet": p.quiet,
     }
 
 
@@ -176,6 +216,7 @@ def to_dict(plan: Plan) -> dict[str, Any]:
             for s in plan.ranking
         ],
         "unrated": [{"gap": gid, "name": name} for gid, name in plan.unrated],
+        "quiet": [_person_dict(p) for p in plan.quiet],
     }
 
 
@@ -240,6 +281,9 @@ def _terminal_gap(g: FocusGap, number: int, plan: Plan) -> list[RenderableType]:
         read = Text("Resources: ", style="italic")
         read.append(" · ".join(f"{r.title} ({r.author}, {r.kind})" for r in g.resources))
         parts.append(Padding(read, (0, 0, 0, 2)))
+    people = people_line(g)
+    if people:
+        parts.append(Padding(Text(people, style="italic"), (0, 0, 0, 2)))
     note = all_done_note(g)
     if note:
         parts.append(Padding(Text(note, style="yellow"), (0, 0, 0, 2)))
@@ -301,6 +345,9 @@ def terminal(plan: Plan) -> RenderableType:
         parts.extend(_terminal_gap(g, i, plan))
     for g in plan.prove_it:
         parts.extend(_terminal_gap(g, 0, plan))
+    if plan.quiet:
+        parts.extend([Text(""), Text("Relationships gone quiet", style="bold")])
+        parts.extend(Text(f"  {line}") for line in quiet_lines(plan))
     parts.extend([Text(""), Text(FOOTER, style="dim")])
     return Group(*parts)
 
@@ -356,6 +403,9 @@ def _md_gap(g: FocusGap, number: int, plan: Plan, level: int = 2) -> list[str]:
         lines.extend(["**Resources**", ""])
         lines.extend(f"- *{md(r.title)}*, {md(r.author)} ({r.kind})" for r in g.resources)
         lines.append("")
+    people = people_line(g)
+    if people:
+        lines.extend([md(people), ""])
     if g.remaining and g.role == FOCUS and not note:
         more = "1 more action" if g.remaining == 1 else f"{g.remaining} more actions"
         lines.extend([f"{more} for this gap wait in the skill map for a later plan.", ""])
@@ -424,5 +474,9 @@ def markdown(plan: Plan, *, name: str = "", current_role: str = "", target_role:
         )
         for g in plan.prove_it:
             lines.extend(_md_gap(g, 0, plan, level=3))
+    if plan.quiet:
+        lines.extend(["## Relationships gone quiet", ""])
+        lines.extend(f"- {md(line)}" for line in quiet_lines(plan))
+        lines.append("")
     lines.extend(["---", "", md(MD_FOOTER), ""])
     return "\n".join(lines)
