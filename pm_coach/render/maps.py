@@ -29,7 +29,7 @@ def list_table(entries: Sequence[MapEntry], active: str) -> RenderableType:
     t = Table(
         title="Skill maps",
         title_justify="left",
-        caption=f"* active map ({active}); change it with --map or the 'map' line of your profile",
+        caption=f"* active map ({active}); change it with: pm-coach profile set --map ID",
         caption_justify="left",
         box=box.SIMPLE_HEAD,
         show_edge=False,
