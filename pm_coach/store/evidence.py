@@ -5,19 +5,35 @@ small stamp of size, mtime and inode, kept beside it), and appends one ``[[evide
 single write. It never re-parses the log, so its cost does not grow with the log. When the stamp
 does not match (the file was edited by hand, or this is the first write), the whole file is
 validated once before anything is written.
+
+Reading validates every entry every time. When the stamp matches, the file is byte for byte what
+pm-coach wrote, so it is split by a small parser for exactly that layout (one ``key = value`` a
+line, values as pm-coach writes them) instead of the general TOML parser, which is the slow part
+of loading a big log; anything else in the file sends it through :mod:`tomllib` as before.
+
+A killed append: before appending, the stamp records the bytes about to be written ("pending").
+If the process dies part-way through that write, the file ends in a torn table. Because the stamp
+names exactly which bytes were being added after which size, such a tail is recognised with
+certainty: readers ignore it, and the next write (under the lock) cuts it off. A tail that is not
+a prefix of the pending bytes is never touched; it is a hand edit and is validated as such.
+See docs/reliability.md.
 """
 
 from __future__ import annotations
 
 import contextlib
 import datetime as dt
+import functools
 import json
 import mmap
 import os
+import zlib
 from collections.abc import Callable
 from pathlib import Path
 
-from pm_coach.errors import DataFileError, NotFoundError
+from pydantic import TypeAdapter, ValidationError
+
+from pm_coach.errors import DataFileError, NotFoundError, StorageError
 from pm_coach.models import Evidence
 from pm_coach.store import files
 
@@ -36,10 +52,15 @@ class EvidenceStore:
     # --- reading ---------------------------------------------------------------------------
     def load(self) -> list[Evidence]:
         """Every entry, validated; ids must be unique."""
-        text = files.read_text(self.path)
-        if text is None:
+        data = self._read_bytes()
+        if data is None:
             return []
-        entries = files.parse_tables(self.path, text, KEY, Evidence)
+        raw, st = data
+        view, trusted = self._trusted_view(raw, st, self._read_stamp())
+        text = files.decode_text(self.path, view)
+        entries = fast_entries(text) if trusted else None
+        if entries is None:
+            entries = files.parse_tables(self.path, text, KEY, Evidence)
         seen: dict[str, int] = {}
         for i, entry in enumerate(entries):
             if entry.id in seen:
@@ -52,6 +73,25 @@ class EvidenceStore:
                 )
             seen[entry.id] = i
         return entries
+
+    def _read_bytes(self) -> tuple[bytes, os.stat_result] | None:
+        if not files.check_regular(self.path):
+            return None
+        try:
+            fd = os.open(self.path, os.O_RDONLY | os.O_NOFOLLOW)
+        except FileNotFoundError:
+            return None
+        except OSError as exc:
+            raise StorageError(
+                f"cannot read {self.path}: {exc.strerror or exc}.",
+                hint="Check the file's permissions (it should be readable by you).",
+            ) from None
+        try:
+            with os.fdopen(fd, "rb") as fh:
+                st = os.fstat(fh.fileno())
+                return fh.read(), st
+        except OSError as exc:
+            raise StorageError(f"cannot read {self.path}: {exc.strerror or exc}.") from None
 
     def get(self, entry_id: str) -> Evidence:
         for entry in self.load():
@@ -69,7 +109,7 @@ class EvidenceStore:
 
         with files.locked(self.folder):
             exists = files.check_regular(self.path)
-            if exists and not self._stamp_matches():
+            if exists and not self._recover():
                 self.load()  # validates; raises before anything is written
             if not exists:
                 files.atomic_write(self.path, files.dump_tables(KEY, [], COMMENT))
@@ -77,6 +117,7 @@ class EvidenceStore:
             chunk = self._chunk(entry)
             if not self._ends_with_newline():
                 chunk = b"\n" + chunk
+            self._write_stamp(os.stat(self.path), pending=chunk)
             st = files.append_bytes(self.path, chunk)
             self._write_stamp(st)
         return entry
@@ -84,6 +125,8 @@ class EvidenceStore:
     def rewrite(self, change: Callable[[list[Evidence]], list[Evidence]]) -> list[Evidence]:
         """Load, change and atomically rewrite the whole log under the lock."""
         with files.locked(self.folder):
+            if files.check_regular(self.path):
+                self._recover()
             entries = change(self.load())
             files.atomic_write(
                 self.path, files.dump_tables(KEY, [e.to_record() for e in entries], COMMENT)
@@ -141,21 +184,145 @@ class EvidenceStore:
     def _signature(st: os.stat_result) -> dict[str, int]:
         return {"size": st.st_size, "mtime_ns": st.st_mtime_ns, "ino": st.st_ino}
 
-    def _stamp_matches(self) -> bool:
+    def _read_stamp(self) -> dict[str, object]:
         try:
             stamp = json.loads(self.stamp_path.read_text("utf-8"))
-            return stamp == self._signature(os.stat(self.path))
         except (OSError, ValueError):
-            return False
+            return {}
+        return stamp if isinstance(stamp, dict) else {}
 
-    def _write_stamp(self, st: os.stat_result) -> None:
+    def _trusted_view(
+        self, raw: bytes, st: os.stat_result, stamp: dict[str, object]
+    ) -> tuple[bytes, bool]:
+        """The bytes to parse, and whether they are exactly what pm-coach wrote.
+
+        With a plain stamp, the file is trusted when size, mtime and inode match. With a pending
+        stamp (an append was under way), the file is trusted when it is the stamped file plus a
+        prefix of the pending bytes; a strict prefix is a torn or unfinished append and is left
+        out of the view.
+        """
+        pending = stamp.get("pending")
+        if pending is None:
+            return raw, stamp == self._signature(st)
+        size, ino = stamp.get("size"), stamp.get("ino")
+        if not isinstance(pending, str) or not isinstance(size, int) or ino != st.st_ino:
+            return raw, False
+        chunk = pending.encode("utf-8")
+        tail = raw[size:]
+        if not (size <= len(raw) <= size + len(chunk)) or not chunk.startswith(tail):
+            return raw, False
+        if stamp.get("before") != _tail_fingerprint(
+            raw[max(0, size - FINGERPRINT_BYTES) : size], size
+        ):
+            return raw, False
+        return (raw if len(tail) == len(chunk) else raw[:size]), True
+
+    def _recover(self) -> bool:
+        """Under the lock: finish the bookkeeping of an append that was killed, cutting off a
+        torn tail it left. True when the file is exactly what pm-coach wrote."""
+        stamp = self._read_stamp()
+        if stamp.get("pending") is None:
+            with contextlib.suppress(OSError):
+                return stamp == self._signature(os.stat(self.path))
+            return False
+        data = self._read_bytes()
+        if data is None:
+            return False
+        raw, st = data
+        view, trusted = self._trusted_view(raw, st, stamp)
+        if not trusted:
+            return False
+        if len(view) < len(raw):
+            try:
+                fd = os.open(self.path, os.O_WRONLY | os.O_NOFOLLOW)
+                try:
+                    os.ftruncate(fd, len(view))
+                    os.fsync(fd)
+                    st = os.fstat(fd)
+                finally:
+                    os.close(fd)
+            except OSError as exc:
+                raise files.storage_error(exc, self.path) from None
+        self._write_stamp(st)
+        return True
+
+    def _write_stamp(self, st: os.stat_result, pending: bytes | None = None) -> None:
         # Not fsynced on purpose: a lost or torn stamp only means one extra validation.
+        record: dict[str, object] = self._signature(st)
+        if pending is not None:
+            with open(self.path, "rb") as fh:
+                fh.seek(max(0, st.st_size - FINGERPRINT_BYTES))
+                record["before"] = _tail_fingerprint(fh.read(FINGERPRINT_BYTES), st.st_size)
+            record["pending"] = pending.decode("utf-8")
         with contextlib.suppress(OSError):
             fd = os.open(
                 self.stamp_path, os.O_WRONLY | os.O_CREAT | os.O_TRUNC | os.O_NOFOLLOW, 0o600
             )
             with os.fdopen(fd, "w", encoding="utf-8") as fh:
-                json.dump(self._signature(st), fh)
+                json.dump(record, fh, ensure_ascii=False)
+
+
+FINGERPRINT_BYTES = 4096
+
+
+def _tail_fingerprint(tail: bytes, size: int) -> str:
+    # A checksum, not a cryptographic hash: it guards against accidents (a hand edit between a
+    # killed append and the next write), and zlib is already loaded where hashlib is not.
+    return f"{size}:{zlib.crc32(tail):08x}"
+
+
+# --- the fast reader for files pm-coach wrote ------------------------------------------------
+_HEAD = "\n[[" + KEY + "]]\n"
+
+
+@functools.cache
+def _list_adapter() -> TypeAdapter[list[Evidence]]:
+    return TypeAdapter(list[Evidence])
+
+
+@functools.cache
+def _json_rewrites() -> tuple[tuple[str, str], ...]:
+    """``str.replace`` pairs that turn the tables pm-coach writes into one JSON array.
+
+    Every value pm-coach writes is on one line, and strings and lists of strings are already
+    JSON; only the two dates are bare. ``date`` is always followed by ``text`` and ``created``
+    always ends a table, so their closing quotes go in front of the next line. A file laid out
+    in any other way (a hand edit pm-coach has since validated, say) comes out as invalid JSON,
+    because a line break ends up inside a string, and is read by tomllib instead.
+    """
+    pairs = [("\n\n[[" + KEY + "]]\nid = ", '"},\n{"id": ')]
+    for name in Evidence.model_fields:
+        if name == "id":
+            continue
+        quote_open = '"' if name in ("date", "created") else ""
+        quote_close = '"' if name == "text" else ""
+        pairs.append((f"\n{name} = ", f'{quote_close},\n"{name}": {quote_open}'))
+    return tuple(pairs)
+
+
+def fast_entries(text: str) -> list[Evidence] | None:
+    """The entries of a log in exactly the layout pm-coach writes, validated by pydantic in one
+    call on a JSON form of the text; None when the text is laid out in any other way or does
+    not validate (the caller then reads it with tomllib and reports problems by line).
+
+    Only for files the stamp vouches for: every entry is still validated, but what TOML allows
+    is not re-checked.
+    """
+    head, sep, body = text.partition(_HEAD)
+    version = [ln for ln in head.splitlines() if ln and not ln.startswith("#")]
+    if version != [f"schema_version = {files.SCHEMA_VERSION}"]:
+        return None
+    if not sep:
+        return [] if not body else None
+    if not body.startswith("id = "):
+        return None
+    doc = "\n" + body[len("id = ") :].rstrip("\n")
+    for old, new in _json_rewrites():
+        doc = doc.replace(old, new)
+    try:
+        return _list_adapter().validate_json('[{"id": ' + doc + '"}]')
+    except ValidationError:
+        return None
 
 
 def now_utc() -> dt.datetime:

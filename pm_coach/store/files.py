@@ -13,7 +13,7 @@ import errno
 import os
 import re
 import stat
-import tempfile
+import time
 import tomllib
 from collections.abc import Iterator
 from pathlib import Path
@@ -61,6 +61,11 @@ def check_regular(path: Path) -> bool:
     except FileNotFoundError:
         return False
     except OSError as exc:
+        if exc.errno == errno.ENOTDIR:
+            raise StorageError(
+                f"{path.parent} exists but is not a folder.",
+                hint="Move that file away, or point PM_COACH_HOME / --data-dir elsewhere.",
+            ) from None
         raise StorageError(f"cannot read {path}: {exc.strerror or exc}.") from None
     if stat.S_ISLNK(st.st_mode):
         raise StorageError(
@@ -78,22 +83,83 @@ def check_regular(path: Path) -> bool:
     return True
 
 
+_held: dict[str, list[int]] = {}  # lock path -> [fd, depth]: the lock is re-entrant per process
+
+
 @contextlib.contextmanager
 def locked(folder: Path) -> Iterator[None]:
-    """Hold the data folder's exclusive lock (shared by every pm-coach process)."""
+    """Hold the data folder's exclusive lock (shared by every pm-coach process).
+
+    On POSIX this is ``flock`` on ``.pm-coach.lock`` (the same lock the ``filelock`` package
+    takes, so both kinds of process exclude each other), polled until LOCK_TIMEOUT; the
+    ``filelock`` package is imported only where ``fcntl`` does not exist. Re-entrant: a nested
+    ``locked()`` in the same process does not wait for itself.
+    """
+    ensure_dir(folder)
+    path = folder / LOCK_NAME
+    key = os.path.abspath(path)
+    if key in _held:
+        _held[key][1] += 1
+        try:
+            yield
+        finally:
+            _held[key][1] -= 1
+        return
+    try:
+        import fcntl
+    except ImportError:  # pragma: no cover - Windows
+        with _filelock(path, folder):
+            yield
+        return
+    try:
+        fd = os.open(
+            path, os.O_RDWR | os.O_CREAT | os.O_NOFOLLOW | getattr(os, "O_CLOEXEC", 0), 0o600
+        )
+    except OSError as exc:
+        raise storage_error(exc, path) from None
+    try:
+        with contextlib.suppress(OSError):
+            os.fchmod(fd, 0o600)
+        deadline = time.monotonic() + LOCK_TIMEOUT
+        while True:
+            try:
+                fcntl.flock(fd, fcntl.LOCK_EX | fcntl.LOCK_NB)
+                break
+            except BlockingIOError:
+                if time.monotonic() >= deadline:
+                    raise _lock_timeout(folder) from None
+                time.sleep(0.01)
+            except OSError as exc:
+                raise storage_error(exc, path) from None
+        _held[key] = [fd, 0]
+        try:
+            yield
+        finally:
+            del _held[key]
+            with contextlib.suppress(OSError):
+                fcntl.flock(fd, fcntl.LOCK_UN)
+    finally:
+        os.close(fd)
+
+
+def _lock_timeout(folder: Path) -> StorageError:
+    return StorageError(
+        f"another pm-coach process has held the lock on {folder} for {LOCK_TIMEOUT:.0f}s.",
+        hint="Wait for it to finish (an editor left open by 'evidence edit'?) and try again.",
+    )
+
+
+@contextlib.contextmanager
+def _filelock(path: Path, folder: Path) -> Iterator[None]:  # pragma: no cover - Windows
     from filelock import FileLock, Timeout
 
-    ensure_dir(folder)
-    lock = FileLock(str(folder / LOCK_NAME), timeout=LOCK_TIMEOUT, mode=0o600)
+    lock = FileLock(str(path), timeout=LOCK_TIMEOUT, mode=0o600)
     try:
         lock.acquire()
     except Timeout:
-        raise StorageError(
-            f"another pm-coach process has held the lock on {folder} for {LOCK_TIMEOUT:.0f}s.",
-            hint="Wait for it to finish (an editor left open by 'evidence edit'?) and try again.",
-        ) from None
+        raise _lock_timeout(folder) from None
     except OSError as exc:
-        raise storage_error(exc, folder / LOCK_NAME) from None
+        raise storage_error(exc, path) from None
     try:
         yield
     finally:
@@ -116,6 +182,8 @@ def atomic_write(path: Path, text: str) -> None:
     """Replace ``path`` with ``text``: temp file in the same folder, fsync, rename; 0600."""
     ensure_dir(path.parent)
     check_regular(path)
+    import tempfile  # only rewrites need it
+
     fd, tmp = -1, ""
     try:
         fd, tmp = tempfile.mkstemp(prefix=f".{path.name}.", suffix=".tmp", dir=path.parent)
@@ -180,6 +248,11 @@ def read_text(path: Path) -> str | None:
             f"cannot read {path}: {exc.strerror or exc}.",
             hint="Check the file's permissions (it should be readable by you).",
         ) from None
+    return decode_text(path, raw)
+
+
+def decode_text(path: Path, raw: bytes) -> str:
+    """``raw`` as UTF-8 text; undecodable bytes are a DataFileError naming the line."""
     try:
         return raw.decode("utf-8")
     except UnicodeDecodeError as exc:
