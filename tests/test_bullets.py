@@ -360,3 +360,17 @@ def test_examples_in_the_docs_are_what_the_code_writes() -> None:
             assert write_bullet(entry, kind=kind).text == expected
             checked += 1
     assert checked >= 8
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        ("Stripe migration", "Delivered Stripe migration"),
+        ("Salesforce clean-up for EMEA", "Delivered Salesforce clean-up for EMEA"),
+        ("Quarterly roadmap review", "Delivered quarterly roadmap review"),
+        ("The onboarding revamp", "Delivered the onboarding revamp"),
+        ("NPS survey redesign", "Delivered NPS survey redesign"),
+    ],
+)
+def test_names_keep_their_capital_ordinary_words_lose_it(text: str, expected: str) -> None:
+    assert write_bullet(text).text == expected

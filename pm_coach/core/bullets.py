@@ -362,13 +362,46 @@ def capitalise(text: str) -> str:
     return text[:1].upper() + text[1:]
 
 
-def lower_first(text: str) -> str:
-    """Lowercase the first letter when the first word is an ordinary capitalised word.
+# Words that start a sentence only because it is a sentence: moved into the middle of a bullet
+# they lose their capital. Anything else ("Stripe", "Salesforce", "Acme") is probably a name and
+# keeps it, so the user's words stay as written.
+ORDINARY_WORDS = frozenset(
+    """a an the our my their his her its this that these those each every all both some several
+    many most more new first second third last next one two three four five six seven eight nine
+    ten weekly monthly quarterly annual yearly daily internal external cross company team teams
+    product products customer customers user users client clients pricing price prices review
+    reviews roadmap roadmaps strategy strategic plan plans planning launch launches release
+    releases feature features project projects programme program process processes meeting
+    meetings workshop workshops session sessions talk talks article articles post posts blog
+    podcast webinar panel guide playbook memo memos document documents doc docs report reports
+    analysis research study survey interviews interview discovery experiment experiments test
+    tests onboarding checkout billing payments payment search mobile web platform data metrics
+    dashboard dashboards sales marketing support engineering design finance legal leadership
+    board stakeholder stakeholders partner partners vendor vendors market competitor competitive
+    competitors industry regulatory compliance hiring training mentoring coaching office hours
+    lunch brown bag okr okrs goal goals budget budgets contract contracts deal deals migration
+    redesign rollout pilot prototype mvp backlog sprint sprints retro retrospective decision
+    decisions proposal proposals case business growth revenue retention churn activation
+    conversion adoption engagement quality performance security reliability community charity
+    volunteer volunteers nonprofit school university conference meetup""".split()
+)
 
-    "Pricing review" → "pricing review"; "NPS", "Q3", "iOS" and "I" stay as written.
+
+def lower_first(text: str) -> str:
+    """Lowercase the first letter when the first word is an ordinary word in a capital.
+
+    "Pricing review" → "pricing review"; names ("Stripe migration"), acronyms ("NPS", "Q3"),
+    mixed case ("iOS") and "I" stay as written.
     """
     word = text.split(" ", 1)[0]
-    if len(word) > 1 and word[0].isupper() and word[1:].isalpha() and word[1:].islower():
+    plain = word.rstrip(",.;:")
+    if (
+        len(plain) > 1
+        and plain[0].isupper()
+        and plain[1:].isalpha()
+        and plain[1:].islower()
+        and (plain.lower() in ORDINARY_WORDS or bool(_lookup(plain.lower())))
+    ):
         return text[0].lower() + text[1:]
     return text
 
