@@ -95,13 +95,9 @@ def list_(
     if as_json:
         import json
 
-        rows = []
-        for c in contacts:
-            row = c.to_json()
-            row["days_since_contact"] = network.days_quiet(c, today)
-            row["quiet"] = network.days_quiet(c, today) >= network.QUIET_DAYS
-            rows.append(row)
-        print(json.dumps(rows, ensure_ascii=False, indent=2))
+        from pm_coach.render.network import rows
+
+        print(json.dumps(rows(contacts, today), ensure_ascii=False, indent=2))
         return
     from pm_coach.render import console
 
@@ -111,22 +107,9 @@ def list_(
             'pm-coach network add "Sam Lee" --kind mentor --helps strategy'
         )
         return
-    from rich.table import Table
+    from pm_coach.render.network import table
 
-    t = Table(title=f"Network ({len(contacts)})", title_justify="left")
-    t.add_column("name", style="cyan")
-    t.add_column("kind")
-    t.add_column("helps with", style="magenta")
-    t.add_column("last talked", no_wrap=True)
-    t.add_column("contact")
-    t.add_column("note", style="dim")
-    for c in contacts:
-        days = network.days_quiet(c, today)
-        when = c.last_contact.isoformat() if c.last_contact else "never"
-        if days >= network.QUIET_DAYS:
-            when += f" (quiet {days} days)"
-        t.add_row(c.name, c.kind, ", ".join(c.helps), when, c.contact, c.note)
-    console.out().print(t)
+    console.out().print(table(contacts, today))
     quiet = network.quiet_contacts(contacts, today)
     if quiet:
         console.err().print(
