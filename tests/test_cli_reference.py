@@ -17,8 +17,8 @@ from pm_coach.cli import app
 DOC = Path(__file__).resolve().parent.parent / "docs" / "cli.md"
 HEADER = (
     "# Command reference\n\n"
-    "Generated from `pm-coach … --help` by `python -m tests.test_cli_reference`; a test fails when\n"
-    "it no longer matches the commands.\n"
+    "Generated from `pm-coach … --help` by `python -m tests.test_cli_reference`; a test fails\n"
+    "when it no longer matches the commands.\n"
 )
 
 
