@@ -131,5 +131,54 @@ def _register() -> None:
 _register()
 
 
+def _command_asked_for(argv: list[str]) -> str | None:
+    """The command name on the command line, after the global options; None when there is
+    none or anything else comes first (--help, --version, an option typer must judge)."""
+    i = 0
+    while i < len(argv):
+        arg = argv[i]
+        if arg == "--data-dir":
+            i += 2
+        elif arg.startswith("--data-dir=") or arg == "--debug":
+            i += 1
+        elif arg.startswith("-"):
+            return None
+        else:
+            return arg
+    return None
+
+
+def _keep_only(name: str) -> bool:
+    """Leave only command ``name`` registered on the root app; False (nothing changed) unless
+    exactly one registered command or group has that name."""
+    from typer.main import get_command_name
+
+    def named(info: Any) -> str | None:
+        if info.name:
+            return str(info.name)
+        callback = getattr(info, "callback", None)
+        return get_command_name(callback.__name__) if callback else None
+
+    commands = [c for c in app.registered_commands if named(c) == name]
+    groups = [g for g in app.registered_groups if named(g) == name]
+    if len(commands) + len(groups) != 1:
+        return False
+    app.registered_commands[:] = commands
+    app.registered_groups[:] = groups
+    return True
+
+
 def main() -> None:
-    app(prog_name="pm-coach")
+    """The console script. Typer turns every registered command into a click command (reading
+    each function's signature and type hints) before it parses anything: for the whole tree
+    that is about a third of a second's start-up on a slow machine. When the command line names
+    one command, only that one is built; with no command, --help, --version or a name that is
+    not a command, the whole tree is built, so help, errors and suggestions are unchanged."""
+    saved = app.registered_commands[:], app.registered_groups[:]
+    name = _command_asked_for(sys.argv[1:])
+    if name is not None:
+        _keep_only(name)
+    try:
+        app(prog_name="pm-coach")
+    finally:
+        app.registered_commands[:], app.registered_groups[:] = saved

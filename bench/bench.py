@@ -1,0 +1,616 @@
+"""Time pm-coach against jrnl 4.6 on evidence logs of growing size, whole processes only.
+
+Run it from the repository root with the Python that has pm-coach installed:
+
+    python bench/bench.py --install-jrnl            # 100, 1,000 and 10,000 entries
+    python bench/bench.py --large --write-doc       # also 100,000 entries; rewrite the doc
+
+Every figure is the median wall-clock time of ``--runs`` runs of a fresh process (after one
+warm-up run that is not counted). Within a round, every pm-coach and jrnl command runs once in
+turn, so a noisy moment on the machine hits both tools. Peak memory is the largest ``ru_maxrss``
+of any timed child process (``os.wait4``). Nothing here touches your real pm-coach or jrnl data:
+everything lives in ``bench/.work/`` (git-ignored).
+"""
+
+from __future__ import annotations
+
+import argparse
+import datetime as dt
+import os
+import platform
+import random
+import shutil
+import statistics
+import subprocess
+import sys
+import time
+import venv
+from dataclasses import dataclass, field
+from pathlib import Path
+
+HERE = Path(__file__).resolve().parent
+REPO = HERE.parent
+WORK = HERE / ".work"
+JRNL_VENV = WORK / "jrnl-venv"
+JRNL_VERSION = "4.6"
+DOC = REPO / "docs" / "performance.md"
+DEFAULT_SIZES = (100, 1_000, 10_000)
+LARGE = 100_000
+MEMORY_LIMIT_KB = 1024 * 1024  # 1 GB, in ru_maxrss units (KiB on Linux)
+
+# --- realistic content ----------------------------------------------------------------------
+VERBS = [
+    "Ran",
+    "Led",
+    "Wrote",
+    "Presented",
+    "Negotiated",
+    "Coached",
+    "Reframed",
+    "Shipped",
+    "Killed",
+    "Mapped",
+]
+THINGS = [
+    "the Q3 bet review with finance",
+    "a pricing experiment for the starter plan",
+    "the onboarding funnel teardown with design",
+    "a one-page strategy for the payments squad",
+    "the quarterly roadmap review with sales leaders",
+    "a skip-level with the VP of engineering",
+    "the churn interviews synthesis for the exec team",
+    "a hiring loop for a senior PM",
+    "the migration plan off the legacy billing system",
+    "a post-mortem on the failed referral launch",
+]
+RESULTS = [
+    "Dropped two bets and moved their people to activation",
+    "Finance agreed to fund the second phase",
+    "The team stopped three low-value projects",
+    "Sales now brings churn reasons to the weekly review",
+    "",
+    "The VP asked me to run it again next quarter",
+]
+METRICS = [
+    "+12% activation",
+    "saves 3 eng-months",
+    "-8% churn in 60 days",
+    "NPS 31 → 44",
+    "4 teams aligned",
+    "€1.2M pipeline",
+]
+TAGS = ["q3", "pricing", "hiring", "exec", "billing", "talk"]
+KINDS = ["work", "work", "work", "work", "volunteer", "talk", "publication"]
+
+
+@dataclass
+class Sample:
+    text: str
+    result: str
+    metrics: list[str]
+    gaps: list[str]
+    tags: list[str]
+    kind: str
+    org: str
+    when: dt.datetime
+
+
+def samples(n: int, gap_ids: list[str], seed: int = 6) -> list[Sample]:
+    rng = random.Random(seed + n)
+    start = dt.datetime(2015, 1, 5, 9, 0)
+    step = (dt.datetime(2026, 6, 1) - start) / max(n, 1)
+    out = []
+    for i in range(n):
+        kind = rng.choice(KINDS)
+        out.append(
+            Sample(
+                text=f"{rng.choice(VERBS)} {rng.choice(THINGS)} (#{i})",
+                result=rng.choice(RESULTS),
+                metrics=rng.sample(METRICS, rng.randint(0, 2)),
+                gaps=rng.sample(gap_ids, rng.randint(0, 2)),
+                tags=rng.sample(TAGS, rng.randint(0, 2)),
+                kind=kind,
+                org="ProductTank" if kind != "work" else "",
+                when=start + step * i,
+            )
+        )
+    return out
+
+
+def unique_ids(n: int, seed: int = 6) -> list[str]:
+    from pm_coach.core.ids import ALPHABET, LENGTH  # only in the child that builds the data
+
+    rng = random.Random(seed)
+    seen: set[str] = set()
+    while len(seen) < n:
+        seen.add("".join(rng.choice(ALPHABET) for _ in range(LENGTH)))
+    ids = sorted(seen)
+    rng.shuffle(ids)
+    return ids
+
+
+# --- data folders ---------------------------------------------------------------------------
+def build_pm_coach_home(folder: Path, n: int) -> None:
+    """An evidence log of ``n`` entries in pm-coach's own format, plus a profile and an
+    assessment so that ``plan`` has something to plan from."""
+    from pm_coach.models import Assessment, Evidence, Profile
+    from pm_coach.store import files
+    from pm_coach.store.assessments import add_assessment
+    from pm_coach.store.evidence import COMMENT, FILE_NAME, KEY
+    from pm_coach.store.maps import MapCatalog
+    from pm_coach.store.profile import save_profile
+
+    if folder.exists():
+        shutil.rmtree(folder)
+    files.ensure_dir(folder)
+    gap_ids = MapCatalog(folder).load("leadership").gap_ids
+    records = []
+    for entry_id, s in zip(unique_ids(n), samples(n, gap_ids), strict=True):
+        records.append(
+            Evidence(
+                id=entry_id,
+                date=s.when.date(),
+                text=s.text,
+                result=s.result,
+                metrics=s.metrics,
+                gaps=s.gaps,
+                tags=s.tags,
+                kind=s.kind,  # type: ignore[arg-type]
+                org=s.org,
+                created=s.when.replace(tzinfo=dt.UTC),
+            ).to_record()
+        )
+    files.atomic_write(folder / FILE_NAME, files.dump_tables(KEY, records, COMMENT))
+    save_profile(
+        folder,
+        Profile(
+            name="Bench Mark",
+            current_role="Senior PM",
+            target_role="Head of Product",
+            hours_per_week=4,
+        ),
+    )
+    levels = {g: 1 + i % 5 for i, g in enumerate(gap_ids)}
+    add_assessment(
+        folder,
+        Assessment(
+            date=dt.date(2026, 6, 1),
+            map="leadership",
+            levels=levels,
+            targets={g: min(5, v + 1) for g, v in levels.items()},
+            created=dt.datetime(2026, 6, 1, 9, 0, tzinfo=dt.UTC),
+        ),
+    )
+
+
+JRNL_CONFIG = """\
+colors:
+  body: none
+  date: none
+  tags: none
+  title: none
+default_hour: 9
+default_minute: 0
+editor: ''
+encrypt: false
+highlight: false
+indent_character: '|'
+journals:
+  default:
+    journal: {journal}
+linewrap: 79
+tagsymbols: '#@'
+template: false
+timeformat: '%Y-%m-%d %H:%M'
+version: '{version}'
+"""
+
+
+def build_jrnl_home(folder: Path, n: int) -> Path:
+    """A jrnl config (no encryption) in ``folder/config`` and a plain-text journal of ``n``
+    entries with the same content as the pm-coach log; returns the XDG_CONFIG_HOME to use."""
+    if folder.exists():
+        shutil.rmtree(folder)
+    config_home = folder / "config"
+    (config_home / "jrnl").mkdir(parents=True)
+    journal = folder / "journal.txt"
+    (config_home / "jrnl" / "jrnl.yaml").write_text(
+        JRNL_CONFIG.format(journal=journal, version=JRNL_VERSION), "utf-8"
+    )
+    gap_ids = ["strategy", "buy-in", "confidence", "people", "domain"]
+    with journal.open("w", encoding="utf-8") as fh:
+        for s in samples(n, gap_ids):
+            body = ". ".join(x for x in [s.result, *s.metrics] if x)
+            tags = " ".join(f"@{g}" for g in s.gaps + s.tags)
+            fh.write(f"[{s.when:%Y-%m-%d %H:%M}] {s.text}. {body}\n{tags}\n\n")
+    return config_home
+
+
+def install_jrnl() -> Path:
+    exe = JRNL_VENV / "bin" / "jrnl"
+    if not exe.exists():
+        print(f"Installing jrnl {JRNL_VERSION} into {JRNL_VENV.relative_to(REPO)} …", flush=True)
+        venv.EnvBuilder(with_pip=True, clear=True).create(JRNL_VENV)
+        subprocess.run(
+            [
+                str(JRNL_VENV / "bin" / "python"),
+                "-m",
+                "pip",
+                "install",
+                "-q",
+                f"jrnl=={JRNL_VERSION}",
+            ],
+            check=True,
+        )
+    return exe
+
+
+# --- timing ---------------------------------------------------------------------------------
+@dataclass
+class Case:
+    tool: str  # "pm-coach" or "jrnl"
+    name: str  # row label, e.g. "log", "--help"
+    size: int | None  # entries in the log, None for size-free commands
+    argv: list[str]
+    env: dict[str, str]
+    times: list[float] = field(default_factory=list)
+    maxrss_kb: int = 0
+    failure: str = ""
+
+    def run_once(self) -> float:
+        t0 = time.perf_counter()
+        proc = subprocess.Popen(
+            self.argv,
+            env=self.env,
+            stdin=subprocess.DEVNULL,
+            stdout=subprocess.DEVNULL,
+            stderr=subprocess.PIPE,
+        )
+        assert proc.stderr is not None
+        err = proc.stderr.read()
+        _, status, usage = os.wait4(proc.pid, 0)
+        elapsed = time.perf_counter() - t0
+        proc.returncode = os.waitstatus_to_exitcode(status)
+        proc.stderr.close()
+        self.maxrss_kb = max(self.maxrss_kb, usage.ru_maxrss)
+        if proc.returncode != 0 and not self.failure:
+            self.failure = f"exit {proc.returncode}: {err.decode(errors='replace').strip()[-300:]}"
+        return elapsed
+
+    @property
+    def median(self) -> float:
+        return statistics.median(self.times) if self.times else float("nan")
+
+
+def pm_coach_exe() -> str:
+    script = Path(sys.executable).with_name("pm-coach")
+    if not script.exists():
+        sys.exit(f"no pm-coach beside {sys.executable}: run this with pm-coach's own Python.")
+    return str(script)
+
+
+def existing_commands(exe: str) -> set[str]:
+    """Top-level commands pm-coach has right now (parsed from its --help)."""
+    out = subprocess.run([exe, "--help"], capture_output=True, text=True, check=True).stdout
+    names = set()
+    for line in out.splitlines():
+        stripped = line.strip()
+        if stripped and line.startswith("  ") and not stripped.startswith("-"):
+            names.add(stripped.split()[0])
+    return names
+
+
+def has_subcommand(exe: str, *argv: str) -> bool:
+    return subprocess.run([exe, *argv, "--help"], capture_output=True).returncode == 0
+
+
+def build_cases(
+    sizes: list[int], jrnl: Path | None, notes: list[str], large_add: bool = False
+) -> list[Case]:
+    exe = pm_coach_exe()
+    commands = existing_commands(exe)
+    base_env = {k: v for k, v in os.environ.items() if not k.startswith(("PM_COACH", "JRNL"))}
+    base_env.update({"NO_COLOR": "1", "COLUMNS": "100"})
+    cases: list[Case] = []
+    pm_env = dict(base_env, PM_COACH_HOME=str(WORK / "pm-help"))
+    cases.append(Case("pm-coach", "--help", None, [exe, "--help"], pm_env))
+    if jrnl:
+        j_env = dict(base_env, XDG_CONFIG_HOME=str(build_jrnl_home(WORK / "jrnl-help", 0)))
+        cases.append(Case("jrnl", "--help", None, [str(jrnl), "--help"], j_env))
+
+    wanted = [
+        ("log", ["log"]),
+        ("evidence list --json", ["evidence", "list"]),
+        ("export --format markdown", ["export"]),
+        ("plan", ["plan"]),
+    ]
+    available = {}
+    for label, probe in wanted:
+        if probe[0] in commands and has_subcommand(exe, *probe):
+            available[label] = True
+        else:
+            available[label] = False
+            notes.append(f"`pm-coach {label}` is skipped: the command does not exist yet.")
+
+    for n in sizes:
+        print(f"Building logs of {n:,} entries …", flush=True)
+        home = WORK / f"pm-{n}"
+        # Data is built in child processes: a fork inherits the parent's memory high-water
+        # mark, so the timing parent stays small to keep each child's ru_maxrss its own.
+        subprocess.run(
+            [sys.executable, __file__, "--build-pm-coach", str(n), str(home)], check=True
+        )
+        env = dict(pm_env, PM_COACH_HOME=str(home))
+        if available["log"]:
+            argv = [exe, "log", "Ran the pricing review with finance", "--gap", "strategy"]
+            argv += ["--result", "Dropped two bets", "--metric", "+12% activation"]
+            argv += ["--tag", "q3", "--date", "yesterday"]
+            cases.append(Case("pm-coach", "log", n, argv, env))
+        if available["evidence list --json"]:
+            cases.append(
+                Case(
+                    "pm-coach", "evidence list --json", n, [exe, "evidence", "list", "--json"], env
+                )
+            )
+        if available["export --format markdown"]:
+            cases.append(
+                Case(
+                    "pm-coach",
+                    "export --format markdown",
+                    n,
+                    [exe, "export", "--format", "markdown"],
+                    env,
+                )
+            )
+        if available["plan"]:
+            cases.append(Case("pm-coach", "plan", n, [exe, "plan"], env))
+        if jrnl:
+            jrnl_home = WORK / f"jrnl-{n}"
+            subprocess.run(
+                [sys.executable, __file__, "--build-jrnl", str(n), str(jrnl_home)], check=True
+            )
+            j_env = dict(base_env, XDG_CONFIG_HOME=str(jrnl_home / "config"))
+            add = [str(jrnl), "Ran the pricing review with finance. Dropped two bets @strategy"]
+            if n < LARGE or large_add:
+                cases.append(Case("jrnl", "add", n, add, j_env))
+            else:
+                notes.append(
+                    f"`jrnl add` at {n:,} entries is not timed: one run takes minutes (jrnl "
+                    "reads and rewrites the whole journal); --jrnl-large-add includes it."
+                )
+            cases.append(
+                Case("jrnl", "--export markdown", n, [str(jrnl), "--export", "markdown"], j_env)
+            )
+    return cases
+
+
+def measure(cases: list[Case], runs: int) -> None:
+    print(f"Warm-up, then {runs} interleaved rounds of {len(cases)} commands …", flush=True)
+    for case in cases:  # warm-up: page cache, .pyc files, pm-coach's stamp, jrnl's config upgrade
+        case.run_once()
+        case.failure = ""
+    for r in range(runs):
+        order = list(cases)
+        random.Random(r).shuffle(order)
+        for case in order:
+            case.times.append(case.run_once())
+        print(f"  round {r + 1}/{runs} done", flush=True)
+
+
+# --- report ---------------------------------------------------------------------------------
+def fmt_s(seconds: float) -> str:
+    return "—" if seconds != seconds else f"{seconds:.3f} s"
+
+
+def find(cases: list[Case], tool: str, name: str, size: int | None) -> Case | None:
+    return next((c for c in cases if (c.tool, c.name, c.size) == (tool, name, size)), None)
+
+
+def report(cases: list[Case], sizes: list[int], notes: list[str]) -> tuple[str, list[str]]:
+    """The Markdown table and the list of target verdicts."""
+    lines = [
+        "| command | entries | pm-coach median | jrnl command | jrnl median "
+        "| pm-coach / jrnl | peak RSS |",
+        "|---|---:|---:|---|---:|---:|---:|",
+    ]
+    pairs = {"log": "add", "export --format markdown": "--export markdown", "--help": "--help"}
+    for c in cases:
+        if c.tool != "pm-coach":
+            continue
+        j = find(cases, "jrnl", pairs.get(c.name, ""), c.size)
+        ratio = f"{c.median / j.median:.2f}" if j and j.times else "—"
+        lines.append(
+            f"| `{c.name}` | {'—' if c.size is None else f'{c.size:,}'} | {fmt_s(c.median)} | "
+            f"{'`jrnl ' + j.name + '`' if j else '—'} | {fmt_s(j.median) if j else '—'} | "
+            f"{ratio} | "
+            f"{c.maxrss_kb / 1024:.0f} MB |"
+        )
+    for c in cases:
+        if c.tool == "jrnl" and not any(
+            o.tool == "pm-coach" and pairs.get(o.name) == c.name and o.size == c.size for o in cases
+        ):
+            lines.append(
+                f"| — | {'—' if c.size is None else f'{c.size:,}'} | — | `jrnl {c.name}` | "
+                f"{fmt_s(c.median)} | — | {c.maxrss_kb / 1024:.0f} MB |"
+            )
+    for c in cases:
+        if c.failure:
+            notes.append(f"`{c.tool} {c.name}` at {c.size} entries failed: {c.failure}")
+
+    verdicts: list[str] = []
+
+    def verdict(ok: bool | None, text: str) -> None:
+        mark = "not measured" if ok is None else ("holds" if ok else "DOES NOT HOLD")
+        verdicts.append(f"- {text}: **{mark}**")
+
+    log10k, log100 = find(cases, "pm-coach", "log", 10_000), find(cases, "pm-coach", "log", 100)
+    add10k = find(cases, "jrnl", "add", 10_000)
+    if log10k and add10k:
+        verdict(
+            log10k.median <= add10k.median / 10,
+            f"`log` at 10,000 ≤ 1/10 of jrnl add at 10,000 "
+            f"({fmt_s(log10k.median)} vs {fmt_s(add10k.median / 10)})",
+        )
+    else:
+        verdict(None, "`log` at 10,000 ≤ 1/10 of jrnl add at 10,000")
+    if log10k and log100:
+        verdict(
+            log10k.median <= 1.25 * log100.median,
+            f"`log` at 10,000 within 1.25× of `log` at 100 ({log10k.median / log100.median:.2f}×)",
+        )
+    else:
+        verdict(None, "`log` at 10,000 within 1.25× of `log` at 100")
+    ph, jh = find(cases, "pm-coach", "--help", None), find(cases, "jrnl", "--help", None)
+    if ph and jh:
+        verdict(
+            ph.median <= jh.median, f"`--help` no slower than jrnl's ({ph.median / jh.median:.2f}×)"
+        )
+    else:
+        verdict(None, "`--help` no slower than jrnl's")
+    ex10k = find(cases, "pm-coach", "export --format markdown", 10_000)
+    jex10k = find(cases, "jrnl", "--export markdown", 10_000)
+    if ex10k and jex10k:
+        verdict(
+            ex10k.median <= jex10k.median,
+            f"`export` at 10,000 no slower than jrnl's export at 10,000 "
+            f"({ex10k.median / jex10k.median:.2f}×)",
+        )
+    else:
+        verdict(None, "`export` at 10,000 no slower than jrnl's export at 10,000")
+    big = [c for c in cases if c.tool == "pm-coach" and c.size == LARGE]
+    if big:
+        worst = max(big, key=lambda c: c.maxrss_kb)
+        ok = all(not c.failure for c in big) and worst.maxrss_kb < MEMORY_LIMIT_KB
+        verdict(
+            ok,
+            f"100,000 entries work with peak memory under 1 GB (largest: `{worst.name}`, "
+            f"{worst.maxrss_kb / 1024:.0f} MB)",
+        )
+    else:
+        verdict(None, "100,000 entries work with peak memory under 1 GB (run with --large)")
+    return "\n".join(lines), verdicts
+
+
+def machine() -> str:
+    cpu = platform.processor() or platform.machine()
+    try:
+        for line in Path("/proc/cpuinfo").read_text().splitlines():
+            if line.startswith("model name"):
+                cpu = line.split(":", 1)[1].strip()
+                break
+    except OSError:
+        pass
+    return (
+        f"{cpu}, {os.cpu_count()} logical cores, {platform.system()} {platform.release()}, "
+        f"Python {platform.python_version()}"
+    )
+
+
+def write_doc(table: str, verdicts: list[str], notes: list[str], command: str, runs: int) -> None:
+    today = dt.datetime.now(dt.UTC).strftime("%Y-%m-%d %H:%M UTC")
+    text = DOC.read_text("utf-8") if DOC.exists() else ""
+    begin, end = "<!-- bench:begin -->", "<!-- bench:end -->"
+    block = "\n".join(
+        [
+            begin,
+            f"Measured {today} on {machine()}.",
+            "",
+            f"Repeat with: `{command}`",
+            "",
+            f"Median wall-clock time of {runs} runs of a whole process after one warm-up run; "
+            "pm-coach and jrnl runs interleaved. Peak RSS is the largest `ru_maxrss` of the "
+            "processes of that row, the warm-up included (for `log` that is the one run that "
+            "validates a log pm-coach did not write itself).",
+            "",
+            table,
+            "",
+            "Targets:",
+            "",
+            *verdicts,
+            *([""] + [f"Note: {n}" for n in notes] if notes else []),
+            end,
+        ]
+    )
+    if begin in text and end in text:
+        text = text[: text.index(begin)] + block + text[text.index(end) + len(end) :]
+    else:
+        text = (text or "# Performance\n\n") + "\n" + block + "\n"
+    DOC.write_text(text, "utf-8")
+    print(f"Wrote {DOC.relative_to(REPO)}")
+
+
+def main(argv: list[str] | None = None) -> int:
+    parser = argparse.ArgumentParser(description=__doc__.split("\n\n")[0])
+    parser.add_argument("--runs", type=int, default=5, help="timed runs per command (≥ 5)")
+    parser.add_argument(
+        "--sizes", default=",".join(map(str, DEFAULT_SIZES)), help="comma-separated log sizes"
+    )
+    parser.add_argument("--large", action="store_true", help=f"also time {LARGE:,} entries")
+    parser.add_argument(
+        "--install-jrnl",
+        action="store_true",
+        help=f"install jrnl {JRNL_VERSION} into bench/.work/jrnl-venv if it is not there",
+    )
+    parser.add_argument(
+        "--jrnl-large-add", action="store_true", help=f"also time jrnl's add at {LARGE:,} (slow)"
+    )
+    parser.add_argument("--no-jrnl", action="store_true", help="time pm-coach only")
+    parser.add_argument("--write-doc", action="store_true", help="update docs/performance.md")
+    parser.add_argument("--build-pm-coach", nargs=2, metavar=("N", "DIR"), help=argparse.SUPPRESS)
+    parser.add_argument("--build-jrnl", nargs=2, metavar=("N", "DIR"), help=argparse.SUPPRESS)
+    args = parser.parse_args(argv)
+    if args.build_pm_coach:
+        build_pm_coach_home(Path(args.build_pm_coach[1]), int(args.build_pm_coach[0]))
+        return 0
+    if args.build_jrnl:
+        build_jrnl_home(Path(args.build_jrnl[1]), int(args.build_jrnl[0]))
+        return 0
+    if args.runs < 5:
+        parser.error("--runs must be at least 5")
+    sizes = [int(s.replace("_", "")) for s in args.sizes.split(",") if s.strip()]
+    if args.large and LARGE not in sizes:
+        sizes.append(LARGE)
+
+    jrnl: Path | None = None
+    if not args.no_jrnl:
+        exe = JRNL_VENV / "bin" / "jrnl"
+        if args.install_jrnl:
+            jrnl = install_jrnl()
+        elif exe.exists():
+            jrnl = exe
+        else:
+            print("jrnl is not installed: pass --install-jrnl to compare with it.", file=sys.stderr)
+
+    WORK.mkdir(parents=True, exist_ok=True)
+    notes: list[str] = []
+    cases = build_cases(sizes, jrnl, notes, args.jrnl_large_add)
+    measure(cases, args.runs)
+    import resource
+
+    parent_mb = resource.getrusage(resource.RUSAGE_SELF).ru_maxrss / 1024
+    notes.append(
+        f"peak RSS is measured per child with os.wait4; the timing process itself peaked at "
+        f"{parent_mb:.0f} MB, a floor a forked child starts from."
+    )
+    table, verdicts = report(cases, sizes, notes)
+    print()
+    print(table)
+    print()
+    print("\n".join(verdicts))
+    for n in notes:
+        print(f"Note: {n}")
+    if args.write_doc:
+        shown = ["python bench/bench.py", "--install-jrnl"]
+        if args.large:
+            shown.append("--large")
+        if args.runs != 5:
+            shown.append(f"--runs {args.runs}")
+        if args.sizes != ",".join(map(str, DEFAULT_SIZES)):
+            shown.append(f"--sizes {args.sizes}")
+        shown.append("--write-doc")
+        write_doc(table, verdicts, notes, " ".join(shown), args.runs)
+    return 0
+
+
+if __name__ == "__main__":
+    sys.exit(main())
