@@ -13,6 +13,7 @@ from __future__ import annotations
 
 import re
 from dataclasses import dataclass
+from functools import cache
 
 MAX_CHARS = 200
 ELLIPSIS = "…"
@@ -284,6 +285,7 @@ def _lookup(word: str) -> list[_Form]:
     return []
 
 
+@cache
 def _prefixed_verb(base: str) -> Verb:
     for prefix in _PREFIXES:
         if base.startswith(prefix) and base[len(prefix) :] in _INDEX:
@@ -466,6 +468,7 @@ def read_lead(text: str) -> Lead:
     return Lead(v, rest, first, form, " ".join(replaced))
 
 
+@cache  # pure and called for every bullet: the same few hundred words recur
 def _found_verb(word: str, next_word: str) -> tuple[Verb, str] | None:
     forms = _lookup(word)
     past = next((f for f in forms if f.form == "past"), None)
