@@ -234,3 +234,32 @@ def test_version(run) -> None:
 
     r = run("--version")
     assert r.exit_code == 0 and r.stdout.strip() == f"pm-coach {__version__}"
+
+
+def test_output_cut_short_by_a_closed_pipe_ends_quietly(home: Path) -> None:
+    """`pm-coach evidence list --json | head -1`: no error message, exit 0."""
+    import subprocess
+
+    from pm_coach.models import Evidence
+    from tests.conftest import pm_coach_cmd, subprocess_env
+
+    store = EvidenceStore(home)
+    created = dt.datetime(2026, 1, 1, tzinfo=dt.UTC)
+    for i in range(400):  # far more than a pipe buffer holds
+        store.append(
+            lambda new_id, i=i: Evidence(
+                id=new_id, date=dt.date(2026, 1, 1), text=f"Entry {i} " + "x" * 200, created=created
+            )
+        )
+    proc = subprocess.Popen(
+        [*pm_coach_cmd(), "evidence", "list", "--json"],
+        env=subprocess_env(home),
+        stdout=subprocess.PIPE,
+        stderr=subprocess.PIPE,
+    )
+    assert proc.stdout is not None and proc.stderr is not None
+    assert proc.stdout.readline().strip() == b"["
+    proc.stdout.close()
+    err = proc.stderr.read().decode()
+    assert proc.wait(timeout=60) == 0
+    assert err == ""

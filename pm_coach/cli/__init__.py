@@ -48,6 +48,13 @@ class RootGroup(TyperGroup):
                 raise
             print("Cancelled: nothing was saved.", file=sys.stderr)
             raise typer.Exit(ExitCode.CANCELLED) from None
+        except BrokenPipeError:
+            # The reader went away (``pm-coach evidence list --json | head``): stop quietly.
+            import os
+
+            devnull = os.open(os.devnull, os.O_WRONLY)
+            os.dup2(devnull, sys.stdout.fileno())
+            raise typer.Exit(ExitCode.OK) from None
         except (typer.Exit, typer.Abort):
             raise
         except Exception as exc:
