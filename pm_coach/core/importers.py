@@ -140,6 +140,29 @@ def _suggest(raw: EvidenceInput, skill_map: SkillMap, enabled: bool) -> str | No
     return found.gap
 
 
+def _candidate(
+    raw: EvidenceInput,
+    skill_map: SkillMap,
+    today: dt.date,
+    created: dt.datetime,
+    source: str,
+    where: str,
+    suggest: bool,
+) -> Candidate:
+    """One imported row or entry: suggest a gap if it has none, then validate it."""
+    suggested = _suggest(raw, skill_map, suggest)
+    entry = _build(
+        raw,
+        skill_map=skill_map,
+        today=today,
+        created=created,
+        source=source,
+        where=where,
+        flags=False,
+    )
+    return Candidate(where, entry, suggested)
+
+
 # --- jrnl -------------------------------------------------------------------------------------
 
 
@@ -211,17 +234,7 @@ def parse_jrnl(
         if item.get("starred") is True and STARRED_TAG not in tags:
             tags.append(STARRED_TAG)
         raw = EvidenceInput(text=clip(title), result=clip(body), gaps=gaps, tags=tags, date=day)
-        suggested = _suggest(raw, skill_map, suggest)
-        entry = _build(
-            raw,
-            skill_map=skill_map,
-            today=today,
-            created=created,
-            source=source,
-            where=where,
-            flags=False,
-        )
-        out.append(Candidate(where, entry, suggested))
+        out.append(_candidate(raw, skill_map, today, created, source, where, suggest))
     return out
 
 
@@ -322,17 +335,7 @@ def parse_csv(
             goal=one_line(row.get("goal", "")),
             date=day,
         )
-        suggested = _suggest(raw, skill_map, suggest)
-        entry = _build(
-            raw,
-            skill_map=skill_map,
-            today=today,
-            created=created,
-            source=source,
-            where=where,
-            flags=False,
-        )
-        out.append(Candidate(where, entry, suggested))
+        out.append(_candidate(raw, skill_map, today, created, source, where, suggest))
     return out
 
 

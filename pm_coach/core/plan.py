@@ -12,6 +12,7 @@ from __future__ import annotations
 import datetime as dt
 from collections.abc import Iterable, Sequence
 from dataclasses import dataclass, field, replace
+from typing import Any
 
 from pm_coach.core.progress import RECENT_DAYS, evidence_by_gap, is_unproven
 from pm_coach.errors import InputError
@@ -369,8 +370,8 @@ class _Booking:
     span: int
 
 
-def _scheduled(b: _Booking, start: dt.date, log_map: str | None) -> PlannedAction:
-    a = b.action
+def _planned(gap: Gap, a: Action, log_map: str | None, status: str, **when: Any) -> PlannedAction:
+    """The plan's view of a map action; ``when`` adds the dates that go with ``status``."""
     return PlannedAction(
         id=a.id,
         title=a.title,
@@ -378,42 +379,32 @@ def _scheduled(b: _Booking, start: dt.date, log_map: str | None) -> PlannedActio
         effort_hours=a.effort_hours,
         evidence=a.evidence,
         how=list(a.how),
-        log=log_command(b.gap.id, a.id, log_map),
-        status=SCHEDULED,
+        log=log_command(gap.id, a.id, log_map),
+        status=status,
+        **when,
+    )
+
+
+def _scheduled(b: _Booking, start: dt.date, log_map: str | None) -> PlannedAction:
+    return _planned(
+        b.gap,
+        b.action,
+        log_map,
+        SCHEDULED,
         starts=start + dt.timedelta(days=7 * b.first_week),
         due=start + dt.timedelta(days=7 * (b.first_week + b.span) - 1),
         first_week=b.first_week + 1,
         last_week=b.first_week + b.span,
-        weekly_hours=round(a.effort_hours / b.span, 2),
+        weekly_hours=round(b.action.effort_hours / b.span, 2),
     )
 
 
 def _unplaced(gap: Gap, a: Action, log_map: str | None) -> PlannedAction:
-    return PlannedAction(
-        id=a.id,
-        title=a.title,
-        type=a.type,
-        effort_hours=a.effort_hours,
-        evidence=a.evidence,
-        how=list(a.how),
-        log=log_command(gap.id, a.id, log_map),
-        status=NO_ROOM,
-    )
+    return _planned(gap, a, log_map, NO_ROOM)
 
 
 def _done(gap: Gap, a: Action, proof: list[Evidence], log_map: str | None) -> PlannedAction:
-    return PlannedAction(
-        id=a.id,
-        title=a.title,
-        type=a.type,
-        effort_hours=a.effort_hours,
-        evidence=a.evidence,
-        how=list(a.how),
-        log=log_command(gap.id, a.id, log_map),
-        status=DONE,
-        done_on=proof[0].date,
-        done_by=[e.id for e in proof],
-    )
+    return _planned(gap, a, log_map, DONE, done_on=proof[0].date, done_by=[e.id for e in proof])
 
 
 def build_plan(
