@@ -11,319 +11,30 @@ clause, never inside a metric.
 
 from __future__ import annotations
 
-import re
 from dataclasses import dataclass
 from functools import cache
 
+from pm_coach.core.verbs import (
+    AUXILIARIES,
+    DANGLING,
+    DUTY_PHRASES,
+    NOUN_FOLLOWERS,
+    NOUNISH_ING,
+    NUMBER,
+    OBJECT_OPENERS,
+    PRONOUNS,
+    STRONG,
+    VAGUE,
+    Verb,
+    lookup,
+    prefixed_verb,
+    unknown_gerund,
+    unknown_past,
+    verb,
+)
+
 MAX_CHARS = 200
 ELLIPSIS = "…"
-
-# --- verbs ------------------------------------------------------------------------------------
-
-
-def _set(words: str) -> frozenset[str]:
-    """A set of words written as one space-separated string (easier to read and extend)."""
-    return frozenset(words.split())
-
-
-# Irregular past tenses of verbs a product manager uses (base form → past tense).
-IRREGULAR: dict[str, str] = {
-    "become": "became",
-    "begin": "began",
-    "bet": "bet",
-    "break": "broke",
-    "bring": "brought",
-    "broadcast": "broadcast",
-    "build": "built",
-    "buy": "bought",
-    "catch": "caught",
-    "choose": "chose",
-    "cut": "cut",
-    "deal": "dealt",
-    "do": "did",
-    "draw": "drew",
-    "drive": "drove",
-    "fall": "fell",
-    "feed": "fed",
-    "feel": "felt",
-    "fight": "fought",
-    "find": "found",
-    "forecast": "forecast",
-    "forget": "forgot",
-    "get": "got",
-    "give": "gave",
-    "go": "went",
-    "grow": "grew",
-    "hang": "hung",
-    "hear": "heard",
-    "hit": "hit",
-    "hold": "held",
-    "keep": "kept",
-    "know": "knew",
-    "lay": "laid",
-    "lead": "led",
-    "leave": "left",
-    "lend": "lent",
-    "let": "let",
-    "lose": "lost",
-    "make": "made",
-    "meet": "met",
-    "outgrow": "outgrew",
-    "outsell": "outsold",
-    "overcome": "overcame",
-    "overrun": "overran",
-    "oversee": "oversaw",
-    "pay": "paid",
-    "put": "put",
-    "read": "read",
-    "rebuild": "rebuilt",
-    "rethink": "rethought",
-    "rewrite": "rewrote",
-    "rise": "rose",
-    "run": "ran",
-    "say": "said",
-    "see": "saw",
-    "seek": "sought",
-    "sell": "sold",
-    "send": "sent",
-    "set": "set",
-    "shoot": "shot",
-    "shut": "shut",
-    "sit": "sat",
-    "speak": "spoke",
-    "spend": "spent",
-    "spin": "spun",
-    "split": "split",
-    "spread": "spread",
-    "stand": "stood",
-    "strike": "struck",
-    "sweep": "swept",
-    "take": "took",
-    "teach": "taught",
-    "tell": "told",
-    "think": "thought",
-    "throw": "threw",
-    "understand": "understood",
-    "undertake": "undertook",
-    "underwrite": "underwrote",
-    "upset": "upset",
-    "win": "won",
-    "withdraw": "withdrew",
-    "write": "wrote",
-}
-
-# Regular verbs a product manager uses (base forms); their past tense follows the spelling rules.
-REGULAR: frozenset[str] = _set(
-    """
-    accelerate achieve acquire activate adopt advise advocate align allocate analyse analyze
-    apply approve architect assess assist attend attract audit author automate benchmark brief
-    broker calibrate capture champion change chair clarify close coach collaborate commission
-    communicate compare complete conduct consolidate consult contribute convert convince
-    coordinate craft create curate debug decide define delegate deliver demo deploy deprecate
-    design develop devise diagnose direct discover document double draft drop earn educate
-    eliminate enable engage establish evaluate exceed execute expand experiment facilitate
-    finalise finalize fix focus formalise formalize found frame gain generate guide halve handle
-    help host identify implement improve increase influence initiate inspire integrate interview
-    introduce investigate involve iterate join kick launch lift localise localize lower manage
-    map measure mediate mentor merge migrate minimise minimize model moderate modernise monitor
-    motivate negotiate onboard open optimise optimize orchestrate organise organize outline own
-    participate partner persuade pilot pioneer pitch plan present prevent prioritise prioritize
-    produce promote propose prototype prove publish pull quantify raise rank reach recommend
-    record recruit redesign reduce refactor refine reframe relaunch release remove reorganise
-    reorganize replace report research reshape resolve restructure retain retire revamp review
-    revise revive roll save scale schedule scope score secure segment shadow shape ship shorten
-    showcase simplify sketch slash solve source spearhead sponsor standardise standardize start
-    steer stop streamline strengthen structure summarise summarize supervise support survey
-    sustain synthesise synthesize test track train transform translate triage trim triple turn
-    unblock unify unlock update upgrade validate visualise visualize volunteer work
-    """
-)
-
-# Verbs whose last consonant doubles before -ed and -ing (plan → planned, planning).
-DOUBLING: frozenset[str] = _set(
-    """
-    bet begin commit control cut drop get hit let map omit overrun permit plan put refer run scrap
-    set ship shut sit slim spin split stop submit trim upset win
-    """
-)
-
-# Verbs that say little about what the person did; --lint suggests a stronger one.
-VAGUE: frozenset[str] = _set(
-    "assist attend contribute do handle help involve participate support work"
-)
-
-# A present-tense or -ing form of one of these starts a verb phrase almost whatever follows.
-STRONG: frozenset[str] = _set(
-    """
-    align automate coach convince create cut define deliver double drive establish facilitate
-    grow halve host introduce mentor migrate negotiate organise organize own persuade prioritise
-    prioritize publish recruit redesign reduce rewrite run secure ship simplify spearhead speak
-    streamline teach triple unblock write
-    """
-)
-
-# -ing words that usually name a thing at the start of a line ("Pricing review", "Hiring plan").
-NOUNISH_ING: frozenset[str] = _set(
-    """
-    billing branding budgeting building engineering forecasting funding hiring marketing meeting
-    messaging networking offboarding onboarding packaging planning positioning pricing
-    recruiting reporting roadmapping staffing testing ticketing training
-    """
-)
-
-# Words after a present-tense or -ing form that show it is a verb taking an object.
-OBJECT_OPENERS: frozenset[str] = _set(
-    """
-    a an the this that these those my our your their his her its every each all both several
-    some many few us them him it me one two three four five six seven eight nine ten eleven
-    twelve twenty dozens hundreds new weekly monthly quarterly daily fortnightly annual yearly
-    regular up off out together back down
-    """
-)
-
-# Words after a present-tense form that show it is a noun ("Review of ...", "Mentor for ...").
-NOUN_FOLLOWERS: frozenset[str] = _set("of for to at on in with from by and is was were")
-
-# Words that must not end a shortened clause.
-DANGLING: frozenset[str] = _set(
-    "a an and as at by for from in into of on or so than that the to via which while with & - – —"
-)
-
-# Leading words dropped before the verb ("I ran" → "Ran", "We have shipped" → "Shipped").
-PRONOUNS: frozenset[str] = frozenset({"i", "we", "i've", "we've", "i’ve", "we’ve"})
-AUXILIARIES: frozenset[str] = frozenset({"am", "was", "were", "have", "had", "been", "also"})
-
-# Phrases rewritten because they describe a duty, not an accomplishment.
-DUTY_PHRASES: tuple[str, ...] = (
-    "responsible for",
-    "accountable for",
-    "in charge of",
-    "tasked with",
-    "charged with",
-    "owner of",
-)
-
-_NUMBER = re.compile(r"^[+\-~≈<>$£€]?\d")
-
-
-@dataclass(frozen=True)
-class Verb:
-    """A verb in the two forms a bullet needs."""
-
-    base: str
-    past: str
-    gerund: str
-
-
-def _regular_past(base: str) -> str:
-    if base.endswith("e"):
-        return base + "d"
-    if re.search(r"[^aeiou]y$", base):
-        return base[:-1] + "ied"
-    if base in DOUBLING:
-        return base + base[-1] + "ed"
-    return base + "ed"
-
-
-def _gerund(base: str) -> str:
-    if base.endswith("ie"):
-        return base[:-2] + "ying"
-    if base.endswith(("ee", "ye", "oe")):
-        return base + "ing"
-    if base.endswith("e") and len(base) > 2:
-        return base[:-1] + "ing"
-    if base in DOUBLING:
-        return base + base[-1] + "ing"
-    return base + "ing"
-
-
-def _third_person(base: str) -> str:
-    if base.endswith(("s", "sh", "ch", "x", "z", "o")):
-        return base + "es"
-    if re.search(r"[^aeiou]y$", base):
-        return base[:-1] + "ies"
-    return base + "s"
-
-
-def verb(base: str) -> Verb:
-    past = IRREGULAR.get(base) or _regular_past(base)
-    return Verb(base, past, _gerund(base))
-
-
-@dataclass(frozen=True)
-class _Form:
-    base: str
-    form: str  # "base", "third", "past" or "gerund"
-
-
-def _build_index() -> dict[str, list[_Form]]:
-    index: dict[str, list[_Form]] = {}
-    for base in sorted(set(IRREGULAR) | REGULAR):
-        v = verb(base)
-        for form, word in (
-            ("base", base),
-            ("third", _third_person(base)),
-            ("past", v.past),
-            ("gerund", v.gerund),
-        ):
-            index.setdefault(word, []).append(_Form(base, form))
-    return index
-
-
-_INDEX = _build_index()
-_PREFIXES = ("co-", "re-", "pre-")
-
-
-def _lookup(word: str) -> list[_Form]:
-    """The known forms of ``word`` (lowercase), handling co-/re-/pre- prefixes."""
-    found = _INDEX.get(word)
-    if found:
-        return found
-    for prefix in _PREFIXES:
-        if word.startswith(prefix) and word[len(prefix) :] in _INDEX:
-            return [_Form(prefix + f.base, f.form) for f in _INDEX[word[len(prefix) :]]]
-    return []
-
-
-@cache
-def _prefixed_verb(base: str) -> Verb:
-    for prefix in _PREFIXES:
-        if base.startswith(prefix) and base[len(prefix) :] in _INDEX:
-            inner = verb(base[len(prefix) :])
-            return Verb(base, prefix + inner.past, prefix + inner.gerund)
-    return verb(base)
-
-
-NOT_PAST: frozenset[str] = frozenset({"hundred", "embed", "shed", "sacred", "naked", "wicked"})
-
-
-def _unknown_past(word: str) -> Verb | None:
-    """A regular past tense not in the table (``ideated``), with its -ing form worked out.
-
-    Dropping -ed and adding -ing undoes the spelling changes of -ed too (ideated → ideating,
-    scrapped → scrapping); only -ied needs care (copied → copying).
-    """
-    if len(word) < 5 or not word.endswith("ed") or word.endswith("eed") or word in NOT_PAST:
-        return None
-    if not word.replace("-", "").isalpha():
-        return None
-    gerund = word[:-3] + "ying" if word.endswith("ied") else word[:-2] + "ing"
-    return Verb(word, word, gerund)
-
-
-def _unknown_gerund(word: str) -> Verb | None:
-    """A regular -ing form not in the table (``scoping``), with its past tense worked out."""
-    if len(word) < 6 or not word.endswith("ing"):
-        return None
-    stem = word[:-3]
-    if stem.endswith("y") and len(stem) > 1 and stem[-2] not in "aeiou":
-        past = stem[:-1] + "ied"
-    elif stem.endswith("e"):
-        past = stem + "d"
-    else:
-        past = stem + "ed"
-    return Verb(stem, past, word)
-
 
 # --- reading the start of a line --------------------------------------------------------------
 
@@ -402,7 +113,7 @@ def lower_first(text: str) -> str:
         and plain[0].isupper()
         and plain[1:].isalpha()
         and plain[1:].islower()
-        and (plain.lower() in ORDINARY_WORDS or bool(_lookup(plain.lower())))
+        and (plain.lower() in ORDINARY_WORDS or bool(lookup(plain.lower())))
     ):
         return text[0].lower() + text[1:]
     return text
@@ -424,7 +135,7 @@ def _bare(word: str) -> str:
 
 def _next_is_object(next_word: str) -> bool:
     bare = _bare(next_word)
-    return bare in OBJECT_OPENERS or bool(_NUMBER.match(next_word)) or next_word[:1] in "\"“'‘"
+    return bare in OBJECT_OPENERS or bool(NUMBER.match(next_word)) or next_word[:1] in "\"“'‘"
 
 
 def read_lead(text: str) -> Lead:
@@ -456,10 +167,10 @@ def read_lead(text: str) -> Lead:
     next_word = rest_words[0] if rest_words else ""
     # "Review of last year's bets" → "Reviewed last year's bets": a verb used as a noun.
     if _bare(next_word) == "of" and len(rest_words) > 1:
-        base = next((f.base for f in _lookup(word) if f.form == "base"), None)
+        base = next((f.base for f in lookup(word) if f.form == "base"), None)
         if base is not None:
             replaced.extend(words[:2])
-            v = _prefixed_verb(base)
+            v = prefixed_verb(base)
             return Lead(v, " ".join(rest_words[1:]), first, "nominal", " ".join(replaced))
     found = _found_verb(word, next_word)
     if found is None:
@@ -470,10 +181,10 @@ def read_lead(text: str) -> Lead:
 
 @cache  # pure and called for every bullet: the same few hundred words recur
 def _found_verb(word: str, next_word: str) -> tuple[Verb, str] | None:
-    forms = _lookup(word)
+    forms = lookup(word)
     past = next((f for f in forms if f.form == "past"), None)
     if past is not None:
-        return _prefixed_verb(past.base), "past"
+        return prefixed_verb(past.base), "past"
     if forms:
         f = forms[0]
         looks_like_object = bool(next_word) and _next_is_object(next_word)
@@ -483,13 +194,13 @@ def _found_verb(word: str, next_word: str) -> tuple[Verb, str] | None:
             return None
         strong = base_word in STRONG and not noun_follows
         if looks_like_object or strong or (not next_word and f.form != "third"):
-            return _prefixed_verb(f.base), f.form
+            return prefixed_verb(f.base), f.form
         return None
-    unknown = _unknown_past(word)
+    unknown = unknown_past(word)
     if unknown is not None:
         return unknown, "past"
     if next_word and _next_is_object(next_word):
-        guessed = _unknown_gerund(word)
+        guessed = unknown_gerund(word)
         if guessed is not None:
             return guessed, "gerund"
     return None
@@ -544,7 +255,7 @@ def goal_phrase(goal: str) -> tuple[str, str]:
         text = " ".join(words)
     if not words:
         return "", ""
-    forms = _lookup(words[0].lower())
+    forms = lookup(words[0].lower())
     if any(f.form == "base" for f in forms):
         return "in support of the goal to ", lower_first(text)
     return "in support of ", lower_first(text)
@@ -555,7 +266,7 @@ def _result_clause_like(lead: Lead) -> bool:
     ("Board approved the plan"), so it reads as a clause rather than a noun phrase."""
     for word in _words(lead.rest)[:3]:
         w = _bare(word)
-        if any(f.form == "past" for f in _lookup(w)) or _unknown_past(w) is not None:
+        if any(f.form == "past" for f in lookup(w)) or unknown_past(w) is not None:
             return True
     return False
 
