@@ -16,19 +16,18 @@ def gather(
     st: AppState, today: dt.date, since: dt.date | None, map_id: str | None
 ) -> tuple[Report, str] | None:
     """The report and the person's name, or None when the map has never been assessed."""
+    from pm_coach.core.progress import latest
     from pm_coach.store.assessments import load_assessments
     from pm_coach.store.profile import load_profile
 
     skill_map = st.skill_map(map_id)
     profile = load_profile(st.folder)
     entries = st.evidence.load()
-    rep = build_report(skill_map, load_assessments(st.folder), entries, today, since)
-    if rep is None:
+    assessments = load_assessments(st.folder)
+    rep = build_report(skill_map, assessments, entries, today, since)
+    current = latest(assessments, skill_map.id)
+    if rep is None or current is None:
         return None
-    current = max(
-        (a for a in load_assessments(st.folder) if a.map == skill_map.id),
-        key=lambda a: (a.date, a.created),
-    )
     rep = dataclasses.replace(
         rep,
         next_actions=next_actions(skill_map, current, entries, profile, today),

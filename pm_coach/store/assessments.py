@@ -51,11 +51,7 @@ def read_answers(path: Path) -> dict[str, Any]:
         raw = path.read_bytes()
     except OSError as exc:
         raise StorageError(f"cannot read {path}: {exc.strerror or exc}.") from None
-    try:
-        text = raw.decode("utf-8")
-    except UnicodeDecodeError as exc:
-        line = raw[: exc.start].count(b"\n") + 1
-        raise DataFileError(f"{path}, line {line}: not UTF-8 text.", hint=hint) from None
+    text = files.decode_text(path, raw, hint=hint)
     try:
         return files.parse_toml(path, text)
     except DataFileError as exc:

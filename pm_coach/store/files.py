@@ -251,15 +251,16 @@ def read_text(path: Path) -> str | None:
     return decode_text(path, raw)
 
 
-def decode_text(path: Path, raw: bytes) -> str:
-    """``raw`` as UTF-8 text; undecodable bytes are a DataFileError naming the line."""
+def decode_text(path: Path, raw: bytes, *, bom: bool = False, hint: str = FIX_HINT) -> str:
+    """``raw`` as UTF-8 text (skipping a byte-order mark if ``bom``); undecodable bytes are a
+    DataFileError naming the line."""
     try:
-        return raw.decode("utf-8")
+        return raw.decode("utf-8-sig" if bom else "utf-8")
     except UnicodeDecodeError as exc:
         line = raw[: exc.start].count(b"\n") + 1
         raise DataFileError(
             f"{path}, line {line}: the file is not valid UTF-8 text (byte {exc.start}).",
-            hint=FIX_HINT,
+            hint=hint,
         ) from None
 
 

@@ -12,8 +12,9 @@ from dataclasses import dataclass
 from pathlib import Path
 
 from pm_coach.core.importers import Candidate, ImportPlan, split_duplicates
-from pm_coach.errors import DataFileError, NotFoundError, StorageError
+from pm_coach.errors import NotFoundError, StorageError
 from pm_coach.models import Evidence
+from pm_coach.store import files
 from pm_coach.store.evidence import EvidenceStore
 
 
@@ -31,15 +32,13 @@ def read_import_file(path: Path) -> str:
         raise StorageError(
             f"cannot read {path}: {exc.strerror or exc}.", hint="Check the file's permissions."
         ) from None
-    try:
-        return raw.decode("utf-8-sig")
-    except UnicodeDecodeError as exc:
-        line = raw[: exc.start].count(b"\n") + 1
-        raise DataFileError(
-            f"{path}, line {line}: the file is not UTF-8 text (byte {exc.start}).",
-            hint="Save or export it as UTF-8 (in a spreadsheet: 'CSV UTF-8'), then import again; "
-            "nothing was imported.",
-        ) from None
+    return files.decode_text(
+        path,
+        raw,
+        bom=True,  # spreadsheets often start a UTF-8 CSV with a byte-order mark
+        hint="Save or export it as UTF-8 (in a spreadsheet: 'CSV UTF-8'), then import again; "
+        "nothing was imported.",
+    )
 
 
 @dataclass(frozen=True)
