@@ -91,9 +91,16 @@ def base_for(assessments: Sequence[Assessment], map_id: str, on: dt.date) -> Ass
 
 
 def default_targets(skill_map: SkillMap, base: Assessment | None) -> dict[str, int]:
-    """The target offered per gap: the last one set, else level 4 (beyond my own team)."""
+    """The target offered per gap: the last one set, else the map's default target, else level 4
+    (beyond my own team)."""
     old = base.targets if base else {}
-    return {g: old.get(g, DEFAULT_TARGET) for g in skill_map.gap_ids}
+    fallback = map_target(skill_map)
+    return {g: old.get(g, fallback) for g in skill_map.gap_ids}
+
+
+def map_target(skill_map: SkillMap) -> int:
+    """The target a gap has when none is set: the map's ``default_target``, else level 4."""
+    return skill_map.default_target or DEFAULT_TARGET
 
 
 # --- the answers document ------------------------------------------------------------------
@@ -305,7 +312,7 @@ def gap_results(
         if gap.id not in assessment.levels:
             continue
         level = assessment.levels[gap.id]
-        target = assessment.targets.get(gap.id, DEFAULT_TARGET)
+        target = assessment.targets.get(gap.id, map_target(skill_map))
         old = before.levels.get(gap.id) if before else None
         entries = by_gap[gap.id]
         out.append(

@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 import re
-from typing import Annotated
+from typing import Annotated, Literal, get_args
 
 from pydantic import (
     AfterValidator,
@@ -12,6 +12,16 @@ from pydantic import (
 
 EVIDENCE_KINDS: tuple[str, ...] = ("work", "volunteer", "talk", "publication")
 ACTION_TYPES: tuple[str, ...] = ("experience", "relationship", "learning")
+
+# How far a piece of work reached, narrowest first: the ladder most skill levels climb.
+Scope = Literal["self", "team", "teams", "company", "external"]
+SCOPES: tuple[str, ...] = get_args(Scope)
+
+# Where a PM came from before product, and the market they work in (the profile holds both).
+Background = Literal["engineering", "design", "sales", "marketing", "data", "consulting", "other"]
+BACKGROUNDS: tuple[str, ...] = get_args(Background)
+Market = Literal["b2b", "b2c", "both"]
+MARKETS: tuple[str, ...] = get_args(Market)
 
 TEXT_MAX = 1000
 SHORT_MAX = 200

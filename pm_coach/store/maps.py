@@ -14,7 +14,12 @@ from pydantic import ValidationError
 
 from pm_coach.errors import DataFileError, NotFoundError, StorageError
 from pm_coach.models import SkillMap
-from pm_coach.models.skillmap import LEVEL_COUNT, LEVEL_LABELS, duplicate_ids
+from pm_coach.models.skillmap import (
+    LEVEL_COUNT,
+    LEVEL_LABELS,
+    duplicate_ids,
+    reference_problems,
+)
 from pm_coach.store import files
 
 _SLUG = re.compile(r"^[a-z0-9][a-z0-9-]{0,39}$")
@@ -53,7 +58,7 @@ def _loc(loc: tuple[int | str, ...], raw: dict[str, Any]) -> str:
 def _unknown_key(loc: tuple[int | str, ...]) -> str:
     import difflib
 
-    from pm_coach.models.skillmap import Action, Gap, Resource
+    from pm_coach.models.skillmap import Action, EvidenceBar, Gap, Resource, StoryQuestion
 
     names = [p for p in loc if isinstance(p, str)]
     model: type[Any] = SkillMap
@@ -61,6 +66,10 @@ def _unknown_key(loc: tuple[int | str, ...]) -> str:
         model = Action
     elif "resources" in names[:-1]:
         model = Resource
+    elif "bars" in names[:-1]:
+        model = EvidenceBar
+    elif "stories" in names[:-1]:
+        model = StoryQuestion
     elif "gaps" in names[:-1]:
         model = Gap
     key = str(loc[-1]) if loc else ""
@@ -111,7 +120,7 @@ def validate_map_data(raw: dict[str, Any], source: str) -> tuple[SkillMap | None
     problems: list[str] = []
     skill_map: SkillMap | None = None
     try:
-        skill_map = SkillMap.model_validate(raw)
+        skill_map = SkillMap.model_validate(raw, context={"skip_references": True})
     except ValidationError as exc:
         for err in exc.errors():
             if err["type"] == "duplicate_id":
@@ -121,6 +130,9 @@ def validate_map_data(raw: dict[str, Any], source: str) -> tuple[SkillMap | None
         line = f"{source}: {_loc_text(where, raw)}: {msg}"
         if not any(p.startswith(f"{source}: {_loc_text(where, raw)}: ") for p in problems):
             problems.append(line)
+    if skill_map is not None and not problems:
+        for where, msg in reference_problems(skill_map):
+            problems.append(f"{source}: {_loc_text(where, raw)}: {msg}")
     if problems:
         return None, problems
     return skill_map, []
