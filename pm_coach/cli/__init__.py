@@ -7,7 +7,7 @@ from __future__ import annotations
 
 import sys
 import traceback
-from typing import Annotated, Any
+from typing import Annotated, Any, NoReturn
 
 import typer
 from typer.core import TyperGroup
@@ -29,12 +29,31 @@ def print_error(message: str, hint: str | None = None) -> None:
         print(f"  hint: {hint}", file=sys.stderr)
 
 
+def _reader_went_away() -> NoReturn:
+    """The reader of stdout went away (``pm-coach report | head -1``): stop quietly with exit 0,
+    as the README promises; stdout goes to /dev/null so the final flush cannot fail again."""
+    import os
+
+    devnull = os.open(os.devnull, os.O_WRONLY)
+    os.dup2(devnull, sys.stdout.fileno())
+    raise typer.Exit(ExitCode.OK) from None
+
+
 class RootGroup(TyperGroup):
     """The only exit point: every PmCoachError becomes a message and a documented exit code."""
 
+    def make_context(self, *args: Any, **kwargs: Any) -> Any:
+        # --help and --version print while the command line is parsed, before invoke().
+        try:
+            return super().make_context(*args, **kwargs)
+        except BrokenPipeError:
+            _reader_went_away()
+
     def invoke(self, ctx: typer.Context) -> Any:
         try:
-            return super().invoke(ctx)
+            result = super().invoke(ctx)
+            sys.stdout.flush()  # a closed pipe shows here, not at exit where it would be exit 120
+            return result
         except PmCoachError as exc:
             if _debug_requested(ctx):
                 raise
@@ -49,12 +68,7 @@ class RootGroup(TyperGroup):
             print("Cancelled: nothing was saved.", file=sys.stderr)
             raise typer.Exit(ExitCode.CANCELLED) from None
         except BrokenPipeError:
-            # The reader went away (``pm-coach evidence list --json | head``): stop quietly.
-            import os
-
-            devnull = os.open(os.devnull, os.O_WRONLY)
-            os.dup2(devnull, sys.stdout.fileno())
-            raise typer.Exit(ExitCode.OK) from None
+            _reader_went_away()
         except (typer.Exit, typer.Abort):
             raise
         except Exception as exc:
