@@ -179,6 +179,13 @@ def test_csv_columns_and_multiple_values(leadership: SkillMap) -> None:
     assert e.result == "Dropped two bets"
 
 
+def test_csv_scope_column_sets_the_scope_and_may_be_blank(leadership: SkillMap) -> None:
+    text = "date,text,scope\n2026-01-01,Ran the review, Company \n2026-01-02,Wrote a memo,\n"
+    first, second = csv(text, leadership)
+    assert first.entry.scope == "company"
+    assert second.entry.scope is None
+
+
 def test_csv_needs_only_date_and_text_and_accepts_plural_names(leadership: SkillMap) -> None:
     [c] = csv("text,date,tags\nCoffee with a friend,2026-01-01,personal\n", leadership)
     assert c.entry.text == "Coffee with a friend" and c.entry.tags == ["personal"]
@@ -213,6 +220,7 @@ def test_csv_handles_bom_blank_rows_and_quoted_line_breaks(leadership: SkillMap)
         ("date,text\n2026-01-01,ok\nyesterday,x\n", "row 3: date 'yesterday' is not written as"),
         ("date,text\n2026-01-01,ok\n2026-01-02,\n", "row 3: the text cell is empty"),
         ("date,text,gap\n2026-01-01,ok,teleport\n", "row 2: unknown gap 'teleport'"),
+        ("date,text,scope\n2026-01-01,ok,galaxy\n", "row 2: unknown scope 'galaxy'"),
         (f"date,text\n2026-01-01,{'x' * 1001}\n", "row 2: text: is too long (at most 1000"),
         (f"date,text,result\n2026-01-01,a,{'x' * 1001}\n", "row 2: result: is too long"),
         ('date,text\n2026-01-01,"unclosed\n', "not valid CSV"),

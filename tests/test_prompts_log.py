@@ -28,6 +28,7 @@ def test_every_field_answered() -> None:
         + SPACE + DOWN + DOWN + SPACE + ENTER  # tick strategy and confidence
         + "Dropped two bets" + ENTER
         + "+12% activation; 3 teams" + ENTER
+        + DOWN + ENTER  # scope: from "not sure" (no clue in the words) round to "Just me"
         + CTRL_U + "yesterday" + ENTER
     )  # fmt: skip
     assert raw.text == "Ran the pricing review"
@@ -35,42 +36,67 @@ def test_every_field_answered() -> None:
     assert raw.result == "Dropped two bets"
     assert raw.metrics == ["+12% activation", "3 teams"]
     assert raw.date == "yesterday"
+    assert raw.scope == "self"
 
 
 def test_defaults_empty_optional_fields_and_today() -> None:
-    raw = fill("Shadowed a support shift" + ENTER + ENTER + ENTER + ENTER + ENTER)
+    raw = fill("Shadowed a support shift" + ENTER + ENTER + ENTER + ENTER + ENTER + ENTER)
     assert raw.text == "Shadowed a support shift"
-    assert raw.gaps == [] and raw.result == "" and raw.metrics == []
+    assert raw.gaps == [] and raw.result == "" and raw.metrics == [] and raw.scope == ""
     assert raw.date == "today"
 
 
 def test_suggested_gaps_are_pre_ticked() -> None:
-    raw = fill("Delegated the launch" + ENTER + ENTER * 4, suggested=["buy-in"])
+    raw = fill("Delegated the launch" + ENTER + ENTER * 5, suggested=["buy-in"])
     assert raw.gaps == ["buy-in"]
 
 
 def test_empty_text_is_refused_until_something_is_typed() -> None:
-    raw = fill(ENTER + "   " + ENTER + CTRL_U + "Wrote a memo" + ENTER + ENTER * 4)
+    raw = fill(ENTER + "   " + ENTER + CTRL_U + "Wrote a memo" + ENTER + ENTER * 5)
     assert raw.text == "Wrote a memo"
 
 
 def test_bad_date_is_refused_until_fixed() -> None:
     raw = fill(
-        "x" + ENTER + ENTER * 3 + CTRL_U + "next week" + ENTER + CTRL_U + "2026-11-01" + ENTER
+        "x" + ENTER + ENTER * 4 + CTRL_U + "next week" + ENTER + CTRL_U + "2026-11-01" + ENTER
     )
     assert raw.date == "2026-11-01"
 
 
 def test_future_date_is_refused() -> None:
-    raw = fill("x" + ENTER + ENTER * 3 + CTRL_U + "2026-12-25" + ENTER + CTRL_U + "today" + ENTER)
+    raw = fill("x" + ENTER + ENTER * 4 + CTRL_U + "2026-12-25" + ENTER + CTRL_U + "today" + ENTER)
     assert raw.date == "today"
 
 
-@pytest.mark.parametrize("at", [0, 1, 2, 4])
+@pytest.mark.parametrize("at", [0, 1, 2, 4, 5])
 def test_ctrl_c_at_any_question_cancels(at: int) -> None:
-    answers = ["x" + ENTER, ENTER, ENTER, ENTER, ENTER]
+    answers = ["x" + ENTER, ENTER, ENTER, ENTER, ENTER, ENTER]
     with pytest.raises(Cancelled):
         fill("".join(answers[:at]) + CTRL_C)
+
+
+@pytest.mark.parametrize(
+    ("text", "result", "scope"),
+    [
+        ("Presented the pricing change to the board", "", "company"),
+        ("Walked the execs through the Q3 bets", "", "company"),
+        ("Ran the company-wide survey on how product works", "", "company"),
+        ("Spoke at a product meetup", "", "external"),
+        ("Guest on a podcast about B2B pricing", "", "external"),
+        ("Wrote the talk", "Accepted at a conference in May", "external"),
+        ("Cleaned up the sprint board", "", ""),
+        ("Tuned the execution plan", "", ""),
+    ],
+)
+def test_scope_is_pre_selected_from_the_words(text: str, result: str, scope: str) -> None:
+    raw = fill(text + ENTER + ENTER + result + ENTER + ENTER + ENTER + ENTER)
+    assert raw.scope == scope
+
+
+def test_pre_selected_scope_can_be_changed() -> None:
+    # "board" pre-selects the whole company; one step up is several teams
+    raw = fill("Presented to the board" + ENTER + ENTER * 3 + "\x1b[A" + ENTER + ENTER)
+    assert raw.scope == "teams"
 
 
 def test_escape_cancels() -> None:

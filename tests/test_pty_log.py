@@ -14,6 +14,7 @@ from tests.conftest import pm_coach_cmd, subprocess_env
 pytestmark = pytest.mark.skipif(sys.platform == "win32", reason="needs a POSIX pseudo-terminal")
 
 DOWN = "\x1b[B"
+UP = "\x1b[A"
 
 
 def spawn(home: Path, *args: str) -> pexpect.spawn:
@@ -38,6 +39,8 @@ def test_answering_every_question_saves_the_entry(home: Path) -> None:
     child.sendline("Sales agreed the top three bets")
     child.expect("Any numbers")
     child.sendline("3 bets agreed")
+    child.expect("How far did it reach")
+    child.send(UP + UP + UP + "\r")  # from "not sure" up to "Several teams"
     child.expect("When did it happen")
     child.send("\x15")  # clear the default
     child.sendline("yesterday")
@@ -52,6 +55,7 @@ def test_answering_every_question_saves_the_entry(home: Path) -> None:
     assert e.gaps == ["strategy", "buy-in"]
     assert e.result == "Sales agreed the top three bets"
     assert e.metrics == ["3 bets agreed"]
+    assert e.scope == "teams"
 
 
 def test_ctrl_c_at_the_first_question_saves_nothing(home: Path) -> None:

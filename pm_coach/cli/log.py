@@ -26,6 +26,9 @@ Examples:
 
 Without --gap, pm-coach suggests a gap from the words of TEXT and --result and tags the
 entry with it when one clearly stands out (it says so; --no-suggest turns this off).
+Without --scope, words such as "board" or "exec" (company) and "meetup", "conference" or
+"podcast" (external) set the scope, and it says so. Scope is how far the work reached; the
+level your evidence supports depends on it (see docs/calibration.md).
 With no TEXT on a terminal, a short form asks for each field and pre-ticks the suggestion.
 """
 
@@ -70,6 +73,13 @@ def log(
     action: Annotated[
         str, typer.Option("--action", "-a", help="Id of the plan action this fulfils.")
     ] = "",
+    scope: Annotated[
+        str,
+        typer.Option(
+            "--scope",
+            help="How far it reached: self, team, teams (several), company or external.",
+        ),
+    ] = "",
     map_id: Annotated[
         str | None,
         typer.Option("--map", help="Skill map whose gaps to use (default: your profile's)."),
@@ -99,6 +109,8 @@ def log(
         suggested = gap or ([] if no_suggest else _FormSuggestions(skill_map))
         raw = prompts.log_form([(g.id, g.name) for g in skill_map.gaps], today, suggested=suggested)
         raw.tags, raw.goal, raw.kind, raw.org, raw.action = tag or [], goal, kind, org, action
+        if scope:
+            raw.scope = scope
     else:
         raw = EvidenceInput(
             text=text,
@@ -111,8 +123,16 @@ def log(
             kind=kind,
             org=org,
             action=action,
+            scope=scope,
         )
     suggestion = None
+    scope_guess = None
+    if text is not None and not raw.scope and not no_suggest:
+        from pm_coach.core.evidence import guess_scope
+
+        scope_guess = guess_scope(raw.text, raw.result)
+        if scope_guess is not None:
+            raw.scope = scope_guess[0]
     if text is not None and not raw.gaps and not no_suggest:
         from pm_coach.core.suggest import suggest_gap
 
@@ -130,6 +150,11 @@ def log(
         )
     elif not saved.gaps:
         print(f"  No gap tagged. Add one with: pm-coach evidence edit {saved.id}")
+    if scope_guess is not None:
+        print(
+            f'  Scope {scope_guess[0]} (from "{scope_guess[1]}") — change it with: '
+            f"pm-coach evidence edit {saved.id}"
+        )
 
 
 class _FormSuggestions:

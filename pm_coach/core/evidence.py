@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import datetime as dt
+import re
 from collections.abc import Iterable, Sequence
 from dataclasses import dataclass, field
 
@@ -11,6 +12,7 @@ from pydantic import ValidationError
 from pm_coach.core.dates import parse_date
 from pm_coach.errors import InputError
 from pm_coach.models import EVIDENCE_KINDS, Evidence, SkillMap
+from pm_coach.models.common import SCOPES
 
 
 @dataclass
@@ -27,6 +29,7 @@ class EvidenceInput:
     kind: str = "work"
     org: str = ""
     action: str = ""
+    scope: str = ""  # "" when not said
 
 
 def check_gaps(gaps: Iterable[str], skill_map: SkillMap) -> list[str]:
@@ -53,6 +56,50 @@ def check_action(action: str, skill_map: SkillMap) -> str:
             f"{skill_map.id}' or in your plan ('pm-coach plan').",
         )
     return action
+
+
+def check_scope(scope: str) -> str | None:
+    """A scope as typed, lowercased; None for an empty one; anything unknown: InputError."""
+    value = scope.strip().lower()
+    if not value:
+        return None
+    if value not in SCOPES:
+        raise InputError(
+            f"unknown scope {scope!r}.",
+            hint="Use one of: self (just you), team (your team), teams (several teams), "
+            "company (the whole company), external (outside it: industry, community).",
+        )
+    return value
+
+
+# Words that show how far a piece of work reached, widest scope first. Only a guess: the log
+# form pre-selects it, and the user confirms or changes it.
+_SCOPE_WORDS: tuple[tuple[str, re.Pattern[str]], ...] = (
+    (
+        "external",
+        re.compile(
+            r"\b(meetups?|conferences?|podcasts?|keynotes?|webinars?|industry panel)\b", re.I
+        ),
+    ),
+    (
+        "company",
+        re.compile(
+            r"(?<!sprint )(?<!kanban )(?<!jira )\bboard\b|\bexec(s|utives?)?\b"
+            r"|\bcompany[- ]wide\b|\ball[- ]hands\b|\bwhole company\b|\bc-suite\b",
+            re.I,
+        ),
+    ),
+)
+
+
+def guess_scope(text: str, result: str = "") -> tuple[str, str] | None:
+    """``(scope, the word that shows it)`` from what was typed, widest first; None: no clue."""
+    words = f"{text} {result}"
+    for scope, pattern in _SCOPE_WORDS:
+        found = pattern.search(words)
+        if found:
+            return scope, found.group(0)
+    return None
 
 
 def _clean_list(values: Iterable[str]) -> list[str]:
@@ -89,6 +136,7 @@ def build_entry(
         "goal": raw.goal,
         "kind": kind,
         "org": raw.org,
+        "scope": check_scope(raw.scope),
         "action": check_action(raw.action, skill_map),
         "created": created,
     }
@@ -102,6 +150,7 @@ FIELD_FLAGS = {
     "tags": "--tag",
     "goal": "--goal",
     "org": "--org",
+    "scope": "--scope",
 }
 
 

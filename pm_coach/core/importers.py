@@ -20,7 +20,7 @@ from pm_coach.models.common import TEXT_MAX
 
 ELLIPSIS = "…"
 CSV_REQUIRED = ("date", "text")
-CSV_OPTIONAL = ("gap", "result", "metric", "tag", "goal")
+CSV_OPTIONAL = ("gap", "result", "metric", "tag", "goal", "scope")
 CSV_ALIASES = {"gaps": "gap", "metrics": "metric", "tags": "tag"}
 SEPARATOR = ";"
 STARRED_TAG = "starred"
@@ -102,6 +102,7 @@ _FLAG_NAMES = {
     "--tag": "tag",
     "--goal": "goal",
     "--date": "date",
+    "--scope": "scope",
 }
 
 
@@ -263,9 +264,9 @@ def parse_csv(
 ) -> list[Candidate]:
     """Rows of a CSV file with a header row, in file order.
 
-    Columns: ``date`` and ``text`` required; ``gap``, ``result``, ``metric``, ``tag``, ``goal``
-    optional, several values in one cell separated by ";". Rows are numbered as a spreadsheet
-    shows them: the header is row 1. Blank rows are skipped.
+    Columns: ``date`` and ``text`` required; ``gap``, ``result``, ``metric``, ``tag``, ``goal``,
+    ``scope`` optional, several values in one cell separated by ";". Rows are numbered as a
+    spreadsheet shows them: the header is row 1. Blank rows are skipped.
     """
     import csv
     import io
@@ -334,6 +335,7 @@ def parse_csv(
             tags=_split(row.get("tag", "")),
             goal=one_line(row.get("goal", "")),
             date=day,
+            scope=row.get("scope", ""),
         )
         out.append(_candidate(raw, skill_map, today, created, source, where, suggest))
     return out

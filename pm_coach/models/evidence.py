@@ -7,7 +7,7 @@ from typing import Annotated, Literal
 
 from pydantic import BaseModel, ConfigDict, Field, StringConstraints
 
-from pm_coach.models.common import OneLine, Short, Slug
+from pm_coach.models.common import OneLine, Scope, Short, Slug
 
 EvidenceKind = Literal["work", "volunteer", "talk", "publication"]
 
@@ -27,6 +27,7 @@ class Evidence(BaseModel):
     goal: OneLine = ""
     kind: EvidenceKind = "work"
     org: OneLine = ""
+    scope: Scope | None = None  # how far it reached; None: not said (files from before scope)
     action: Annotated[str, StringConstraints(pattern=r"^([a-z0-9][a-z0-9-]{0,59})?$")] = ""
     created: dt.datetime
 
@@ -35,7 +36,7 @@ class Evidence(BaseModel):
         record: dict[str, object] = {}
         for name in type(self).model_fields:
             value = getattr(self, name)
-            if name not in ("id", "date", "text", "kind", "created") and value in ("", []):
+            if name not in ("id", "date", "text", "kind", "created") and value in ("", [], None):
                 continue
             record[name] = list(value) if isinstance(value, list) else value
         return record

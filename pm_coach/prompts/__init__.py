@@ -15,7 +15,7 @@ from prompt_toolkit.key_binding import KeyBindings, merge_key_bindings
 from prompt_toolkit.keys import Keys
 
 from pm_coach.core.dates import ACCEPTED_FORMS, parse_date
-from pm_coach.core.evidence import EvidenceInput
+from pm_coach.core.evidence import EvidenceInput, guess_scope
 from pm_coach.errors import Cancelled, PmCoachError
 
 STYLE = questionary.Style([("qmark", "fg:ansicyan bold"), ("answer", "fg:ansigreen")])
@@ -60,6 +60,17 @@ def _split(value: str) -> list[str]:
     return [part.strip() for part in value.split(";") if part.strip()]
 
 
+# The scope question's choices, narrowest first; "" leaves the scope out.
+SCOPE_CHOICES: tuple[tuple[str, str], ...] = (
+    ("Just me", "self"),
+    ("My team", "team"),
+    ("Several teams", "teams"),
+    ("The whole company", "company"),
+    ("Outside the company (industry, community)", "external"),
+    ("Not sure: leave it out", ""),
+)
+
+
 def log_form(
     gaps: Sequence[tuple[str, str]],
     today: dt.date,
@@ -67,9 +78,10 @@ def log_form(
     suggested: Sequence[str] | Callable[[str], Sequence[str]] = (),
     **io: Any,
 ) -> EvidenceInput:
-    """Ask for one evidence entry: text, gaps, result, metrics, date.
+    """Ask for one evidence entry: text, gaps, result, metrics, scope, date.
 
     ``suggested`` gaps are pre-ticked; given as a function, it is called with the typed text.
+    The scope is pre-selected from the words of the text and result when they show one.
     """
     text = ask(
         questionary.text(
@@ -100,6 +112,16 @@ def log_form(
             **io,
         )
     )
+    guessed = guess_scope(text, result)
+    scope = ask(
+        questionary.select(
+            "How far did it reach?",
+            choices=[questionary.Choice(title, value=value) for title, value in SCOPE_CHOICES],
+            default=guessed[0] if guessed else "",
+            style=STYLE,
+            **io,
+        )
+    )
     when = ask(
         questionary.text(
             "When did it happen?",
@@ -116,6 +138,7 @@ def log_form(
         result=result.strip(),
         metrics=_split(metrics),
         date=when,
+        scope=scope,
     )
 
 

@@ -45,6 +45,7 @@ def detail(e: Evidence) -> RenderableType:
         ("goal", e.goal),
         ("kind", e.kind),
         ("org", e.org),
+        ("scope", e.scope or ""),
         ("action", e.action),
         ("created", e.created.isoformat()),
     ]
@@ -67,6 +68,7 @@ EDIT_HEADER = (
     "# Edit this evidence entry, save and close the editor.\n"
     "# 'id' and 'created' cannot change. Save an empty file to abandon the edit.\n"
     "# kind is one of work, volunteer, talk, publication.\n"
+    "# scope (how far it reached) is one of self, team, teams, company, external, or empty.\n"
 )
 
 
@@ -85,6 +87,7 @@ def as_edit_toml(e: Evidence) -> str:
         "goal": e.goal,
         "kind": e.kind,
         "org": e.org,
+        "scope": e.scope or "",
         "action": e.action,
         "created": e.created,
     }
