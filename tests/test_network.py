@@ -134,7 +134,7 @@ def test_add_list_touch_rm_round_trip(run, home: Path) -> None:
     assert data[0]["quiet"] is False and data[1]["last_contact"] is None
     assert data[0]["contact"] == "sam@example.com" and data[0]["note"] == "ex-CPO"
 
-    r = run("network", "rm", "Peers")
+    r = run("network", "rm", "Peers", "--yes")
     assert r.exit_code == 0 and "Removed Peers (circle)" in r.stdout
     assert [c.name for c in load_contacts(home)] == ["Sam Lee"]
     mode = stat.S_IMODE(os.stat(network_path(home)).st_mode)

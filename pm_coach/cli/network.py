@@ -1,4 +1,4 @@
-"""``pm-coach network add|list|rm|touch``: the coaches, mentors and peer circles who help you."""
+"""``pm-coach network``: the coaches, mentors, peer circles and mentees in your working life."""
 
 from __future__ import annotations
 
@@ -7,15 +7,17 @@ from typing import TYPE_CHECKING, Annotated
 
 import typer
 
-from pm_coach.cli.state import state
+from pm_coach.cli.state import interactive, state
+from pm_coach.errors import PreconditionError
 
 if TYPE_CHECKING:
     from pm_coach.models.network import Contact
 
 app = typer.Typer(
-    help="Keep track of the people who help you grow: a coach for a near-term goal, a mentor "
-    "for the long run, a circle of peers. 'plan' names them for your focus gaps and flags "
-    "anyone you have not talked to in 60 days.",
+    help="Keep track of the people who help you grow (a coach for a near-term goal, a mentor "
+    "for the long run, a circle of peers) and the people you mentor. Record each conversation, "
+    "prepare the next one, and find people for the gaps nobody helps with. 'plan' names them "
+    "for your focus gaps and flags anyone you have not talked to in 60 days.",
     no_args_is_help=True,
 )
 
@@ -39,20 +41,26 @@ def add(
         typer.Option(
             "--kind",
             "-k",
-            help="coach (one near-term goal), mentor (the long run) or circle (a peer group).",
+            help="coach (one near-term goal), mentor (the long run), circle (a peer group) or "
+            "mentee (someone you mentor).",
             show_default=False,
         ),
     ],
     helps: Annotated[
         list[str] | None,
-        typer.Option("--helps", "-g", help="A gap id they help with (repeatable).", metavar="GAP"),
+        typer.Option(
+            "--helps",
+            "-g",
+            help="A gap id they help with; for a mentee, one you help them with (repeatable).",
+            metavar="GAP",
+        ),
     ] = None,
     contact: Annotated[
         str, typer.Option("--contact", help="How to reach them (email, handle, where you meet).")
     ] = "",
     note: Annotated[str, typer.Option("--note", help="Anything worth remembering.")] = "",
 ) -> None:
-    """Add a coach, mentor or circle to your network."""
+    """Add a coach, mentor, circle or mentee to your network."""
     from pm_coach.core import network
     from pm_coach.store.evidence import now_utc
     from pm_coach.store.network import change_contacts
@@ -71,10 +79,10 @@ def add(
     change_contacts(st.folder, lambda contacts: network.add(contacts, new))
     helped = f" · helps {', '.join(new.helps)}" if new.helps else ""
     print(f"Added {new.name} ({new.kind}){helped}")
-    if not new.helps:
+    if not new.helps and new.kind != "mentee":
         print(
             "  No --helps given, so 'plan' will not name them for any gap. To fix it: "
-            f"pm-coach network rm {_shown(new.name)}, then add again with --helps GAP"
+            f"pm-coach network edit {_shown(new.name)} --helps GAP"
         )
 
 
@@ -118,16 +126,103 @@ def list_(
         )
 
 
-@app.command("rm")
-def rm(
+@app.command("show")
+def show(
     ctx: typer.Context,
     name: Annotated[str, typer.Argument(metavar="NAME", help="The contact's name.")],
+    as_json: Annotated[
+        bool, typer.Option("--json", help="Print the contact as JSON and nothing else.")
+    ] = False,
 ) -> None:
-    """Remove someone from your network."""
+    """Show one contact with every conversation you recorded, oldest first."""
+    from pm_coach.core import network
+    from pm_coach.store.network import load_contacts
+
+    who = network.get(load_contacts(state(ctx).folder), name)
+    today = dt.date.today()
+    if as_json:
+        import json
+
+        from pm_coach.render.network import rows
+
+        print(json.dumps(rows([who], today)[0], ensure_ascii=False, indent=2))
+        return
+    from pm_coach.render import console
+    from pm_coach.render.network import detail
+
+    console.out().print(detail(who, today))
+
+
+@app.command("edit")
+def edit(
+    ctx: typer.Context,
+    name: Annotated[str, typer.Argument(metavar="NAME", help="The contact's name.")],
+    kind: Annotated[
+        str | None,
+        typer.Option("--kind", "-k", help="coach, mentor, circle or mentee.", metavar="KIND"),
+    ] = None,
+    helps: Annotated[
+        list[str] | None,
+        typer.Option(
+            "--helps",
+            "-g",
+            help='Replace the gaps they help with (repeatable; --helps "" clears them).',
+            metavar="GAP",
+        ),
+    ] = None,
+    contact: Annotated[
+        str | None, typer.Option("--contact", help="How to reach them.", metavar="TEXT")
+    ] = None,
+    note: Annotated[
+        str | None, typer.Option("--note", help="Anything worth remembering.", metavar="TEXT")
+    ] = None,
+) -> None:
+    """Change a contact's kind, gaps, contact details or note; other fields keep their values."""
     from pm_coach.core import network
     from pm_coach.store.network import change_contacts
 
     st = state(ctx)
+    gap_ids = st.skill_map().gap_ids if helps is not None else []
+    changed: list[Contact] = []
+
+    def change(contacts: list[Contact]) -> list[Contact]:
+        updated, who = network.edit(
+            contacts, name, kind=kind, helps=helps, contact=contact, note=note, gap_ids=gap_ids
+        )
+        changed.append(who)
+        return updated
+
+    change_contacts(st.folder, change)
+    who = changed[0]
+    helped = f" · helps {', '.join(who.helps)}" if who.helps else ""
+    print(f"Saved {who.name} ({who.kind}){helped}")
+
+
+@app.command("rm")
+def rm(
+    ctx: typer.Context,
+    name: Annotated[str, typer.Argument(metavar="NAME", help="The contact's name.")],
+    yes: Annotated[bool, typer.Option("--yes", "-y", help="Do not ask for confirmation.")] = False,
+) -> None:
+    """Remove someone and their conversation history (asks first unless --yes)."""
+    from pm_coach.core import network
+    from pm_coach.store.network import change_contacts, load_contacts
+
+    st = state(ctx)
+    if not yes:
+        who = network.get(load_contacts(st.folder), name)
+        if not interactive():
+            raise PreconditionError(
+                "removing needs a confirmation, and this is not an interactive terminal.",
+                hint=f"Add --yes to remove them: pm-coach network rm {_shown(who.name)} --yes",
+            )
+        from pm_coach import prompts
+
+        talks = len(who.conversations)
+        history = f" and {talks} recorded conversation{'s' if talks != 1 else ''}" if talks else ""
+        if not prompts.confirm(f"Remove {who.name} ({who.kind}){history}?"):
+            print("Kept them; nothing removed.")
+            return
     removed: list[str] = []
 
     def change(contacts: list[Contact]) -> list[Contact]:
@@ -149,20 +244,43 @@ def touch(
             "--date", "-d", help="When you talked: YYYY-MM-DD, today, yesterday, 'N days ago'."
         ),
     ] = "today",
+    note: Annotated[
+        str, typer.Option("--note", "-n", help="What you talked about, in a line.", metavar="TEXT")
+    ] = "",
+    no_evidence: Annotated[
+        bool,
+        typer.Option(
+            "--no-evidence",
+            help="With a mentee: do not log the conversation as delegation evidence.",
+        ),
+    ] = False,
 ) -> None:
-    """Record a conversation with someone (today unless --date)."""
+    """Record a conversation (today unless --date) in the contact's history.
+
+    A conversation with a mentee is also logged as evidence for the delegation gap, tagged
+    'mentoring', unless --no-evidence.
+    """
     from pm_coach.core import network
     from pm_coach.core.dates import parse_date
     from pm_coach.store.network import change_contacts
 
     st = state(ctx)
     when = parse_date(date, dt.date.today(), what="--date")
-    touched: list[str] = []
+    touched: list[Contact] = []
 
     def change(contacts: list[Contact]) -> list[Contact]:
-        updated, who = network.touch(contacts, name, when)
-        touched.append(f"{who.name} on {who.last_contact}")
+        updated, who = network.touch(contacts, name, when, note)
+        touched.append(who)
         return updated
 
     change_contacts(st.folder, change)
-    print(f"Recorded a conversation with {touched[0]}")
+    who = touched[0]
+    print(f"Recorded a conversation with {who.name} on {when.isoformat()}")
+    if who.kind == "mentee" and not no_evidence:
+        from pm_coach.core.evidence import summary_line
+        from pm_coach.core.mentoring import mentoring_entry
+        from pm_coach.store.evidence import now_utc
+
+        entry = mentoring_entry(who.name, when, note, st.skill_map(), created=now_utc())
+        saved = st.evidence.append(lambda new_id: entry.model_copy(update={"id": new_id}))
+        print(f"  Logged as evidence: {summary_line(saved)}")

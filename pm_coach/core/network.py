@@ -8,10 +8,13 @@ Pure functions over :class:`~pm_coach.models.network.Contact` values; ``today`` 
 from __future__ import annotations
 
 import datetime as dt
-from collections.abc import Iterable, Sequence
+from collections.abc import Callable, Iterable, Sequence
+from typing import TypeVar
 
 from pm_coach.errors import InputError, NotFoundError
-from pm_coach.models.network import CONTACT_KINDS, Contact
+from pm_coach.models.network import CONTACT_KINDS, HELPER_KINDS, Contact, Conversation
+
+T = TypeVar("T")
 
 QUIET_DAYS = 60
 
@@ -78,7 +81,7 @@ def check_kind(kind: str) -> str:
             f"unknown kind {kind!r}.",
             hint=f"Use one of: {', '.join(CONTACT_KINDS)} "
             "(a coach helps with one near-term goal, a mentor for the long run, "
-            "a circle is a group of peers).",
+            "a circle is a group of peers, a mentee is someone you mentor).",
         )
     return value
 
@@ -87,6 +90,14 @@ def find(contacts: Iterable[Contact], name: str) -> Contact | None:
     """The contact with this name, ignoring case and extra spaces."""
     key = _key(name)
     return next((c for c in contacts if _key(c.name) == key), None)
+
+
+def get(contacts: Iterable[Contact], name: str) -> Contact:
+    """The contact with this name; a NotFoundError when there is none."""
+    found = find(contacts, name)
+    if found is None:
+        raise _not_found(name)
+    return found
 
 
 def _not_found(name: str) -> NotFoundError:
@@ -116,14 +127,67 @@ def remove(contacts: Sequence[Contact], name: str) -> tuple[list[Contact], Conta
     return [c for c in contacts if c is not gone], gone
 
 
-def touch(contacts: Sequence[Contact], name: str, when: dt.date) -> tuple[list[Contact], Contact]:
-    """Record a conversation on ``when``; never moves ``last_contact`` backwards."""
+def touch(
+    contacts: Sequence[Contact], name: str, when: dt.date, note: str = ""
+) -> tuple[list[Contact], Contact]:
+    """Add a conversation on ``when`` (with an optional note) to the contact's history."""
     target = find(contacts, name)
     if target is None:
         raise _not_found(name)
-    latest = max(when, target.last_contact) if target.last_contact else when
-    updated = target.model_copy(update={"last_contact": latest})
+    talk = _checked(lambda: Conversation(date=when, note=note))
+    updated = Contact.model_validate(
+        {**target.model_dump(), "conversations": [*target.conversations, talk]}
+    )
     return [updated if c is target else c for c in contacts], updated
+
+
+def edit(
+    contacts: Sequence[Contact],
+    name: str,
+    *,
+    kind: str | None = None,
+    helps: Sequence[str] | None = None,
+    contact: str | None = None,
+    note: str | None = None,
+    gap_ids: Sequence[str],
+) -> tuple[list[Contact], Contact]:
+    """The contacts with the named one changed; ``None`` leaves a field as it is.
+
+    ``helps`` replaces the whole list (an empty list, or one empty value, clears it).
+    """
+    target = find(contacts, name)
+    if target is None:
+        raise _not_found(name)
+    changes: dict[str, object] = {}
+    if kind is not None:
+        changes["kind"] = check_kind(kind)
+    if helps is not None:
+        changes["helps"] = check_gaps([h for h in helps if h.strip()], gap_ids)
+    if contact is not None:
+        changes["contact"] = contact
+    if note is not None:
+        changes["note"] = note
+    if not changes:
+        raise InputError(
+            "nothing to change.",
+            hint="Give at least one of --kind, --helps, --contact or --note.",
+        )
+    updated = _checked(lambda: Contact.model_validate({**target.model_dump(), **changes}))
+    return [updated if c is target else c for c in contacts], updated
+
+
+def check_gaps(helps: Iterable[str], gap_ids: Sequence[str]) -> list[str]:
+    """Gap ids for --helps, normalised and without repeats; an unknown one is an InputError."""
+    gaps: list[str] = []
+    for raw in helps:
+        gap = raw.strip().lower()
+        if gap not in gap_ids:
+            raise InputError(
+                f"unknown gap {raw!r} for --helps.", hint=f"Use one of: {', '.join(gap_ids)}."
+            )
+        if gap not in gaps:
+            gaps.append(gap)
+    return gaps
 
 
 def _kind_order(c: Contact) -> tuple[int, str]:
@@ -131,8 +195,13 @@ def _kind_order(c: Contact) -> tuple[int, str]:
 
 
 def people_for_gap(contacts: Iterable[Contact], gap_id: str) -> list[Contact]:
-    """The contacts who help with ``gap_id``: coaches first, then mentors, then circles."""
-    return sorted((c for c in contacts if gap_id in c.helps), key=_kind_order)
+    """The contacts who help with ``gap_id``: coaches first, then mentors, then circles.
+
+    Mentees are left out: the user helps them, not the other way round.
+    """
+    return sorted(
+        (c for c in contacts if gap_id in c.helps and c.kind in HELPER_KINDS), key=_kind_order
+    )
 
 
 def last_seen(contact: Contact) -> dt.date:
@@ -182,20 +251,10 @@ def build_contact(
     created: dt.datetime,
 ) -> Contact:
     """Validate what was typed and make a :class:`Contact`; every problem is an InputError."""
-    from pydantic import ValidationError
-
     checked_kind = check_kind(kind)
-    gaps: list[str] = []
-    for raw in helps:
-        gap = raw.strip().lower()
-        if gap not in gap_ids:
-            raise InputError(
-                f"unknown gap {raw!r} for --helps.", hint=f"Use one of: {', '.join(gap_ids)}."
-            )
-        if gap not in gaps:
-            gaps.append(gap)
-    try:
-        return Contact(
+    gaps = check_gaps(helps, gap_ids)
+    return _checked(
+        lambda: Contact(
             name=" ".join(name.split()),
             kind=checked_kind,  # type: ignore[arg-type]
             helps=gaps,
@@ -203,6 +262,15 @@ def build_contact(
             note=note,
             created=created,
         )
+    )
+
+
+def _checked(make: Callable[[], T]) -> T:
+    """Run a model constructor; a validation error becomes an InputError naming the flag."""
+    from pydantic import ValidationError
+
+    try:
+        return make()
     except ValidationError as exc:
         err = exc.errors()[0]
         field = str(err["loc"][0]) if err["loc"] else "contact"

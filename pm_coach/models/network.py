@@ -1,20 +1,38 @@
-"""One person in the user's support network: a coach, a mentor or a circle of peers."""
+"""One person in the user's support network: a coach, a mentor, a circle of peers, or a mentee."""
 
 from __future__ import annotations
 
 import datetime as dt
-from typing import Literal
+from typing import Any, Literal
 
-from pydantic import BaseModel, ConfigDict, Field
+from pydantic import BaseModel, ConfigDict, Field, model_validator
 
 from pm_coach.models.common import OneLine, Short, Slug
 
-CONTACT_KINDS: tuple[str, ...] = ("coach", "mentor", "circle")
-ContactKind = Literal["coach", "mentor", "circle"]
+CONTACT_KINDS: tuple[str, ...] = ("coach", "mentor", "circle", "mentee")
+# The kinds who help the user; a mentee is someone the user helps.
+HELPER_KINDS: tuple[str, ...] = ("coach", "mentor", "circle")
+ContactKind = Literal["coach", "mentor", "circle", "mentee"]
+
+
+class Conversation(BaseModel):
+    """One conversation: the day it happened and, optionally, what it was about."""
+
+    model_config = ConfigDict(extra="forbid")
+
+    date: dt.date
+    note: OneLine = ""
+
+    def to_record(self) -> dict[str, object]:
+        return {"date": self.date, "note": self.note} if self.note else {"date": self.date}
 
 
 class Contact(BaseModel):
-    """A person (or a peer group) who helps with some gaps. Field order is the file order."""
+    """A person (or a peer group) in the network. Field order is the file order.
+
+    ``conversations`` is the history, oldest first. Files written before the history existed
+    carry one ``last_contact`` date; it is read as a conversation without a note.
+    """
 
     model_config = ConfigDict(extra="forbid")
 
@@ -23,8 +41,31 @@ class Contact(BaseModel):
     helps: list[Slug] = Field(default_factory=list)
     contact: OneLine = ""
     note: OneLine = ""
-    last_contact: dt.date | None = None
+    conversations: list[Conversation] = Field(default_factory=list)
     created: dt.datetime
+
+    @model_validator(mode="before")
+    @classmethod
+    def _last_contact_is_a_conversation(cls, data: Any) -> Any:
+        if isinstance(data, dict) and "last_contact" in data:
+            data = dict(data)
+            last = data.pop("last_contact")
+            if last is not None:
+                talks = list(data.get("conversations") or [])
+                talks.append({"date": last})
+                data["conversations"] = talks
+        return data
+
+    @model_validator(mode="after")
+    def _history_in_date_order(self) -> Contact:
+        # sorted() is stable: conversations on the same day keep the order they were recorded in
+        self.conversations = sorted(self.conversations, key=lambda c: c.date)
+        return self
+
+    @property
+    def last_contact(self) -> dt.date | None:
+        """The day of the latest conversation, or None when none is recorded."""
+        return self.conversations[-1].date if self.conversations else None
 
     def to_record(self) -> dict[str, object]:
         """The contact as a plain dict in file order, leaving out empty optional fields."""
@@ -35,8 +76,8 @@ class Contact(BaseModel):
             record["contact"] = self.contact
         if self.note:
             record["note"] = self.note
-        if self.last_contact is not None:
-            record["last_contact"] = self.last_contact
+        if self.conversations:
+            record["conversations"] = [c.to_record() for c in self.conversations]
         record["created"] = self.created
         return record
 

@@ -48,5 +48,11 @@ def key(k: str) -> str:
 def table(header: str, record: dict[str, object]) -> str:
     """``[[header]]`` followed by ``key = value`` lines in the record's order."""
     lines = [f"[[{header}]]"]
-    lines += [f"{key(k)} = {value(v)}" for k, v in record.items()]
+    for k, v in record.items():
+        if isinstance(v, list) and v and all(isinstance(x, dict) for x in v):
+            # a list of small tables (a conversation history): one per line, easy to diff
+            rows = "".join(f"  {value(x)},\n" for x in v)
+            lines.append(f"{key(k)} = [\n{rows}]")
+        else:
+            lines.append(f"{key(k)} = {value(v)}")
     return "\n".join(lines) + "\n"
