@@ -3,6 +3,8 @@
 from __future__ import annotations
 
 import datetime as dt
+import sys
+from pathlib import Path
 from typing import TYPE_CHECKING, Annotated
 
 import typer
@@ -196,6 +198,77 @@ def edit(
     who = changed[0]
     helped = f" · helps {', '.join(who.helps)}" if who.helps else ""
     print(f"Saved {who.name} ({who.kind}){helped}")
+
+
+@app.command("prep")
+def prep(
+    ctx: typer.Context,
+    name: Annotated[str, typer.Argument(metavar="NAME", help="The contact's name.")],
+    output: Annotated[
+        Path | None,
+        typer.Option("--output", "-o", help="Write the agenda to FILE.", metavar="FILE"),
+    ] = None,
+    force: Annotated[
+        bool, typer.Option("--force", help="Replace FILE if it already exists.")
+    ] = False,
+) -> None:
+    """Prepare the next conversation: a one-page Markdown agenda.
+
+    It lists the focus gaps this person helps with, the evidence you logged since you last
+    talked, actions due in the next two weeks or overdue, one question to ask, one thing to
+    offer back, and a few topics from the conversation toolkit.
+    """
+    from pm_coach.app.network import prep as make_prep
+    from pm_coach.render.prep import markdown
+
+    text = markdown(make_prep(state(ctx).folder, name, dt.date.today()))
+    if output is None:
+        print(text, end="")
+        return
+    from pm_coach.store.output import write_output
+
+    write_output(output, text, force=force)
+    print(f"Wrote the agenda to {output}")
+
+
+@app.command("find")
+def find(
+    ctx: typer.Context,
+    gap: Annotated[
+        str | None,
+        typer.Option(
+            "--gap",
+            "-g",
+            help="Only this gap, even if someone already helps with it.",
+            metavar="GAP",
+        ),
+    ] = None,
+    as_json: Annotated[
+        bool, typer.Option("--json", help="Print the suggestions as JSON and nothing else.")
+    ] = False,
+) -> None:
+    """Whom to look for where a focus gap has nobody: a coach, a mentor or a circle, where to
+    find one, and a first message to send. Also lists the gaps you could mentor others in.
+
+    The messages use your profile's --goal and --investment (pm-coach profile set).
+    """
+    from pm_coach.app.network import find as find_people
+
+    result = find_people(state(ctx).folder, gap, dt.date.today())
+    if as_json:
+        from pm_coach.render.finding import as_json as dump
+
+        print(dump(result))
+        return
+    from pm_coach.render.finding import text
+
+    if result.based_on == "all":
+        print(
+            "No self-assessment yet, so every gap nobody helps with is listed. Run "
+            "'pm-coach assess' to narrow this to your focus gaps.",
+            file=sys.stderr,
+        )
+    print(text(result), end="")
 
 
 @app.command("rm")

@@ -59,6 +59,23 @@ def set_(
         str | None,
         typer.Option("--summary", help="Two or three sentences about you.", metavar="TEXT"),
     ] = None,
+    goal: Annotated[
+        str | None,
+        typer.Option(
+            "--goal",
+            help='What you are working towards, e.g. "a Head of Product role within 18 months". '
+            "Used when pm-coach suggests whom to look for and what to write to them.",
+            metavar="TEXT",
+        ),
+    ] = None,
+    investment: Annotated[
+        str | None,
+        typer.Option(
+            "--investment",
+            help='The time you will give to coaches and mentors, e.g. "an hour every two weeks".',
+            metavar="TEXT",
+        ),
+    ] = None,
 ) -> None:
     """Set one or more profile fields; the others keep their values. An empty value clears one."""
     from pm_coach.cli.state import state
@@ -77,6 +94,8 @@ def set_(
             ("email", email),
             ("location", location),
             ("summary", summary),
+            ("goal", goal),
+            ("investment", investment),
         )
         if value is not None
     }

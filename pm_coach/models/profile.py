@@ -78,6 +78,8 @@ PROFILE_FLAGS = {
     "email": "--email",
     "location": "--location",
     "summary": "--summary",
+    "goal": "--goal",
+    "investment": "--investment",
 }
 
 
@@ -92,6 +94,8 @@ class Profile(BaseModel):
     email: Annotated[OneLine, AfterValidator(_email)] = ""
     location: OneLine = ""
     summary: OneLine = ""
+    goal: OneLine = ""  # what the user is working towards, in their words
+    investment: OneLine = ""  # the time and effort they will give to coaches and mentors
     roles: list[Role] = Field(default_factory=list)
 
     def to_record(self) -> dict[str, object]:

@@ -35,6 +35,8 @@ def profile_text(profile: Profile) -> str:
             ("email", profile.email),
             ("location", profile.location),
             ("summary", profile.summary),
+            ("goal", profile.goal),
+            ("investment", profile.investment),
         )
         if value
     ]

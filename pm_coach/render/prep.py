@@ -1,0 +1,112 @@
+"""The agenda for the next conversation, as a one-page Markdown document."""
+
+from __future__ import annotations
+
+from pm_coach.core.prep import Prep
+from pm_coach.render.plan import md
+
+
+def _plural(n: int, word: str) -> str:
+    return f"{n} {word}" if n == 1 else f"{n} {word}s"
+
+
+def markdown(prep: Prep) -> str:
+    c = prep.contact
+    who = md(c.name)
+    lines = [f"# Next conversation with {who} ({c.kind})", ""]
+    talks = len(c.conversations)
+    if prep.last_talked is None:
+        lines.append(f"Prepared {prep.today.isoformat()} · no conversation recorded yet")
+    else:
+        days = (prep.today - prep.last_talked).days
+        lines.append(
+            f"Prepared {prep.today.isoformat()} · last talked {prep.last_talked.isoformat()} "
+            f"({_plural(days, 'day')} ago) · {_plural(talks, 'conversation')} so far"
+        )
+    lines.append("")
+
+    if c.kind == "mentee":
+        lines += ["## What we are working on", ""]
+        if prep.focus:
+            lines += [f"- {md(f.name)}" for f in prep.focus]
+        else:
+            lines.append(
+                f"- Nothing recorded yet: ask {who} which gap they want to work on, then add it "
+                f'with `pm-coach network edit "{c.name}" --helps GAP`.'
+            )
+    else:
+        lines += ["## What I am working on", ""]
+        if prep.no_assessment:
+            lines.append(
+                "- No self-assessment yet, so no focus gaps: run `pm-coach assess` before the "
+                "conversation."
+            )
+        for f in prep.focus:
+            mark = f" · {who} helps with this" if f.helped else ""
+            lines.append(f"- **{md(f.name)}**: level {f.current}, aiming for {f.target}{mark}")
+        if prep.focus and not any(f.helped for f in prep.focus):
+            lines.append(
+                f"- None of these is a gap {who} helps with; ask which one they know best."
+            )
+    lines.append("")
+
+    heading = (
+        f"## Since we last talked ({prep.last_talked.isoformat()})"
+        if prep.last_talked
+        else "## Evidence from the last 30 days"
+    )
+    lines += [heading, ""]
+    if prep.evidence:
+        for e in prep.evidence:
+            text = md(e.text)
+            if e.result:
+                text += f" — {md(e.result)}"
+            gaps = f" ({', '.join(e.gaps)})" if e.gaps else ""
+            lines.append(f"- {e.date.isoformat()}: {text}{gaps}")
+        if prep.more_evidence:
+            lines.append(
+                f"- …and {_plural(prep.more_evidence, 'more entry')}: `pm-coach evidence list "
+                f"--since {prep.last_talked.isoformat() if prep.last_talked else '30 days ago'}`"
+            )
+    else:
+        lines.append(
+            "- Nothing logged in this time. Say what got in the way; that is worth an answer too."
+        )
+    lines.append("")
+
+    if c.kind != "mentee":
+        lines += ["## Due or overdue", ""]
+        if prep.actions:
+            for a in prep.actions:
+                when = (
+                    f"overdue since {a.due.isoformat()}"
+                    if a.status == "overdue" and a.due
+                    else f"due {a.due.isoformat()}"
+                    if a.due
+                    else "no date"
+                )
+                lines.append(f"- [ ] {md(a.title)} ({a.gap}, {when})")
+        elif prep.next_up is not None:
+            a = prep.next_up
+            due = f", due {a.due.isoformat()}" if a.due else ""
+            lines.append(
+                f"- Nothing due in the next two weeks. Next up: {md(a.title)} ({a.gap}{due})"
+            )
+        else:
+            lines.append("- Nothing due in the next two weeks.")
+        lines.append("")
+
+    lines += ["## One question to ask", "", f"> {md(prep.question)}", ""]
+    lines += ["## One thing to offer", "", md(prep.offer), ""]
+    if prep.topics:
+        lines += ["## If the conversation needs a start", ""]
+        for n, t in enumerate(prep.topics, start=1):
+            lines.append(f"{n}. **{md(t.title)}**: {md(t.prompt)}")
+        lines.append("")
+    lines += [
+        "## Notes",
+        "",
+        f'Afterwards, record it: `pm-coach network touch "{c.name}" --note "…"`',
+        "",
+    ]
+    return "\n".join(lines)
