@@ -166,6 +166,7 @@ def test_a_mentee_conversation_is_delegation_evidence(run, home: Path) -> None:
     [e] = EvidenceStore(home).load()
     assert e.text == "Mentoring session with Jo Park: Reviewed her roadmap"
     assert e.gaps == ["delegation"] and e.tags == ["mentoring"] and str(e.date) == "2026-10-02"
+    assert e.scope == "team"
     # --no-evidence records the conversation only
     r = run("network", "touch", "Jo Park", "--date", "2026-10-09", "--no-evidence")
     assert r.exit_code == 0 and "evidence" not in r.stdout

@@ -16,6 +16,7 @@ from pm_coach.models import Assessment, Evidence, SkillMap
 
 MENTORING_GAP = "delegation"  # mentoring someone is how a PM without reports shows delegation
 MENTORING_TAG = "mentoring"
+MENTORING_SCOPE = "team"  # growing someone else reaches beyond the PM's own work
 
 
 def mentoring_entry(
@@ -32,10 +33,9 @@ def mentoring_entry(
         "text": text,
         "gaps": [MENTORING_GAP] if skill_map.gap(MENTORING_GAP) is not None else [],
         "tags": [MENTORING_TAG],
+        "scope": MENTORING_SCOPE,
         "created": created,
     }
-    if "scope" in Evidence.model_fields:  # mentoring reaches beyond the PM's own work
-        values["scope"] = "team"
     return validate_entry(values)
 
 
