@@ -1,0 +1,1 @@
+"""Small developer tools run with ``python -m pm_coach.tools.<name>``; not part of the CLI."""
