@@ -33,10 +33,18 @@ def tier(entry: Evidence) -> int:
     return 1 if not findings(entry, draft(entry)) else 0
 
 
-def scope(entry: Evidence) -> int:
-    """0 to 2: money, percentages and words of reach (teams, markets, the board) in the entry."""
+# The scope the user recorded, as points; entries without one are judged by their words.
+SCOPE_POINTS: dict[str, float] = {"self": 0.0, "team": 1.0, "teams": 1.5, "company": 2.0,
+                                  "external": 2.0}  # fmt: skip
+
+
+def scope(entry: Evidence) -> float:
+    """0 to 2: the recorded scope, or else money, percentages and words of reach (teams,
+    markets, the board) in the entry."""
+    if entry.scope is not None:
+        return SCOPE_POINTS[entry.scope]
     text = " ".join([entry.text, entry.result, *entry.metrics])
-    return min(2, len(SCOPE.findall(text)))
+    return float(min(2, len(SCOPE.findall(text))))
 
 
 def strength(entry: Evidence, today: dt.date) -> float:
