@@ -85,3 +85,12 @@ def test_flagged_log_imports_no_prompt_library(home: Path, tmp_path: Path, args:
         assert name not in mods and name not in tops, name
     # PM_COACH_HOME is set: nothing needs to ask the platform where data lives.
     assert "platformdirs" not in tops
+
+
+def test_log_with_a_suggestion_loads_only_the_small_model(home: Path, tmp_path: Path) -> None:
+    mods = loaded(home, tmp_path, "log", "Mentored a junior PM through her first launch")
+    assert "pm_coach.core.gap_model" in mods  # the trained suggester was used ...
+    tops = top_level(mods)
+    # ... without training code, the prompt library, rich, or a numeric library
+    for name in (*INTERACTIVE_ONLY, "pm_coach.tools", "rich", "tomli_w", "numpy", "sklearn"):
+        assert name not in mods and name not in tops, name

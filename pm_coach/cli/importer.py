@@ -107,6 +107,7 @@ def _run(
         today=dt.date.today(),
         created=now_utc(),
         suggest=suggest,
+        model=st.gap_model(skill_map) if suggest else None,
     )
     if dry_run:
         plan = imports.preview(st.evidence, candidates)

@@ -12,6 +12,7 @@ from pm_coach.cli.state import interactive, state
 from pm_coach.errors import PreconditionError
 
 if TYPE_CHECKING:
+    from pm_coach.core.gap_model import GapModel
     from pm_coach.models import SkillMap
 
 HELP = """Record evidence of progress: what you did, what came of it, which gaps it shows.
@@ -25,7 +26,8 @@ Examples:
   --gap domain --date "last tuesday"
 
 Without --gap, pm-coach suggests a gap from the words of TEXT and --result and tags the
-entry with it when one clearly stands out (it says so; --no-suggest turns this off).
+entry with it when one clearly stands out (it says so; --no-suggest turns this off). With
+--action and no --gap, the entry is tagged with that action's gap.
 Without --scope, words such as "board" or "exec" (company) and "meetup", "conference" or
 "podcast" (external) set the scope, and it says so. Scope is how far the work reached; the
 level your evidence supports depends on it (see docs/calibration.md).
@@ -71,7 +73,12 @@ def log(
         typer.Option("--org", help="The organisation, for volunteer work, talks and publications."),
     ] = "",
     action: Annotated[
-        str, typer.Option("--action", "-a", help="Id of the plan action this fulfils.")
+        str,
+        typer.Option(
+            "--action",
+            "-a",
+            help="Id of the plan action this fulfils (tags its gap unless --gap is given).",
+        ),
     ] = "",
     scope: Annotated[
         str,
@@ -106,7 +113,9 @@ def log(
             )
         from pm_coach import prompts
 
-        suggested = gap or ([] if no_suggest else _FormSuggestions(skill_map))
+        suggested = gap or (
+            [] if no_suggest else _FormSuggestions(skill_map, st.gap_model(skill_map))
+        )
         raw = prompts.log_form([(g.id, g.name) for g in skill_map.gaps], today, suggested=suggested)
         raw.tags, raw.goal, raw.kind, raw.org, raw.action = tag or [], goal, kind, org, action
         if scope:
@@ -133,10 +142,10 @@ def log(
         scope_guess = guess_scope(raw.text, raw.result)
         if scope_guess is not None:
             raw.scope = scope_guess[0]
-    if text is not None and not raw.gaps and not no_suggest:
+    if text is not None and not raw.gaps and not raw.action and not no_suggest:
         from pm_coach.core.suggest import suggest_gap
 
-        suggestion = suggest_gap(raw.text, raw.result, skill_map)
+        suggestion = suggest_gap(raw.text, raw.result, skill_map, st.gap_model(skill_map))
         if suggestion is not None:
             raw.gaps = [suggestion.gap]
     entry = build_entry(raw, entry_id="new", skill_map=skill_map, today=today, created=now_utc())
@@ -148,6 +157,11 @@ def log(
             f"  Tagged {suggestion.gap} (suggested from {words}) — change it with: "
             f"pm-coach evidence edit {saved.id}"
         )
+        edit = f"pm-coach evidence edit {saved.id}"
+        if suggestion.also:
+            print(f"  It may show {suggestion.also} too; add it with: {edit}")
+    elif raw.action and not gap and saved.gaps:
+        print(f"  Tagged {', '.join(saved.gaps)}, the gap of action {saved.action}.")
     elif not saved.gaps:
         print(f"  No gap tagged. Add one with: pm-coach evidence edit {saved.id}")
     if scope_guess is not None:
@@ -164,13 +178,14 @@ class _FormSuggestions:
     that, it holds nothing, so an older form simply pre-ticks no gap.
     """
 
-    def __init__(self, skill_map: SkillMap) -> None:
+    def __init__(self, skill_map: SkillMap, model: GapModel | None = None) -> None:
         self.skill_map = skill_map
+        self.model = model
 
     def __call__(self, text: str, result: str = "") -> list[str]:
-        from pm_coach.core.suggest import pretick, score_gaps
+        from pm_coach.core.suggest import pretick_gaps
 
-        return pretick(score_gaps(text, result, self.skill_map))
+        return pretick_gaps(text, result, self.skill_map, self.model)
 
     def __contains__(self, item: object) -> bool:
         return False

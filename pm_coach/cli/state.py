@@ -13,6 +13,7 @@ import typer
 from pm_coach.store.paths import data_dir
 
 if TYPE_CHECKING:
+    from pm_coach.core.gap_model import GapModel
     from pm_coach.models import SkillMap
     from pm_coach.store.evidence import EvidenceStore
     from pm_coach.store.maps import MapCatalog
@@ -23,6 +24,7 @@ class AppState:
     data_dir_override: str | None = None
     debug: bool = False
     _maps: dict[str, SkillMap] = field(default_factory=dict)
+    _models: dict[str, GapModel | None] = field(default_factory=dict)
 
     @cached_property
     def folder(self) -> Path:
@@ -52,6 +54,16 @@ class AppState:
         if map_id not in self._maps:
             self._maps[map_id] = self.catalog.load(map_id)
         return self._maps[map_id]
+
+    def gap_model(self, skill_map: SkillMap) -> GapModel | None:
+        """The trained gap suggester shipped for this map, or None (the keyword rule is used)."""
+        if skill_map.id not in self._models:
+            from pm_coach.core.gap_model import GapModel
+            from pm_coach.store.maps import load_suggest_weights
+
+            data = load_suggest_weights(skill_map.id)
+            self._models[skill_map.id] = GapModel.for_map(data, skill_map.gap_ids)
+        return self._models[skill_map.id]
 
 
 def state(ctx: typer.Context) -> AppState:

@@ -102,6 +102,12 @@ def guess_scope(text: str, result: str = "") -> tuple[str, str] | None:
     return None
 
 
+def action_gaps(action: str, skill_map: SkillMap) -> list[str]:
+    """The gap of a plan action: the tag of evidence that fulfils it when no gap is given."""
+    found = skill_map.action(action) if action else None
+    return [found[0].id] if found else []
+
+
 def _clean_list(values: Iterable[str]) -> list[str]:
     out: list[str] = []
     for v in values:
@@ -125,19 +131,20 @@ def build_entry(
         raise InputError(
             f"unknown kind {raw.kind!r}.", hint=f"Use one of: {', '.join(EVIDENCE_KINDS)}."
         )
+    action = check_action(raw.action, skill_map)
     values = {
         "id": entry_id,
         "date": parse_date(raw.date, today, what="--date"),
         "text": raw.text,
         "result": raw.result,
         "metrics": _clean_list(raw.metrics),
-        "gaps": check_gaps(raw.gaps, skill_map),
+        "gaps": check_gaps(raw.gaps, skill_map) or action_gaps(action, skill_map),
         "tags": _clean_list(t.lstrip("#") for t in raw.tags),
         "goal": raw.goal,
         "kind": kind,
         "org": raw.org,
         "scope": check_scope(raw.scope),
-        "action": check_action(raw.action, skill_map),
+        "action": action,
         "created": created,
     }
     return validate_entry(values)

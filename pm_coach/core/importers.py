@@ -12,11 +12,15 @@ import datetime as dt
 import re
 from collections.abc import Iterable, Sequence
 from dataclasses import dataclass
+from typing import TYPE_CHECKING
 
 from pm_coach.core.evidence import EvidenceInput, build_entry
 from pm_coach.errors import DataFileError, InputError
 from pm_coach.models import Evidence, SkillMap
 from pm_coach.models.common import TEXT_MAX
+
+if TYPE_CHECKING:
+    from pm_coach.core.gap_model import GapModel
 
 ELLIPSIS = "…"
 CSV_REQUIRED = ("date", "text")
@@ -129,12 +133,14 @@ def _build(
         raise _fail(source, where, message, exc.hint) from None
 
 
-def _suggest(raw: EvidenceInput, skill_map: SkillMap, enabled: bool) -> str | None:
+def _suggest(
+    raw: EvidenceInput, skill_map: SkillMap, enabled: bool, model: GapModel | None
+) -> str | None:
     if not enabled or raw.gaps:
         return None
     from pm_coach.core.suggest import suggest_gap
 
-    found = suggest_gap(raw.text, raw.result, skill_map)
+    found = suggest_gap(raw.text, raw.result, skill_map, model)
     if found is None:
         return None
     raw.gaps = [found.gap]
@@ -149,9 +155,10 @@ def _candidate(
     source: str,
     where: str,
     suggest: bool,
+    model: GapModel | None,
 ) -> Candidate:
     """One imported row or entry: suggest a gap if it has none, then validate it."""
-    suggested = _suggest(raw, skill_map, suggest)
+    suggested = _suggest(raw, skill_map, suggest, model)
     entry = _build(
         raw,
         skill_map=skill_map,
@@ -175,6 +182,7 @@ def parse_jrnl(
     today: dt.date,
     created: dt.datetime,
     suggest: bool = True,
+    model: GapModel | None = None,
 ) -> list[Candidate]:
     """Entries of a ``jrnl --format json`` export, in file order.
 
@@ -235,7 +243,7 @@ def parse_jrnl(
         if item.get("starred") is True and STARRED_TAG not in tags:
             tags.append(STARRED_TAG)
         raw = EvidenceInput(text=clip(title), result=clip(body), gaps=gaps, tags=tags, date=day)
-        out.append(_candidate(raw, skill_map, today, created, source, where, suggest))
+        out.append(_candidate(raw, skill_map, today, created, source, where, suggest, model))
     return out
 
 
@@ -261,6 +269,7 @@ def parse_csv(
     today: dt.date,
     created: dt.datetime,
     suggest: bool = True,
+    model: GapModel | None = None,
 ) -> list[Candidate]:
     """Rows of a CSV file with a header row, in file order.
 
@@ -337,7 +346,7 @@ def parse_csv(
             date=day,
             scope=row.get("scope", ""),
         )
-        out.append(_candidate(raw, skill_map, today, created, source, where, suggest))
+        out.append(_candidate(raw, skill_map, today, created, source, where, suggest, model))
     return out
 
 

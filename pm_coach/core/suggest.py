@@ -25,7 +25,10 @@ import re
 from collections.abc import Sequence
 from dataclasses import dataclass, field
 from functools import lru_cache
-from typing import Protocol
+from typing import TYPE_CHECKING, Protocol
+
+if TYPE_CHECKING:
+    from pm_coach.core.gap_model import GapModel
 
 MIN_SCORE = 0.7  # one unshared keyword, or one general synonym, in the text
 MIN_LEAD = 0.3  # the best gap must beat the runner-up by this much
@@ -152,6 +155,7 @@ class Suggestion:
     gap: str
     score: float
     matched: tuple[str, ...] = field(default_factory=tuple)
+    also: str | None = None  # a second gap nearly as likely, worth adding by hand
 
 
 @lru_cache(maxsize=16384)
@@ -360,9 +364,42 @@ def best(suggestions: Sequence[Suggestion]) -> Suggestion | None:
     return suggestions[0]
 
 
-def suggest_gap(text: str, result: str, skill_map: _MapLike) -> Suggestion | None:
-    """The one gap to tag automatically, or None (see :func:`best`)."""
-    return best(score_gaps(text, result, skill_map))
+def suggest_gap(
+    text: str, result: str, skill_map: _MapLike, model: GapModel | None = None
+) -> Suggestion | None:
+    """The one gap to tag automatically, or None.
+
+    With a trained ``model`` (built-in maps) its probabilities and thresholds decide, and a
+    runner-up nearly as likely is named in ``also``; without one the keyword rule decides (see
+    :func:`best`). ``score`` is then the probability, ``matched`` the words that weighed most.
+    """
+    if model is None:
+        return best(score_gaps(text, result, skill_map))
+    applied, also = model.decide(model.rank(text, result))
+    if applied is None:
+        return None
+    return Suggestion(
+        applied.gap, round(applied.probability, 3), applied.words, also.gap if also else None
+    )
+
+
+def pretick_gaps(
+    text: str, result: str, skill_map: _MapLike, model: GapModel | None = None
+) -> list[str]:
+    """Gap ids the interactive form pre-ticks for this text (at most :data:`PRETICK_MAX`).
+
+    With a model: the most likely gap when it clears the probability threshold (a close
+    runner-up does not stop it, since the user confirms), plus a runner-up nearly as likely.
+    """
+    if model is None:
+        return pretick(score_gaps(text, result, skill_map))
+    ranked = model.rank(text, result)
+    if not ranked or not ranked[0].words or ranked[0].probability < model.thresholds.min_top:
+        return []
+    picked = [ranked[0].gap]
+    if len(ranked) > 1 and ranked[1].probability >= model.thresholds.second:
+        picked.append(ranked[1].gap)
+    return picked[:PRETICK_MAX]
 
 
 def pretick(suggestions: Sequence[Suggestion]) -> list[str]:

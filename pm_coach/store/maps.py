@@ -37,6 +37,34 @@ def builtin_dir() -> Path:
     return here.parent / "skill_maps"
 
 
+WEIGHTS_FOLDER = "weights"
+TRAINING_FOLDER = "training"
+
+
+def weights_path(map_id: str) -> Path:
+    """Where the trained gap-suggestion weights of a built-in map live (see core/gap_model.py)."""
+    return builtin_dir() / WEIGHTS_FOLDER / f"{map_id}.txt"
+
+
+def training_path(map_id: str) -> Path:
+    """The labelled statements the weights of a built-in map are trained from."""
+    return builtin_dir() / TRAINING_FOLDER / f"{map_id}.toml"
+
+
+def load_suggest_weights(map_id: str) -> str | None:
+    """The text of the weights file shipped for ``map_id``, or None when there is none.
+
+    Only built-in maps have one; a missing or unreadable file means "use the keyword rule", never
+    an error, since suggestions are a convenience and the user cannot fix a shipped file.
+    """
+    if not _SLUG.match(map_id):
+        return None
+    try:
+        return weights_path(map_id).read_text(encoding="utf-8")
+    except (OSError, UnicodeDecodeError):
+        return None
+
+
 def _loc(loc: tuple[int | str, ...], raw: dict[str, Any]) -> str:
     out = ""
     node: object = raw

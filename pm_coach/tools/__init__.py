@@ -1,1 +1,1 @@
-"""Small developer tools run with ``python -m pm_coach.tools.<name>``; not part of the CLI."""
+"""Developer tools, run as ``python -m pm_coach.tools.<name>``; not part of the CLI."""
