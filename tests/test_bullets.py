@@ -1,4 +1,5 @@
-"""The bullet rules of docs/bullets.md, on a table of realistic evidence entries."""
+"""The bullet rules of docs/bullets.md: a table of entries and the bullet a PM would paste, and
+the properties every bullet keeps (nothing dropped, the same every time)."""
 
 from __future__ import annotations
 
@@ -8,153 +9,214 @@ import pytest
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
-from pm_coach.core.bullets import MAX_CHARS, read_lead, verb, write_bullet
+from pm_coach.core.bullets import MAX_CHARS, write_bullet
+from pm_coach.core.lead import read_lead
+from pm_coach.core.metrics import number_keys
+from pm_coach.core.verbs import lookup, verb
 
-# (TEXT, result, metrics, goal, kind) → the bullet a PM would paste.
-CASES: list[tuple[str, str, list[str], str, str, str]] = [
-    # The full shape: accomplished X, as measured by Y, by doing Z.
+# (TEXT, result, metrics, goal, kind, org) → the bullet a PM would paste.
+CASES: list[tuple[str, str, list[str], str, str, str, str]] = [
+    # A result that starts with a verb leads; the metric sits beside it; the text says how.
     (
         "Ran the Q3 bet review with finance",
         "Dropped two bets",
         ["3 eng-months saved"],
+        "Focus engineering on retention",
+        "work",
+        "",
+        "Dropped two bets (3 eng-months saved) by running the Q3 bet review with finance, "
+        "to focus engineering on retention",
+    ),
+    # A metric that repeats the result's number is folded into it.
+    (
+        "Rewrote the refund flow",
+        "Cut refund disputes 62%",
+        ["62% fewer disputes", "$40K a quarter saved"],
         "",
         "work",
-        "Dropped two bets, as measured by 3 eng-months saved, by running the Q3 bet review "
-        "with finance",
+        "",
+        "Cut refund disputes 62% ($40K a quarter saved) by rewriting the refund flow",
     ),
-    # Present tense, -ing and third person become the past tense.
     (
-        "Run the Q3 bet review with finance",
+        "Rebuilt onboarding around the first report",
+        "Retention up 12%",
+        ["12% retention lift"],
+        "",
+        "work",
+        "",
+        "Rebuilt onboarding around the first report, with retention up 12%",
+    ),
+    # A metric that counts inputs goes with the action, not "as measured by".
+    (
+        "Interviewed execs about the pricing change",
+        "Exec pushback fell",
+        ["9 interviews"],
+        "",
+        "work",
+        "",
+        "Interviewed execs about the pricing change (9 interviews), so exec pushback fell",
+    ),
+    # A result that is a clause reads after "so", in lower case, never after "resulting in".
+    (
+        "Trained sales on the AIS rubric",
+        "Sales now qualifies AIS leads",
+        [],
+        "",
+        "work",
+        "",
+        "Trained sales on the AIS rubric, so sales now qualifies AIS leads",
+    ),
+    (
+        "Coached Maya through her first launch",
+        "She ran the go/no-go. She shipped it on time",
+        [],
+        "",
+        "work",
+        "",
+        "Coached Maya through her first launch, so she ran the go/no-go; she shipped it on time",
+    ),
+    # A thing, a passive, something that happened to the person.
+    (
+        "Pricing review with sales",
+        "A signed-off 2026 price list",
+        [],
+        "",
+        "work",
+        "",
+        "Ran a pricing review with sales, resulting in a signed-off 2026 price list",
+    ),
+    (
+        "Built the pricing calculator",
+        "Adopted by 3 sales teams",
+        [],
+        "",
+        "work",
+        "",
+        "Built the pricing calculator, adopted by 3 sales teams",
+    ),
+    (
+        "Led the checkout rebuild",
+        "Promoted to Senior PM",
+        [],
+        "",
+        "work",
+        "",
+        "Promoted to Senior PM after leading the checkout rebuild",
+    ),
+    # Tense: present, -ing and third person become the past; verbs joined by "and" follow.
+    (
+        "Run the pricing review with sales",
         "",
         [],
         "",
         "work",
-        "Ran the Q3 bet review with finance",
+        "",
+        "Ran the pricing review with sales",
     ),
-    ("Running weekly 1:1s with two APMs", "", [], "", "work", "Ran weekly 1:1s with two APMs"),
-    ("Leads the pricing squad", "", [], "", "work", "Led the pricing squad"),
-    ("mentor two APMs", "", [], "", "work", "Mentored two APMs"),
-    # A leading pronoun (and helper verbs) are dropped.
+    (
+        "Running the review and presenting the plan",
+        "",
+        [],
+        "",
+        "work",
+        "",
+        "Ran the review and presented the plan",
+    ),
+    ("Leads the pricing squad", "", [], "", "work", "", "Led the pricing squad"),
+    (
+        "drafting the pricing principles",
+        "",
+        [],
+        "",
+        "work",
+        "",
+        "Drafted the pricing principles",
+    ),
+    (
+        "Handed the weekly ops review to Tom and stepped back",
+        "Freed 4 hours a week",
+        [],
+        "",
+        "work",
+        "",
+        "Freed 4 hours a week by handing the weekly ops review to Tom and stepping back",
+    ),
+    # First person goes; "our" becomes "the".
     (
         "I negotiated a 2-year renewal with our largest customer",
         "",
         ["$1.4M ARR retained"],
         "",
         "work",
-        "Negotiated a 2-year renewal with our largest customer, as measured by $1.4M ARR retained",
+        "",
+        "Negotiated a 2-year renewal with the largest customer ($1.4M ARR retained)",
     ),
-    # The goal is always mentioned; "To grow" reads as "the goal to grow".
+    # A verb the table lacked, and one already there ("Had" before a meeting is "Held").
     (
-        "We have shipped SSO for enterprise accounts",
-        "Unblocked 4 deals",
-        ["$1.2M pipeline"],
-        "To grow enterprise revenue 30% in 2026",
+        "Had skip-level with CPO on 2027 priorities",
+        "",
+        [],
+        "",
         "work",
-        "Unblocked 4 deals, as measured by $1.2M pipeline, by shipping SSO for enterprise "
-        "accounts, in support of the goal to grow enterprise revenue 30% in 2026",
+        "",
+        "Held skip-level with CPO on 2027 priorities",
+    ),
+    (
+        "Freed two engineers for checkout",
+        "",
+        [],
+        "",
+        "work",
+        "",
+        "Freed two engineers for checkout",
+    ),
+    # Goals that read.
+    (
+        "Cut the settings page from 40 options to 12",
+        "",
+        [],
+        "Keep the platform simple",
+        "work",
+        "",
+        "Cut the settings page from 40 options to 12, to keep the platform simple",
     ),
     (
         "Led the migration to usage-based pricing",
         "churn down 3%",
         [],
-        "the 2026 retention target",
+        "2026 retention target",
         "work",
-        "Led the migration to usage-based pricing, resulting in churn down 3%, in support of "
-        "the 2026 retention target",
+        "",
+        "Led the migration to usage-based pricing, with churn down 3%, "
+        "toward the 2026 retention target",
     ),
-    # "Responsible for" and its cousins are rewritten.
+    # Role nouns and sections, with the organisation.
     (
-        "Responsible for the onboarding funnel",
+        "Mentor at a startup accelerator",
         "",
-        ["+12% activation"],
-        "",
-        "work",
-        "Owned the onboarding funnel, as measured by +12% activation",
-    ),
-    (
-        "Was responsible for running the pricing review",
-        "",
-        [],
-        "Grow self-serve revenue",
-        "work",
-        "Ran the pricing review, in support of the goal to grow self-serve revenue",
-    ),
-    ("In charge of hiring two designers", "", [], "", "work", "Hired two designers"),
-    # A noun at the start: a verb is chosen for it, or the noun's own verb is used.
-    (
-        "Pricing review with sales",
-        "Cut discounting",
-        ["-8% average discount"],
-        "",
-        "work",
-        "Cut discounting, as measured by -8% average discount, through pricing review with sales",
-    ),
-    (
-        "Hiring plan for Q3",
-        "Approved by the CFO",
-        [],
-        "",
-        "work",
-        "Delivered hiring plan for Q3; approved by the CFO",
-    ),
-    (
-        "Review of last year's bets against the company goals",
-        "",
-        [],
-        "",
-        "work",
-        "Reviewed last year's bets against the company goals",
-    ),
-    (
-        "NPS survey redesign",
-        "",
-        ["NPS 31 → 44"],
-        "",
-        "work",
-        "Delivered NPS survey redesign, as measured by NPS 31 → 44",
-    ),
-    # Results that are clauses or passive join with a semicolon.
-    (
-        "Pricing review with sales",
-        "Board approved the new price book",
-        [],
-        "",
-        "work",
-        "Delivered pricing review with sales; board approved the new price book",
-    ),
-    (
-        "Built the churn dashboard",
-        "Adopted by 3 teams",
-        ["40 weekly users"],
-        "",
-        "work",
-        "Built the churn dashboard; adopted by 3 teams, as measured by 40 weekly users",
-    ),
-    # Vague verbs are kept (the user's choice); --lint points them out.
-    (
-        "Helped with the launch of the mobile app",
-        "",
-        [],
-        "",
-        "work",
-        "Helped with the launch of the mobile app",
-    ),
-    # Each kind has its own verb for a line that starts with a noun.
-    (
-        "Mentoring two junior PMs",
-        "One promoted to PM",
         [],
         "",
         "volunteer",
-        "Mentored two junior PMs; one promoted to PM",
+        "",
+        "Mentored founders at a startup accelerator",
     ),
     (
-        "Talk on pricing experiments at ProductTank",
+        "Trustee of a food bank charity",
+        "",
+        [],
+        "",
+        "volunteer",
+        "",
+        "Served as a trustee of a food bank charity",
+    ),
+    (
+        "Talk on pricing experiments",
         "",
         ["120 attendees"],
         "",
         "talk",
-        "Presented talk on pricing experiments at ProductTank, as measured by 120 attendees",
+        "ProductTank London",
+        "Gave a talk on pricing experiments at ProductTank London (120 attendees)",
     ),
     (
         "Article on discovery habits",
@@ -162,7 +224,8 @@ CASES: list[tuple[str, str, list[str], str, str, str]] = [
         [],
         "",
         "publication",
-        "Published article on discovery habits",
+        "Mind the Product",
+        "Wrote an article on discovery habits for Mind the Product",
     ),
     (
         "Weekly office hours for new PMs",
@@ -170,179 +233,176 @@ CASES: list[tuple[str, str, list[str], str, str, str]] = [
         [],
         "",
         "volunteer",
-        "Contributed to weekly office hours for new PMs",
-    ),
-    # Several metrics are listed, all verbatim.
-    (
-        "Interviewed 14 customers across 3 segments",
-        "Found the top two onboarding blockers",
-        ["14 interviews", "2 blockers fixed"],
         "",
-        "work",
-        "Found the top two onboarding blockers, as measured by 14 interviews and 2 blockers "
-        "fixed, by interviewing 14 customers across 3 segments",
+        "Ran weekly office hours for new PMs",
     ),
-    # Verbs outside the table: a regular past tense is recognised by its -ed.
+    # Names keep their capital; ordinary words lose it; lists stay whole.
     (
-        "ideated a referral loop with growth",
+        "Stripe migration for EU merchants",
         "",
         [],
         "",
         "work",
-        "Ideated a referral loop with growth",
+        "",
+        "Led the Stripe migration for EU merchants",
     ),
     (
-        "Copied the onboarding checklist into the support tool",
+        "Aligned sales, risk, ops and legal on the AIS launch plan",
+        "Launch approved by the risk committee",
+        [],
+        "",
+        "work",
+        "",
+        "Aligned sales, risk, ops and legal on the AIS launch plan, with launch approved by the "
+        "risk committee",
+    ),
+    (
+        "Responsible for running the monthly business review",
         "",
         [],
         "",
         "work",
-        "Copied the onboarding checklist into the support tool",
-    ),
-    (
-        "Scoping the new billing page with design",
-        "Shipped two weeks early",
-        [],
         "",
-        "work",
-        "Shipped two weeks early, by scoping the new billing page with design",
+        "Ran the monthly business review",
     ),
     (
-        "Co-led the quarterly strategy review with the CTO",
+        "Responsible for the onboarding funnel",
         "",
         [],
         "",
         "work",
-        "Co-led the quarterly strategy review with the CTO",
-    ),
-    # A trailing full stop goes; phrasal verbs keep their particle.
-    (
-        "Set up a decision log for the team.",
         "",
-        ["42 decisions logged"],
-        "",
-        "work",
-        "Set up a decision log for the team, as measured by 42 decisions logged",
+        "Owned the onboarding funnel",
     ),
 ]
 
 
-@pytest.mark.parametrize(("text", "result", "metrics", "goal", "kind", "expected"), CASES)
+@pytest.mark.parametrize(("text", "result", "metrics", "goal", "kind", "org", "expected"), CASES)
 def test_bullet_table(
-    text: str, result: str, metrics: list[str], goal: str, kind: str, expected: str
+    text: str, result: str, metrics: list[str], goal: str, kind: str, org: str, expected: str
 ) -> None:
-    bullet = write_bullet(text, result=result, metrics=metrics, goal=goal, kind=kind)
+    bullet = write_bullet(text, result=result, metrics=metrics, goal=goal, kind=kind, org=org)
     assert bullet.text == expected
-    assert not bullet.shortened
-
-
-def test_the_table_has_at_least_twenty_cases() -> None:
-    assert len(CASES) >= 20
-
-
-@pytest.mark.parametrize(("text", "result", "metrics", "goal", "kind", "expected"), CASES)
-def test_every_metric_and_goal_appears_verbatim(
-    text: str, result: str, metrics: list[str], goal: str, kind: str, expected: str
-) -> None:
-    bullet = write_bullet(text, result=result, metrics=metrics, goal=goal, kind=kind).text
-    for metric in metrics:
-        assert metric in bullet
-    for number in re.findall(r"\d[\d.,]*", " ".join([text, result, goal])):
-        assert number in bullet
+    assert bullet.dropped == ()
 
 
 def test_irregular_and_doubling_verbs() -> None:
     assert (verb("lead").past, verb("lead").gerund) == ("led", "leading")
     assert (verb("plan").past, verb("plan").gerund) == ("planned", "planning")
-    assert (verb("prioritise").past, verb("prioritise").gerund) == ("prioritised", "prioritising")
     assert (verb("simplify").past, verb("simplify").gerund) == ("simplified", "simplifying")
-    assert (verb("write").past, verb("write").gerund) == ("wrote", "writing")
-
-
-def test_responsible_for_is_never_the_start() -> None:
-    for text in (
-        "Responsible for the checkout squad",
-        "responsible for growth experiments",
-        "I was responsible for the Q3 roadmap",
-        "Responsible for",
-    ):
-        bullet = write_bullet(text).text
-        assert not bullet.lower().startswith("responsible"), bullet
-        assert bullet.startswith("Owned")
+    assert (verb("sunset").past, verb("agree").past, verb("free").past) == (
+        "sunsetted",
+        "agreed",
+        "freed",
+    )
 
 
 def test_lead_reports_what_was_rewritten() -> None:
     lead = read_lead("I was responsible for the Q3 roadmap")
-    assert lead.form == "duty"
-    assert "responsible" in lead.replaced
+    assert lead.kind == "duty"
+    assert lead.replaced == "I was responsible for"
+    assert read_lead("Working on the churn model").unfinished
+    assert read_lead("Mentor at a startup accelerator").kind == "role"
+    assert not read_lead("Ran the churn model review").unfinished
 
 
-def test_long_bullet_drops_clauses_before_words_and_keeps_the_metric() -> None:
-    metric = "+18% trial-to-paid conversion"
+GOAL = "Grow self-serve revenue to 40% of new bookings by the end of 2026"
+LONG_TEXT = (
+    "Rebuilt the trial experience with design and data science, interviewing 20 trial users, "
+    "running four pricing-page experiments and rewriting the onboarding emails"
+)
+
+
+def test_a_long_bullet_drops_the_goal_first_and_says_so() -> None:
     bullet = write_bullet(
-        "Rebuilt the trial experience with design and data science, interviewing 20 trial users, "
-        "running four pricing-page experiments and rewriting the onboarding emails",
+        "Rebuilt the trial experience with design and data science",
+        result="Lifted paid conversion on the self-serve plans",
+        metrics=["+18% trial-to-paid"],
+        goal=GOAL,
+    )
+    assert bullet.dropped == ("goal",)
+    assert bullet.text == (
+        "Lifted paid conversion on the self-serve plans (+18% trial-to-paid) by rebuilding the "
+        "trial experience with design and data science"
+    )
+
+
+def test_then_the_by_doing_part_never_the_result_or_metric() -> None:
+    bullet = write_bullet(
+        LONG_TEXT,
         result="Lifted paid conversion across all self-serve plans and cut support tickets "
         "from new trials by a third",
-        metrics=[metric],
-        goal="Grow self-serve revenue to 40% of new bookings by the end of 2026",
+        metrics=["+18% trial-to-paid"],
+        goal=GOAL,
     )
-    assert bullet.shortened
-    assert len(bullet.text) <= MAX_CHARS
-    assert metric in bullet.text
-    assert bullet.text.startswith("Lifted paid conversion")
-    assert "in support of the goal to grow self-serve revenue" in bullet.text
-
-
-def test_metric_is_never_cut_even_when_it_alone_is_long() -> None:
-    metrics = ["a" * 120, "b" * 90]
-    bullet = write_bullet("Ran the pricing review with sales and finance", metrics=metrics)
-    assert all(m in bullet.text for m in metrics)
-    assert bullet.text.startswith("Ran the pricing")
-
-
-def test_shortened_clauses_do_not_end_on_a_dangling_word() -> None:
-    bullet = write_bullet(
-        " ".join(["Ran the review with"] + ["stakeholders and partners"] * 20),
-        metrics=["+5% retention"],
-        limit=80,
+    assert bullet.dropped == ("goal", "action")
+    assert bullet.text == (
+        "Lifted paid conversion across all self-serve plans and cut support tickets from new "
+        "trials by a third (+18% trial-to-paid)"
     )
-    last_word = bullet.text.split(", as measured by")[0].rstrip("…").split()[-1]
-    assert last_word.lower() not in {"with", "and", "the", "of"}
-    assert len(bullet.text) <= 80
 
 
-words = st.text(
-    alphabet=st.characters(whitelist_categories=("Lu", "Ll", "Nd"), whitelist_characters="%+-$"),
-    min_size=1,
-    max_size=12,
+def test_still_too_long_stays_whole_and_is_marked() -> None:
+    text = "Ran the review with " + ", ".join(f"team {n}" for n in range(1, 40))
+    bullet = write_bullet(text, metrics=["+5% retention"], goal="Keep churn flat")
+    assert bullet.long and bullet.dropped == ()
+    assert bullet.text.endswith("team 39 (+5% retention), to keep churn flat")
+
+
+words = st.one_of(
+    st.sampled_from(
+        """ran led built the a with and for of to on at by sales finance risk ops launch review
+        pricing plan roadmap mentor running drafting shipped cut grew up down 12% $3M 4 two
+        teams customers churn retention fell rose now she they approved adopted new weekly
+        responsible working helping talk article volunteer Stripe NPS Q3 in""".split()
+    ),
+    st.text(alphabet="abcdefghijklmnopqrstuvwxyz", min_size=2, max_size=9),
 )
-lines = st.lists(words, min_size=1, max_size=40).map(" ".join)
+lines = st.lists(words, min_size=1, max_size=30).map(" ".join)
+FIRST_PERSON = {"i", "we", "my", "our", "me", "us"}
 
 
-@settings(max_examples=200, deadline=None)
+def _plain(text: str) -> list[str]:
+    return [w.strip(",.;:()").casefold() for w in text.split()]
+
+
+@settings(max_examples=300, deadline=None)
 @given(
     text=lines,
     result=st.one_of(st.just(""), lines),
-    metrics=st.lists(st.text(alphabet="0123456789%+ kmx", min_size=1, max_size=20), max_size=2),
+    metrics=st.lists(
+        st.sampled_from(
+            ["12%", "+4% activation", "9 interviews", "$3M ARR", "churn down 2%", "30 attendees"]
+        ),
+        max_size=3,
+    ),  # fmt: skip
     goal=st.one_of(st.just(""), lines),
     kind=st.sampled_from(["work", "volunteer", "talk", "publication"]),
 )
-def test_properties_hold_for_any_entry(
+def test_nothing_is_dropped_and_the_same_entry_gives_the_same_bullet(
     text: str, result: str, metrics: list[str], goal: str, kind: str
 ) -> None:
     bullet = write_bullet(text, result=result, metrics=metrics, goal=goal, kind=kind)
-    again = write_bullet(text, result=result, metrics=metrics, goal=goal, kind=kind)
-    assert bullet == again  # deterministic
-    assert bullet.text[:1] == bullet.text[:1].upper()
-    assert not bullet.text.lower().startswith("responsible for")
+    assert bullet == write_bullet(text, result=result, metrics=metrics, goal=goal, kind=kind)
+    out = _plain(bullet.text)
+    assert bullet.text[:1].isupper()
+    parts = [("text", text), ("result", result), ("goal", goal)]
+    for name, field in parts:
+        if name == "goal" and "goal" in bullet.dropped:
+            continue
+        if name == "text" and "action" in bullet.dropped:
+            continue
+        for word in _plain(field)[1:]:
+            if word in FIRST_PERSON or lookup(word) or word.endswith("ed"):
+                continue  # a pronoun taken out, or a verb put into the past with its neighbours
+            assert word in out, (word, name, bullet.text)
     for metric in metrics:
-        if metric.strip():
-            assert " ".join(metric.split()) in bullet.text
-    if sum(len(m) for m in metrics) < 60:
+        if metric in bullet.folded:
+            assert all(k in number_keys(bullet.text) for k in number_keys(metric))
+        else:
+            assert metric in bullet.text
+    if not bullet.long:
         assert len(bullet.text) <= MAX_CHARS
-    if goal.strip() and len(goal.split()) >= 1:
-        assert "in support of" in bullet.text
 
 
 def test_examples_in_the_docs_are_what_the_code_writes() -> None:
@@ -360,17 +420,3 @@ def test_examples_in_the_docs_are_what_the_code_writes() -> None:
             assert write_bullet(entry, kind=kind).text == expected
             checked += 1
     assert checked >= 8
-
-
-@pytest.mark.parametrize(
-    ("text", "expected"),
-    [
-        ("Stripe migration", "Delivered Stripe migration"),
-        ("Salesforce clean-up for EMEA", "Delivered Salesforce clean-up for EMEA"),
-        ("Quarterly roadmap review", "Delivered quarterly roadmap review"),
-        ("The onboarding revamp", "Delivered the onboarding revamp"),
-        ("NPS survey redesign", "Delivered NPS survey redesign"),
-    ],
-)
-def test_names_keep_their_capital_ordinary_words_lose_it(text: str, expected: str) -> None:
-    assert write_bullet(text).text == expected

@@ -152,7 +152,7 @@ def test_list_json_is_only_json_with_iso_dates(run) -> None:
     assert data[0]["metrics"] == ["4 risks found"]
     assert set(data[0]) == {
         "id", "date", "text", "result", "metrics", "gaps", "tags", "goal", "kind", "org",
-        "scope", "action", "created",
+        "scope", "bullet", "action", "created",
     }  # fmt: skip
 
 

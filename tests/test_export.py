@@ -11,6 +11,7 @@ from pathlib import Path
 import pytest
 
 from pm_coach.core import export as core
+from pm_coach.core import ranking
 from pm_coach.core.bullets import write_bullet
 from pm_coach.models import Evidence, Profile, Role
 from pm_coach.store.evidence import EvidenceStore
@@ -111,7 +112,9 @@ def year(home: Path) -> Path:
 
 def bullet_of(entry_id: str) -> str:
     e = next(x for x in ENTRIES if x.id == entry_id)
-    return write_bullet(e.text, result=e.result, metrics=e.metrics, goal=e.goal, kind=e.kind).text
+    return write_bullet(
+        e.text, result=e.result, metrics=e.metrics, goal=e.goal, kind=e.kind, org=e.org
+    ).text
 
 
 # --- roles ------------------------------------------------------------------------------------
@@ -149,17 +152,35 @@ def test_top_prefers_metric_result_and_recency() -> None:
     no_metric = ev("bbb222", "2025-12-01", "Ran a review", result="Dropped a bet")
     old = ev("ccc333", "2022-01-01", "Cut costs", result="Saved money", metrics=["-10% spend"])
     assert core.top([no_metric, old, strong], 1, TODAY) == [strong]
-    assert core.strength(strong, TODAY) > core.strength(old, TODAY)
-    assert core.strength(old, TODAY) > core.strength(no_metric, TODAY)
+    assert ranking.strength(strong, TODAY) > ranking.strength(old, TODAY)
+    assert ranking.strength(old, TODAY) > ranking.strength(no_metric, TODAY)
 
 
 def test_top_spreads_across_gaps() -> None:
     s1 = ev("str111", "2025-12-01", "A", result="r", metrics=["1"], gaps=["strategy"])
     s2 = ev("str222", "2025-11-30", "B", result="r", metrics=["2"], gaps=["strategy"])
-    d1 = ev("del333", "2025-11-01", "C", metrics=["3"], gaps=["delegation"])
+    d1 = ev("del333", "2025-11-01", "C", result="r", metrics=["3"], gaps=["delegation"])
     picked = core.top([s1, s2, d1], 2, TODAY)
     assert {e.id for e in picked} == {"str111", "del333"}
     assert picked == core.top([d1, s2, s1], 2, TODAY)  # the input order does not matter
+
+
+def test_top_never_puts_a_flagged_draft_over_a_clean_one_and_approved_lines_lead() -> None:
+    clean = ev("cln111", "2023-01-01", "Cut churn", result="Kept 40 accounts", metrics=["-2%"])
+    flagged = ev(  # newer, same gap as nothing else, but "working on" is unfinished work
+        "flg222",
+        "2025-12-01",
+        "Working on the churn model",
+        result="Found 3 churn drivers",
+        metrics=["$2M ARR at risk"],
+        gaps=["strategy"],
+    )
+    mine = ev("own333", "2021-01-01", "Ran a review", bullet="Ran the annual pricing review")
+    assert [e.id for e in core.top([flagged, clean, mine], 3, TODAY)] == [
+        "own333",
+        "cln111",
+        "flg222",
+    ]
 
 
 # --- --lint -----------------------------------------------------------------------------------
@@ -171,7 +192,7 @@ def test_lint_names_each_weakness_once_and_leaves_strong_entries_out() -> None:
     assert "bet001" not in reports
     assert reports["onb002"] == ["no-result", "vague-verb"]
     assert reports["app003"] == ["no-result", "no-metric", "vague-verb"]
-    assert reports["prc004"] == ["no-metric", "vague-verb"]  # starts with a noun
+    assert reports["prc004"] == ["no-metric"]  # starts with a noun: the writer adds "Ran a"
 
 
 def test_lint_flags_a_bullet_that_had_to_be_cut() -> None:
@@ -209,7 +230,9 @@ def test_markdown_groups_by_role_newest_first_then_by_kind(run, year: Path) -> N
     assert acme.index(bullet_of("bet001")) < acme.index(bullet_of("onb002"))
     assert bullet_of("prc004") in r.stdout.split("## Beta Health")[1].split("## Volunteering")[0]
     assert "*Jun 2021 – Feb 2024*" in r.stdout
-    assert f"- {bullet_of('vol005')} (Mind the Product, Jun 2025)" in r.stdout
+    # the organisation is in the bullet already, so the note after it gives only the month
+    assert f"- {bullet_of('vol005')} (Jun 2025)" in r.stdout
+    assert "Mind the Product" in bullet_of("vol005")
     assert r.stdout.rstrip().endswith(f"- {bullet_of('old008')} (Feb 2019)")
 
 

@@ -69,6 +69,7 @@ def next_actions(
 
 def top_bullets(entries: list[Evidence], today: dt.date) -> tuple[str, ...]:
     """The strongest entries as CV lines, chosen as ``pm-coach export --top`` chooses them."""
-    from pm_coach.core.export import bullet_for, top
+    from pm_coach.core.bullets import bullet_text
+    from pm_coach.core.ranking import top
 
-    return tuple(bullet_for(e).text for e in top(entries, TOP_BULLETS, today))
+    return tuple(bullet_text(e) for e in top(entries, TOP_BULLETS, today))

@@ -1,402 +1,349 @@
-"""Writing one CV bullet from one evidence entry: deterministic rules, no AI model.
+"""Writing one CV bullet from one evidence entry: fixed rules, offline, the same every time.
 
-The shape is *accomplished X, as measured by Y, by doing Z*, plus the business goal when one is
-recorded. Every rule (and what happens when a rule cannot tell) is described in docs/bullets.md;
-the table of cases in tests/test_bullets.py is the executable version of that page.
+:func:`write_bullet` (fields in) and :func:`draft` (an entry in) are the public ways in;
+:func:`bullet_text` gives the user's own approved wording when there is one. The shape depends on
+what the entry holds, so a CV does not repeat one connector line after line:
 
-Only the first word of a clause is ever changed (its tense, its capital); the rest of the user's
-words and numbers are kept exactly. A bullet longer than :data:`MAX_CHARS` is shortened clause by
-clause, never inside a metric.
+* a result that starts with a verb leads: "Cut refund disputes 62% by rewriting the refund flow";
+* a result that is a clause follows the action: "Trained sales on the rubric, so sales now
+  qualifies AIS leads"; a change reads "…, with retention up 12%"; a thing "…, resulting in …";
+* metrics sit beside what they measure, in brackets; one that repeats a number already said is
+  folded; one that counts inputs ("9 interviews") goes with the action;
+* a goal closes the line: "…, to keep the platform simple" or "…, toward the 2026 target".
+
+Words are never cut. When a bullet is longer than :data:`MAX_CHARS`, the goal is left out, then
+the "by doing" part; if that is not enough the bullet stays whole and long. Every part left out
+is recorded on the :class:`Bullet`, and ``export --lint`` reports it. Rules in docs/bullets.md.
 """
 
 from __future__ import annotations
 
+import re
+from collections.abc import Sequence
 from dataclasses import dataclass
-from functools import cache
+from functools import lru_cache
+from typing import TYPE_CHECKING
 
+from pm_coach.core.lead import Lead, found_verb, read_lead
+from pm_coach.core.metrics import Metric, join_list, split_metrics
+from pm_coach.core.sections import with_org
 from pm_coach.core.verbs import (
-    AUXILIARIES,
-    DANGLING,
-    DUTY_PHRASES,
-    NOUN_FOLLOWERS,
-    NOUNISH_ING,
-    NUMBER,
+    IRREGULAR,
     OBJECT_OPENERS,
-    PRONOUNS,
-    STRONG,
-    VAGUE,
-    Verb,
     lookup,
     prefixed_verb,
-    unknown_gerund,
     unknown_past,
-    verb,
+    word_set,
 )
+from pm_coach.core.wording import (
+    DETERMINERS,
+    SUBJECT_PRONOUNS,
+    bare,
+    clean,
+    drop_first_person,
+    has_first_person,
+    join,
+    lower_first,
+    mid_sentence_case,
+    words,
+)
+
+if TYPE_CHECKING:
+    from pm_coach.models import Evidence
 
 MAX_CHARS = 200
-ELLIPSIS = "…"
 
-# --- reading the start of a line --------------------------------------------------------------
-
-
-@dataclass(frozen=True)
-class Lead:
-    """How a line of the user's text starts.
-
-    ``verb`` is the verb found (or None when the line starts with something else); ``rest`` is
-    every word after it, unchanged; ``replaced`` is what was rewritten ("Responsible for", "I")
-    so --lint can mention it.
-    """
-
-    verb: Verb | None
-    rest: str
-    first: str
-    form: str = ""  # base, third, past, gerund, or "" when no verb was found
-    replaced: str = ""
-
-    @property
-    def is_vague(self) -> bool:
-        return self.verb is not None and self.verb.base in VAGUE
-
-    def past_clause(self) -> str:
-        assert self.verb is not None
-        return join(capitalise(self.verb.past), self.rest)
-
-    def gerund_clause(self) -> str:
-        assert self.verb is not None
-        return join(self.verb.gerund, self.rest)
-
-
-def join(*parts: str) -> str:
-    return " ".join(p for p in parts if p)
-
-
-def capitalise(text: str) -> str:
-    return text[:1].upper() + text[1:]
-
-
-# Words that start a sentence only because it is a sentence: moved into the middle of a bullet
-# they lose their capital. Anything else ("Stripe", "Salesforce", "Acme") is probably a name and
-# keeps it, so the user's words stay as written.
-ORDINARY_WORDS = frozenset(
-    """a an the our my their his her its this that these those each every all both some several
-    many most more new first second third last next one two three four five six seven eight nine
-    ten weekly monthly quarterly annual yearly daily internal external cross company team teams
-    product products customer customers user users client clients pricing price prices review
-    reviews roadmap roadmaps strategy strategic plan plans planning launch launches release
-    releases feature features project projects programme program process processes meeting
-    meetings workshop workshops session sessions talk talks article articles post posts blog
-    podcast webinar panel guide playbook memo memos document documents doc docs report reports
-    analysis research study survey interviews interview discovery experiment experiments test
-    tests onboarding checkout billing payments payment search mobile web platform data metrics
-    dashboard dashboards sales marketing support engineering design finance legal leadership
-    board stakeholder stakeholders partner partners vendor vendors market competitor competitive
-    competitors industry regulatory compliance hiring training mentoring coaching office hours
-    lunch brown bag okr okrs goal goals budget budgets contract contracts deal deals migration
-    redesign rollout pilot prototype mvp backlog sprint sprints retro retrospective decision
-    decisions proposal proposals case business growth revenue retention churn activation
-    conversion adoption engagement quality performance security reliability community charity
-    volunteer volunteers nonprofit school university conference meetup""".split()
+# Past tenses that are never past participles: a clause ends on them ("exec pushback fell").
+SIMPLE_PAST = frozenset(
+    p
+    for b, p in IRREGULAR.items()
+    if p
+    in word_set(
+        """fell rose grew went ran took gave broke wrote drove began became chose drew knew saw
+        spoke threw overcame oversaw rewrote withdrew underwent foresaw outgrew shrank sank"""
+    )
 )
-
-
-def lower_first(text: str) -> str:
-    """Lowercase the first letter when the first word is an ordinary word in a capital.
-
-    "Pricing review" → "pricing review"; names ("Stripe migration"), acronyms ("NPS", "Q3"),
-    mixed case ("iOS") and "I" stay as written.
-    """
-    word = text.split(" ", 1)[0]
-    plain = word.rstrip(",.;:")
-    if (
-        len(plain) > 1
-        and plain[0].isupper()
-        and plain[1:].isalpha()
-        and plain[1:].islower()
-        and (plain.lower() in ORDINARY_WORDS or bool(lookup(plain.lower())))
-    ):
-        return text[0].lower() + text[1:]
-    return text
-
-
-def clean(text: str) -> str:
-    """Collapse runs of spaces and drop trailing full stops and separators."""
-    text = " ".join(text.split())
-    return text.rstrip(" .;,:")
-
-
-def _words(text: str) -> list[str]:
-    return text.split(" ") if text else []
-
-
-def _bare(word: str) -> str:
-    return word.lower().strip(",.;:!?\"'()")
-
-
-def _next_is_object(next_word: str) -> bool:
-    bare = _bare(next_word)
-    return bare in OBJECT_OPENERS or bool(NUMBER.match(next_word)) or next_word[:1] in "\"“'‘"
-
-
-def read_lead(text: str) -> Lead:
-    """Find the verb that starts ``text`` (see docs/bullets.md for every rule)."""
-    words = _words(clean(text))
-    if not words:
-        return Lead(None, "", "")
-    replaced: list[str] = []
-    # "I ran …", "We have shipped …": drop the pronoun and helper verbs.
-    if _bare(words[0]) in PRONOUNS and len(words) > 1:
-        replaced.append(words.pop(0))
-        while len(words) > 1 and _bare(words[0]) in AUXILIARIES:
-            replaced.append(words.pop(0))
-    elif len(words) > 2 and _bare(words[0]) in {"was", "were"}:
-        replaced.append(words.pop(0))
-    lowered = " ".join(words).lower()
-    for phrase in DUTY_PHRASES:
-        if lowered == phrase or lowered.startswith(phrase + " "):
-            n = len(phrase.split())
-            replaced.extend(words[:n])
-            rest = words[n:]
-            inner = read_lead(" ".join(rest)) if rest else None
-            if inner is not None and inner.verb is not None and inner.form == "gerund":
-                return Lead(inner.verb, inner.rest, words[0], "gerund", " ".join(replaced))
-            return Lead(verb("own"), " ".join(rest), words[0], "duty", " ".join(replaced))
-    first, rest_words = words[0], words[1:]
-    rest = " ".join(rest_words)
-    word = first.lower()
-    next_word = rest_words[0] if rest_words else ""
-    # "Review of last year's bets" → "Reviewed last year's bets": a verb used as a noun.
-    if _bare(next_word) == "of" and len(rest_words) > 1:
-        base = next((f.base for f in lookup(word) if f.form == "base"), None)
-        if base is not None:
-            replaced.extend(words[:2])
-            v = prefixed_verb(base)
-            return Lead(v, " ".join(rest_words[1:]), first, "nominal", " ".join(replaced))
-    found = _found_verb(word, next_word)
-    if found is None:
-        return Lead(None, " ".join(words), first, "", " ".join(replaced))
-    v, form = found
-    return Lead(v, rest, first, form, " ".join(replaced))
-
-
-@cache  # pure and called for every bullet: the same few hundred words recur
-def _found_verb(word: str, next_word: str) -> tuple[Verb, str] | None:
-    forms = lookup(word)
-    past = next((f for f in forms if f.form == "past"), None)
-    if past is not None:
-        return prefixed_verb(past.base), "past"
-    if forms:
-        f = forms[0]
-        looks_like_object = bool(next_word) and _next_is_object(next_word)
-        noun_follows = _bare(next_word) in NOUN_FOLLOWERS
-        base_word = f.base.split("-", 1)[-1]
-        if f.form == "gerund" and word in NOUNISH_ING and not looks_like_object:
-            return None
-        strong = base_word in STRONG and not noun_follows
-        if looks_like_object or strong or (not next_word and f.form != "third"):
-            return prefixed_verb(f.base), f.form
-        return None
-    unknown = unknown_past(word)
-    if unknown is not None:
-        return unknown, "past"
-    if next_word and _next_is_object(next_word):
-        guessed = unknown_gerund(word)
-        if guessed is not None:
-            return guessed, "gerund"
-    return None
-
-
-# --- the bullet -------------------------------------------------------------------------------
-
-# The verb used when a line starts with a noun ("Pricing review with sales"), by evidence kind.
-DEFAULT_VERBS: dict[str, Verb] = {
-    "work": Verb("deliver", "delivered", "delivering"),
-    "volunteer": Verb("contribute", "contributed to", "contributing to"),
-    "talk": Verb("present", "presented", "presenting"),
-    "publication": Verb("publish", "published", "publishing"),
-}
-
-
-@dataclass
-class _Part:
-    text: str
-    trim: bool = False
-    min_words: int = 0
-    cut: bool = False  # shortened by dropping words, so it ends with an ellipsis
-
-    def render(self) -> str:
-        return self.text + (ELLIPSIS if self.cut else "")
+# Results that happen to the person ("Promoted to Senior PM"): they follow the action with "after".
+PERSONAL = word_set("promoted hired selected chosen invited nominated awarded named asked")
+CLAUSE_MARKERS = word_set("now can could will would is are was were has have had")
+GOAL_HEADS = word_set(
+    "target targets goal goals okr okrs objective objectives priority priorities strategy "
+    "initiative plan mission bet push vision"
+)
+GOAL_LABELS = ("goal:", "goal -", "goal –", "objective:", "okr:")
 
 
 @dataclass(frozen=True)
 class Bullet:
+    """A drafted bullet and what the writer knows about it (for --lint and ranking)."""
+
     text: str
-    shortened: bool
-    lead: Lead  # how the user's TEXT started
-    result_lead: Lead | None  # how the result started, when it led the bullet
+    shape: str  # "result-first", "action-result" or "action"
+    lead: Lead  # how the user's text started
+    result_lead: Lead | None  # the result's verb, when the result leads
+    dropped: tuple[str, ...] = ()  # "goal", "action": parts left out to fit
+    folded: tuple[str, ...] = ()  # metrics whose numbers the result or text already says
+    inputs: tuple[str, ...] = ()  # metrics that count inputs rather than an outcome
+    long: bool = False  # still longer than the limit, kept whole
+
+    @property
+    def first_person(self) -> bool:
+        return has_first_person(self.text)
 
     def __str__(self) -> str:
         return self.text
 
 
-def join_metrics(metrics: list[str]) -> str:
-    items = [clean(m) for m in metrics if clean(m)]
-    if len(items) <= 1:
-        return "".join(items)
-    return ", ".join(items[:-1]) + " and " + items[-1]
+# --- reading the result and the goal -----------------------------------------------------------
 
 
-def goal_phrase(goal: str) -> tuple[str, str]:
-    """The fixed words that bring in the goal, and the user's goal words that follow them."""
-    text = clean(goal)
-    words = _words(text)
-    if words and words[0].lower() == "to" and len(words) > 1:
-        words = words[1:]
-        text = " ".join(words)
-    if not words:
-        return "", ""
-    forms = lookup(words[0].lower())
-    if any(f.form == "base" for f in forms):
-        return "in support of the goal to ", lower_first(text)
-    return "in support of ", lower_first(text)
+@dataclass(frozen=True)
+class Result:
+    kind: str  # verb, personal, passive, clause, change, noun
+    text: str  # as it is written after the action ("so …", "with …") or as the lead
+    lead: Lead | None = None
 
 
-def _result_clause_like(lead: Lead) -> bool:
-    """True when a result that does not start with a verb still holds one early on
-    ("Board approved the plan"), so it reads as a clause rather than a noun phrase."""
-    for word in _words(lead.rest)[:3]:
-        w = _bare(word)
-        if any(f.form == "past" for f in lookup(w)) or unknown_past(w) is not None:
-            return True
+def _is_past(word: str) -> bool:
+    b = bare(word)
+    return any(f.form == "past" for f in lookup(b)) or unknown_past(b) is not None
+
+
+ARTICLES = word_set("a an the this that these those my our their his her its your")
+# Words before a past tense that make it an adjective ("fewer reopened decisions").
+QUANTIFIERS = word_set("fewer more less no zero higher lower faster better newly fully")
+PARTICIPIAL_ADJECTIVES = word_set(
+    """shared signed signed-off unified combined dedicated automated managed reduced improved
+    increased simplified updated integrated redesigned localised localized certified qualified
+    paid trained skilled connected guided detailed documented prioritised prioritized"""
+)
+SUBJECTS = word_set("she he they it everyone nobody both all each")
+PARTICIPLE_FOLLOWERS = word_set("by in to on at for within across from after before over")
+AMOUNT = re.compile(r"^[+\-−~]?[$£€]?\d[\d,.]*\s?(%|x|×|k|m|bn|pts?|pp)?$", re.IGNORECASE)
+
+
+def _agent_follows(ws: list[str]) -> bool:
+    """ "Used by 25 AMs": a passive with its agent; "Cut churn by 3%" is an amount."""
+    for i, w in enumerate(ws[1:4], start=1):
+        if bare(w) == "by" and i + 1 < len(ws):
+            nxt = ws[i + 1]
+            amount = bool(AMOUNT.match(nxt.rstrip(",;"))) and (
+                "%" in nxt or "x" in nxt.lower() or i + 2 >= len(ws)
+            )
+            return not amount and bare(nxt) not in ("half", "a", "two-thirds", "a third")
     return False
+
+
+def read_result(result: str) -> Result | None:
+    text = drop_first_person(mid_sentence_case(clean(result)))
+    ws = words(text)
+    if not ws:
+        return None
+    if bare(ws[0]) in SUBJECT_PRONOUNS and len(ws) > 1:  # "I got promoted", "We hit the date"
+        lead = read_lead(text)
+        if lead.kind == "verb":
+            return _verb_result(lead)
+    first = bare(ws[0])
+    if first == "live" and len(ws) > 1:  # "Live in 6 markets" → "Went live in 6 markets"
+        return _verb_result(read_lead("went " + lower_first(text)))
+    nxt = ws[1] if len(ws) > 1 else ""
+    found = found_verb(first, nxt)
+    if found is not None and bare(nxt) not in ("up", "down", ""):
+        v, form = found
+        if form == "past" and first in PERSONAL:
+            return Result("personal", lower_first(text))
+        if (
+            form == "past"
+            and first not in SIMPLE_PAST
+            and (bare(nxt) in ("across", "in") or _agent_follows(ws))
+        ):
+            return Result("passive", lower_first(text))
+        lead = read_lead(text)
+        if lead.kind == "verb":
+            return _verb_result(lead)
+    if found is not None and not nxt:
+        return _verb_result(read_lead(text))
+    low = lower_first(text)
+    plain = [bare(w) for w in ws]
+    if first in SUBJECTS and len(ws) > 1:
+        return Result("clause", low)
+    for i, w in enumerate(ws[1:6], start=1):
+        b = plain[i]
+        prev = plain[i - 1]
+        after = plain[i + 1] if i + 1 < len(ws) else ""
+        if prev in ARTICLES or prev in QUANTIFIERS or prev[:1].isdigit():
+            continue
+        if (b in ("up", "down") and i <= 4) or after in ("up", "down"):
+            return Result("change", low)
+        if b in PARTICIPIAL_ADJECTIVES and after and after not in PARTICIPLE_FOLLOWERS:
+            continue  # "one shared roadmap": an adjective before its noun
+        if b in CLAUSE_MARKERS and after:
+            return Result("clause", low)
+        if _is_past(w):
+            if b in SIMPLE_PAST or (after and after not in PARTICIPLE_FOLLOWERS):
+                return Result("clause", low)
+            return Result("change", low)
+        present = [f for f in lookup(b) if f.form in ("third", "base")]
+        opens = after in OBJECT_OPENERS or after[:1].isdigit() or after in ("it", "them")
+        if present and opens and i <= 3:
+            return Result("clause", low)
+    return Result("noun", low)
+
+
+def _verb_result(lead: Lead) -> Result:
+    return Result("verb", lead.past_clause(), lead)
+
+
+def goal_clause(goal: str) -> str:
+    """The goal as the end of a bullet: "to keep the platform simple", "toward the Q3 OKR"."""
+    text = drop_first_person(clean(goal))
+    for label in GOAL_LABELS:
+        if text.lower().startswith(label):
+            text = text[len(label) :].strip()
+    ws = words(text)
+    if not ws:
+        return ""
+    first = bare(ws[0])
+    if first in ("to", "so", "for", "toward", "towards") or text.lower().startswith(
+        "in support of"
+    ):
+        return lower_first(text)
+    forms = lookup(first)
+    if any(f.form == "base" for f in forms):
+        return "to " + lower_first(text)
+    gerund = next((f for f in forms if f.form == "gerund"), None)
+    if gerund is not None:
+        return join("to", prefixed_verb(gerund.base).base, " ".join(ws[1:]))
+    head = next((bare(w) for w in reversed(ws[:5]) if bare(w) in GOAL_HEADS), "")
+    phrase = lower_first(text)
+    if head and first not in DETERMINERS and not first.endswith(("'s", "’s")):
+        phrase = "the " + phrase
+    return "toward " + phrase
+
+
+# --- putting it together ------------------------------------------------------------------------
+
+
+def _brackets(items: Sequence[str]) -> str:
+    return f"({join_list(items)})" if items else ""
+
+
+def _metric_tail(metrics: Sequence[Metric], has_clause_before: bool) -> str:
+    """Changes and clauses among the metrics: ", with A and B", ", so C"."""
+    changes = [m.text for m in metrics if m.kind == "change"]
+    clauses = [m.text for m in metrics if m.kind == "clause"]
+    out = ""
+    if changes:
+        out += ", with " + join_list([lower_first(c) for c in changes])
+    if clauses:
+        out += (", and " if has_clause_before else ", so ") + join_list(
+            [lower_first(c) for c in clauses]
+        )
+    return out
 
 
 def write_bullet(
     text: str,
     *,
     result: str = "",
-    metrics: list[str] | tuple[str, ...] = (),
+    metrics: Sequence[str] = (),
     goal: str = "",
     kind: str = "work",
+    org: str = "",
     limit: int = MAX_CHARS,
 ) -> Bullet:
     """One CV bullet from one piece of evidence. Pure and deterministic."""
-    lead = read_lead(text)
-    if lead.verb is None:
-        default = DEFAULT_VERBS.get(kind, DEFAULT_VERBS["work"])
-        lead = Lead(default, lower_first(lead.rest), lead.first, "", lead.replaced)
-    result_text = clean(result)
-    metric_text = join_metrics(list(metrics))
-    r_lead = read_lead(result_text) if result_text else None
-    passive = (
-        r_lead is not None
-        and r_lead.form == "past"
-        and _bare(r_lead.rest.split(" ", 1)[0]) in ("by", "to")
-    )
-    result_first = (
-        r_lead is not None
-        and r_lead.verb is not None
-        and not passive
-        and r_lead.form in ("past", "base", "gerund", "duty")
-    )
+    lead = read_lead(text, kind)
+    if lead.verb is None:  # an empty text: nothing to say
+        return Bullet("", "action", lead, None)
+    res = read_result(result)
+    said = " ".join([text, result])
+    kept, folded = split_metrics(list(metrics), said)
+    amounts = [m.text for m in kept if m.kind == "amount"]
+    inputs = [m.text for m in kept if m.kind == "input"]
+    goal_text = goal_clause(goal)
 
-    parts: list[_Part] = []
-    if result_first and r_lead is not None:
-        parts.append(_Part(r_lead.past_clause(), trim=True, min_words=3))
-        if metric_text:
-            parts.append(_Part(", as measured by " + metric_text))
-        if lead.form:  # the user's TEXT starts with a verb: "by running …"
-            parts.append(_Part(", by "))
-            parts.append(_Part(lead.gerund_clause(), trim=True, min_words=3))
-        else:  # it starts with a noun: "through the Q3 review"
-            parts.append(_Part(", through "))
-            parts.append(_Part(lead.rest, trim=True, min_words=2))
-    else:
-        parts.append(_Part(lead.past_clause(), trim=True, min_words=3))
-        if result_text and r_lead is not None:
-            if passive or _result_clause_like(r_lead):
-                parts.append(_Part("; "))
-            else:
-                parts.append(_Part(", resulting in "))
-            parts.append(_Part(lower_first(result_text), trim=True, min_words=2))
-        if metric_text:
-            parts.append(_Part(", as measured by " + metric_text))
-    intro, goal_words = goal_phrase(goal)
-    if goal_words:
-        parts.append(_Part(", " + intro))
-        parts.append(_Part(goal_words, trim=True, min_words=2))
-    shortened = _shorten(parts, limit)
-    return Bullet(
-        "".join(p.render() for p in parts), shortened, lead, r_lead if result_first else None
-    )
+    def action(gerund: bool, extra: Sequence[str] = ()) -> str:
+        clause = lead.gerund_clause() if gerund else lead.past_clause()
+        return join(with_org(clause, org, kind), _brackets([*inputs, *extra]))
 
+    def compose(with_goal: bool, with_action: bool) -> tuple[str, str]:
+        goal_part = ", " + goal_text if with_goal and goal_text else ""
+        same_verb = (
+            res is not None
+            and res.lead is not None
+            and res.lead.verb is not None
+            and lead.verb is not None
+            and res.lead.verb.base == lead.verb.base
+        )
+        if res is not None and res.kind in ("verb", "personal") and not same_verb:
+            head = res.text if res.kind == "verb" else res.text[:1].upper() + res.text[1:]
+            head = join(head, _brackets(amounts if with_action else [*amounts, *inputs]))
+            tail = _metric_tail(kept, False)
+            if with_action:
+                link = (
+                    " after " if res.kind == "personal" else (", by " if ", " in head else " by ")
+                )
+                head += link + action(True)
+            return head + tail + goal_part, "result-first"
+        if res is None:
+            body = action(False, amounts)
+            return body + _metric_tail(kept, False) + goal_part, "action"
+        assert res is not None
+        link = {
+            "verb": ", then ",
+            "personal": ", then ",
+            "passive": ", ",
+            "clause": ", so ",
+            "change": ", with ",
+            "noun": ", resulting in ",
+        }[res.kind]
+        said = lower_first(res.text) if res.kind in ("verb", "personal") else res.text
+        body = action(False) + link + join(said, _brackets(amounts))
+        return body + _metric_tail(kept, res.kind == "clause") + goal_part, "action-result"
 
-# --- shortening -------------------------------------------------------------------------------
-
-_BOUNDARIES = (
-    ", ",
-    "; ",
-    " – ",
-    " — ",
-    " - ",
-    " (",
-    " and ",
-    " with ",
-    " so that ",
-    " so ",
-    " to ",
-    " by ",
-    " after ",
-    " because ",
-    " which ",
-    " while ",
-    " including ",
-)
-
-
-def _strip_dangling(words: list[str]) -> list[str]:
-    while len(words) > 1 and _bare(words[-1]) in DANGLING | {""}:
-        words = words[:-1]
-    if words:
-        words[-1] = words[-1].rstrip(",;:(–—-")
-    return words
-
-
-def _drop_clause(part: _Part) -> bool:
-    """Drop the last clause of ``part`` (after a comma, "and", "with" …) if enough is left."""
-    if part.cut:
-        return False
-    cut_at = max((part.text.rfind(b) for b in _BOUNDARIES), default=-1)
-    if cut_at <= 0:
-        return False
-    head = _strip_dangling(_words(part.text[:cut_at]))
-    if len(head) < max(part.min_words, 1):
-        return False
-    part.text = " ".join(head)
-    return True
-
-
-def _drop_word(part: _Part) -> bool:
-    """Drop the last word of ``part`` (it then ends with an ellipsis) if enough is left."""
-    words = _strip_dangling(_words(part.text)[:-1])
-    if len(words) < max(part.min_words, 1):
-        return False
-    part.text = " ".join(words)
-    part.cut = True
-    return True
-
-
-def _shorten(parts: list[_Part], limit: int) -> bool:
-    """Shorten until the bullet fits: first drop whole clauses, longest part first, then words.
-
-    Metrics and the connecting words are never touched, so a bullet with very long metrics may
-    stay over the limit (and --lint says so).
-    """
-    shortened = False
-    for step in (_drop_clause, _drop_word):
-        while sum(len(p.render()) for p in parts) > limit:
-            trimmable = sorted((p for p in parts if p.trim), key=lambda p: -len(p.text))
-            if not any(step(p) for p in trimmable):
+    text_out, shape = compose(True, True)
+    dropped: tuple[str, ...] = ()
+    long = False
+    if len(text_out) > limit:
+        tries = [((False, True), ("goal",))] if goal_text else []
+        if shape == "result-first":
+            tries.append(((False, False), ("goal", "action") if goal_text else ("action",)))
+        for (g, a), gone in tries:
+            shorter, _ = compose(g, a)
+            if len(shorter) <= limit:
+                text_out, dropped = shorter, gone
                 break
-            shortened = True
-    return shortened
+        else:
+            long = True
+    return Bullet(
+        text_out,
+        shape,
+        lead,
+        res.lead if res is not None and res.kind == "verb" else None,
+        dropped,
+        tuple(folded),
+        tuple(inputs),
+        long,
+    )
+
+
+def draft(entry: Evidence, limit: int = MAX_CHARS) -> Bullet:
+    """The writer's bullet for an evidence entry (ignores the user's own wording)."""
+    return _cached(
+        entry.text, entry.result, tuple(entry.metrics), entry.goal, entry.kind, entry.org, limit
+    )
+
+
+@lru_cache(maxsize=4096)  # export, --top and --lint all ask for the same entries' drafts
+def _cached(
+    text: str, result: str, metrics: tuple[str, ...], goal: str, kind: str, org: str, limit: int
+) -> Bullet:
+    return write_bullet(
+        text, result=result, metrics=metrics, goal=goal, kind=kind, org=org, limit=limit
+    )
+
+
+def bullet_text(entry: Evidence) -> str:
+    """The line to print for an entry: the user's approved wording, else the draft."""
+    return entry.bullet if entry.bullet else draft(entry).text

@@ -7,11 +7,12 @@ is :mod:`pm_coach.core.evidence`'s job; this module starts from the entries it s
 from __future__ import annotations
 
 import datetime as dt
-from collections import Counter
 from collections.abc import Iterable, Sequence
 from dataclasses import dataclass, field
 
-from pm_coach.core.bullets import MAX_CHARS, Bullet, write_bullet
+from pm_coach.core.bullet_lint import Finding, findings
+from pm_coach.core.bullets import MAX_CHARS, Bullet, draft
+from pm_coach.core.ranking import top as top  # --top: ranking lives in core.ranking
 from pm_coach.errors import InputError, NotFoundError
 from pm_coach.models import Evidence, Role
 from pm_coach.models.profile import sort_roles
@@ -83,8 +84,17 @@ class Item:
     """One entry, its bullet, and the role it belongs to (work entries only)."""
 
     entry: Evidence
-    bullet: Bullet
+    bullet: Bullet  # the writer's draft
     role: Role | None
+
+    @property
+    def text(self) -> str:
+        """The line to print: the user's approved wording when there is one, else the draft."""
+        return self.entry.bullet or self.bullet.text
+
+    @property
+    def approved(self) -> bool:
+        return bool(self.entry.bullet)
 
     @property
     def section(self) -> str:
@@ -98,13 +108,7 @@ def newest_first(entries: Iterable[Evidence]) -> list[Evidence]:
 
 
 def bullet_for(entry: Evidence) -> Bullet:
-    return write_bullet(
-        entry.text,
-        result=entry.result,
-        metrics=entry.metrics,
-        goal=entry.goal,
-        kind=entry.kind,
-    )
+    return draft(entry)
 
 
 def build_items(entries: Iterable[Evidence], roles: Sequence[Role]) -> list[Item]:
@@ -118,52 +122,6 @@ def build_items(entries: Iterable[Evidence], roles: Sequence[Role]) -> list[Item
 
 def in_roles(items: Iterable[Item], chosen: Sequence[Role]) -> list[Item]:
     return [i for i in items if i.role is not None and i.role in chosen]
-
-
-# --- --top ------------------------------------------------------------------------------------
-
-RECENT_WINDOW_DAYS = 730
-REPEAT_PENALTY = 3.0
-
-
-def strength(entry: Evidence, today: dt.date) -> float:
-    """How strong a bullet the entry makes: metric 3, result 2, goal 1, recency up to 2
-    (fading to 0 over two years)."""
-    age = max(0, (today - entry.date).days)
-    recency = max(0.0, 2.0 * (1 - age / RECENT_WINDOW_DAYS))
-    return (
-        3.0 * bool(entry.metrics) + 2.0 * bool(entry.result.strip()) + bool(entry.goal.strip())
-    ) + recency
-
-
-def top(entries: Sequence[Evidence], n: int, today: dt.date) -> list[Evidence]:
-    """The strongest ``n`` entries, spread across gaps.
-
-    Picked one at a time: each pick is the entry with the highest strength minus 3 for every
-    entry already picked that covers the least-covered of its gaps (an entry with a gap nobody
-    has covered yet loses nothing). Ties go to the newer entry, then the smaller id. The result
-    is newest first.
-    """
-    left = list(entries)
-    covered: Counter[str] = Counter()
-    chosen: list[Evidence] = []
-    while left and len(chosen) < n:
-
-        def value(e: Evidence) -> tuple[float, dt.date, dt.datetime, str]:
-            keys = e.gaps or ["(no gap)"]
-            penalty = REPEAT_PENALTY * min(covered[g] for g in keys)
-            return (strength(e, today) - penalty, e.date, e.created, _neg(e.id))
-
-        best = max(left, key=value)
-        chosen.append(best)
-        left.remove(best)
-        covered.update(best.gaps or ["(no gap)"])
-    return newest_first(chosen)
-
-
-def _neg(text: str) -> str:
-    """A key that sorts strings in reverse, so max() prefers the smaller id."""
-    return "".join(chr(0x10FFFF - ord(c)) for c in text)
 
 
 # --- sections ---------------------------------------------------------------------------------
@@ -197,69 +155,16 @@ def sections(items: Sequence[Item], roles: Sequence[Role]) -> list[Section]:
 
 
 @dataclass(frozen=True)
-class Finding:
-    code: str  # no-result, no-metric, vague-verb, too-long
-    message: str
-
-
-@dataclass(frozen=True)
 class LintReport:
     entry: Evidence
     findings: list[Finding]
 
 
 def lint(items: Sequence[Item], limit: int = MAX_CHARS) -> list[LintReport]:
-    """The entries that would make weak bullets, each with one-line suggestions."""
+    """The entries whose bullets are weak, each finding with the command that fixes it."""
     reports: list[LintReport] = []
     for item in items:
-        e, b = item.entry, item.bullet
-        edit = f"pm-coach evidence edit {e.id}"
-        found: list[Finding] = []
-        if not e.result.strip():
-            found.append(
-                Finding("no-result", f"no result: add what came of it (result = …) with {edit}.")
-            )
-        if not e.metrics:
-            found.append(
-                Finding(
-                    "no-metric",
-                    "no metric: add a number that shows the change (time saved, % moved, "
-                    f"people reached) with {edit}.",
-                )
-            )
-        vague = _vague(item)
-        if vague:
-            found.append(Finding("vague-verb", vague))
-        if b.shortened or len(b.text) > limit:
-            found.append(
-                Finding(
-                    "too-long",
-                    f"too long: the bullet is cut to fit {limit} characters; say it in fewer "
-                    f"words with {edit}.",
-                )
-            )
+        found = findings(item.entry, item.bullet, limit)
         if found:
-            reports.append(LintReport(e, found))
+            reports.append(LintReport(item.entry, found))
     return reports
-
-
-def _vague(item: Item) -> str:
-    lead = item.bullet.lead
-    shown = lead.replaced or lead.first
-    if lead.form == "duty":
-        return (
-            f'vague verb: "{shown}" describes a duty, not what you did; start with the action '
-            "(led, ran, negotiated, cut …)."
-        )
-    if lead.form == "" and item.entry.kind == "work":
-        return (
-            f'vague verb: the text starts with "{lead.first}", not a verb; start with what you '
-            "did (led, ran, launched, negotiated …)."
-        )
-    for which in (item.bullet.result_lead, lead):
-        if which is not None and which.is_vague:
-            return (
-                f'vague verb: "{which.first}" hides your part; say what you did yourself '
-                "(led, ran, decided, negotiated …)."
-            )
-    return ""

@@ -24,6 +24,7 @@ IRREGULAR: dict[str, str] = {
     "bet": "bet",
     "break": "broke",
     "bring": "brought",
+    "bid": "bid",
     "broadcast": "broadcast",
     "build": "built",
     "buy": "bought",
@@ -45,6 +46,7 @@ IRREGULAR: dict[str, str] = {
     "give": "gave",
     "go": "went",
     "grow": "grew",
+    "have": "had",
     "hang": "hung",
     "hear": "heard",
     "hit": "hit",
@@ -80,6 +82,8 @@ IRREGULAR: dict[str, str] = {
     "set": "set",
     "shoot": "shot",
     "shut": "shut",
+    "shrink": "shrank",
+    "sink": "sank",
     "sit": "sat",
     "speak": "spoke",
     "spend": "spent",
@@ -100,6 +104,8 @@ IRREGULAR: dict[str, str] = {
     "upset": "upset",
     "win": "won",
     "withdraw": "withdrew",
+    "undergo": "underwent",
+    "foresee": "foresaw",
     "write": "wrote",
 }
 
@@ -127,20 +133,38 @@ REGULAR: frozenset[str] = word_set(
     steer stop streamline strengthen structure summarise summarize supervise support survey
     sustain synthesise synthesize test track train transform translate triage trim triple turn
     unblock unify unlock update upgrade validate visualise visualize volunteer work
+    accept adapt address adjust agree amplify announce anticipate archive arrange articulate
+    assemble assign attain avert balance boost bundle calculate cancel centralise centralize
+    challenge chart check cite codify collect combine commercialise compile compose conceive
+    configure connect construct contain contract cover cultivate curb decommission decrease
+    defend deflect demonstrate derisk de-risk describe detect differentiate distil distill
+    distribute diversify edit elevate embed encourage end engineer enhance enlist ensure envision
+    equip escalate estimate examine expedite explain explore extend extract fast-track foster
+    free fund gather govern hire ideate illustrate incubate inform innovate install instrument
+    interpret invent invest invite kill land learn license link lobby maintain market maximise
+    maximize mobilise modify narrow navigate nurture obtain offer operate overhaul pause perform
+    pick pivot position practise prepare price probe procure protect provide push qualify rally
+    rebrand recover redirect refocus regain reinforce reinvent reject relocate rename renegotiate
+    renew repackage repair replatform represent reprioritise reprioritize rescope rescue reset
+    restart restore retrain reuse reveal revisit rework right-size sample screen script select
+    sequence serve settle share shift shortlist sign size smooth specify speed stabilise stabilize
+    staff stage steward stress-test study submit succeed sunset supply surface switch tackle
+    tailor target tighten trace trade transition trial troubleshoot uncover underpin unite use
+ try begin vet voice widen wire wrap author
     """
 )
 
 # Verbs whose last consonant doubles before -ed and -ing (plan → planned, planning).
 DOUBLING: frozenset[str] = word_set(
     """
-    bet begin commit control cut drop get hit let map omit overrun permit plan put refer run scrap
-    set ship shut sit slim spin split stop submit trim upset win
+    bet begin bid commit control cut drop get hit let map omit overrun permit plan put refer run
+    scrap set ship shut sit slim spin split stop submit sunset trim upset win
     """
 )
 
 # Verbs that say little about what the person did; --lint suggests a stronger one.
 VAGUE: frozenset[str] = word_set(
-    "assist attend contribute do handle help involve participate support work"
+    "assist attend contribute do handle have help involve participate support work"
 )
 
 # A present-tense or -ing form of one of these starts a verb phrase almost whatever follows.

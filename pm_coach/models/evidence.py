@@ -28,6 +28,7 @@ class Evidence(BaseModel):
     kind: EvidenceKind = "work"
     org: OneLine = ""
     scope: Scope | None = None  # how far it reached; None: not said (files from before scope)
+    bullet: OneLine = ""
     action: Annotated[str, StringConstraints(pattern=r"^([a-z0-9][a-z0-9-]{0,59})?$")] = ""
     created: dt.datetime
 

@@ -36,7 +36,7 @@ def role_span(role: Role) -> str:
 
 def as_text(items: Sequence[Item]) -> str:
     """One bullet per line, newest first, nothing else."""
-    return "".join(f"{i.bullet.text}\n" for i in items)
+    return "".join(f"{i.text}\n" for i in items)
 
 
 # --- markdown ---------------------------------------------------------------------------------
@@ -51,9 +51,10 @@ def _md_escape(text: str) -> str:
 
 
 def _md_item(item: Item, section: Section) -> str:
-    line = f"- {_md_escape(item.bullet.text)}"
+    line = f"- {_md_escape(item.text)}"
     if section.key != "role":
-        where = ", ".join(x for x in (item.entry.org, month_name(f"{item.entry.date:%Y-%m}")) if x)
+        org = item.entry.org if item.entry.org.casefold() not in item.text.casefold() else ""
+        where = ", ".join(x for x in (org, month_name(f"{item.entry.date:%Y-%m}")) if x)
         line += f" ({_md_escape(where)})"
     return line
 
@@ -94,7 +95,7 @@ def as_json(items: Sequence[Item]) -> str:
                 if i.role is not None
                 else None
             ),
-            "bullet": i.bullet.text,
+            "bullet": i.text,
         }
         for i in items
     ]
@@ -138,7 +139,7 @@ def resume(items: Sequence[Item], roles: Sequence[Role], profile: Profile) -> di
         }
         if role.end:
             job["endDate"] = role.end
-        job["highlights"] = [i.bullet.text for i in items if i.role == role]
+        job["highlights"] = [i.text for i in items if i.role == role]
         work.append(job)
     doc["work"] = work
 
@@ -154,7 +155,7 @@ def resume(items: Sequence[Item], roles: Sequence[Role], profile: Profile) -> di
             entry["organization"] = org
         entry["startDate"] = min(i.entry.date for i in group).strftime("%Y-%m")
         entry["endDate"] = max(i.entry.date for i in group).strftime("%Y-%m")
-        entry["highlights"] = [i.bullet.text for i in group]
+        entry["highlights"] = [i.text for i in group]
         volunteer.append(entry)
     doc["volunteer"] = volunteer
 
@@ -167,14 +168,14 @@ def resume(items: Sequence[Item], roles: Sequence[Role], profile: Profile) -> di
             if e.org:
                 talk["entity"] = e.org
             talk["startDate"] = e.date.isoformat()
-            talk["highlights"] = [i.bullet.text]
+            talk["highlights"] = [i.text]
             projects.append(talk)
         elif i.section == "publication":
             pub: dict[str, object] = {"name": e.text}
             if e.org:
                 pub["publisher"] = e.org
             pub["releaseDate"] = e.date.isoformat()
-            pub["summary"] = i.bullet.text
+            pub["summary"] = i.text
             publications.append(pub)
     doc["projects"] = projects
     doc["publications"] = publications

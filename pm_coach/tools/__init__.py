@@ -1,1 +1,1 @@
-"""Developer tools, run as ``python -m pm_coach.tools.<name>``; not part of the CLI."""
+"""Small developer tools run with ``python -m pm_coach.tools.<name>``; not part of the CLI."""

@@ -1,0 +1,128 @@
+"""What ``export --lint`` says about a bullet: what the writer knows, and what fixes it.
+
+Every finding says what to add or change and names the exact command that does it. A bullet the
+user approved (``bullet`` set) is their wording: only first person and length are checked.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+
+from pm_coach.core.bullets import MAX_CHARS, Bullet
+from pm_coach.core.wording import has_first_person
+from pm_coach.models import Evidence
+
+
+@dataclass(frozen=True)
+class Finding:
+    code: str
+    message: str
+
+
+# The codes, in the order they are reported.
+CODES: tuple[str, ...] = (
+    "no-result",
+    "no-metric",
+    "input-metric",
+    "vague-verb",
+    "unfinished",
+    "role-noun",
+    "first-person",
+    "left-out",
+    "too-long",
+)
+VAGUE_VERBS = ("led", "ran", "launched", "negotiated", "cut", "decided")
+
+
+def _quote(text: str) -> str:
+    return '"' + text.replace('"', "'") + '"'
+
+
+def findings(entry: Evidence, bullet: Bullet, limit: int = MAX_CHARS) -> list[Finding]:
+    """The weak spots of one entry's bullet, each with its fix."""
+    edit = f"pm-coach evidence edit {entry.id}"
+    reword = f"{edit} --bullet {_quote(entry.bullet or bullet.text)}"
+    found: list[Finding] = []
+    if entry.bullet:
+        if has_first_person(entry.bullet):
+            found.append(
+                Finding("first-person", f"first person: say it without I, we or my: {reword}")
+            )
+        if len(entry.bullet) > limit:
+            found.append(
+                Finding(
+                    "too-long",
+                    f"too long: {len(entry.bullet)} characters, over {limit}; shorten it: {reword}",
+                )
+            )
+        return found
+    if not entry.result.strip():
+        found.append(
+            Finding("no-result", f"no result: add what came of it (result = …) with: {edit}")
+        )
+    outcomes = [m for m in entry.metrics if m not in bullet.inputs]
+    if not entry.metrics:
+        found.append(
+            Finding(
+                "no-metric",
+                "no metric: add a number that shows the change (time saved, % moved, people "
+                f"reached) as metrics = […] with: {edit}",
+            )
+        )
+    elif bullet.inputs and not outcomes:
+        counted = ", ".join(bullet.inputs)
+        found.append(
+            Finding(
+                "input-metric",
+                f'counts inputs: "{counted}" says how much you did, not what changed; add a '
+                f"metric for the outcome with: {edit}",
+            )
+        )
+    lead = bullet.lead
+    if lead.kind == "duty" or (lead.is_vague and not lead.unfinished):
+        shown = lead.replaced or lead.first
+        found.append(
+            Finding(
+                "vague-verb",
+                f'vague verb: "{shown}" hides your part; start with what you did '
+                f"({', '.join(VAGUE_VERBS)} …) with: {edit}",
+            )
+        )
+    if lead.unfinished:
+        found.append(
+            Finding(
+                "unfinished",
+                f'unfinished: "{lead.replaced or lead.first}" reads as work in progress; once it '
+                f"is done, add what came of it (result = …) with: {edit}",
+            )
+        )
+    if lead.kind == "role":
+        found.append(
+            Finding(
+                "role-noun",
+                f'role, not an action: "{lead.replaced}" names a role; say what you did in it, '
+                f"or keep the drafted line with: {reword}",
+            )
+        )
+    if bullet.first_person:
+        found.append(
+            Finding("first-person", f"first person: the draft still says I, we or me: {reword}")
+        )
+    if bullet.dropped:
+        what = " and ".join("the goal" if d == "goal" else "how you did it" for d in bullet.dropped)
+        found.append(
+            Finding(
+                "left-out",
+                f"left out {what} to keep the line under {limit} characters; shorten the entry "
+                f"with {edit}, or write the line yourself: {edit} --bullet " + _quote(bullet.text),
+            )
+        )
+    if bullet.long:
+        found.append(
+            Finding(
+                "too-long",
+                f"too long: {len(bullet.text)} characters even without the goal; shorten the "
+                f"entry with {edit}, or write the line yourself: {reword}",
+            )
+        )
+    return found

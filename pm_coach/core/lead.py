@@ -1,0 +1,282 @@
+"""Reading how a line starts: the verb it opens with, or the role, duty or noun in its place.
+
+A bullet must open with one past-tense verb. :func:`read_lead` finds the verb a line already has
+in any form ("Run", "Leads", "Running", "Ran", "I ran", "Responsible for running"), or reads a
+role noun as what was done in the role, or picks the verb a noun phrase calls for. It never
+changes a word after the first verb except to take out first person and to put verbs joined by
+"and" into the same tense ("Running the review and presenting it" → "Ran the review and
+presented it").
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+from functools import cache
+
+from pm_coach.core.sections import RUN_NOUNS, head_noun, noun_phrase, read_role, verb_for_noun
+from pm_coach.core.verbs import (
+    DUTY_PHRASES,
+    NOUN_FOLLOWERS,
+    NOUNISH_ING,
+    NUMBER,
+    OBJECT_OPENERS,
+    STRONG,
+    VAGUE,
+    Verb,
+    lookup,
+    prefixed_verb,
+    unknown_gerund,
+    unknown_past,
+    word_set,
+)
+from pm_coach.core.wording import (
+    AUXILIARIES,
+    SUBJECT_PRONOUNS,
+    bare,
+    capitalise,
+    clean,
+    drop_first_person,
+    join,
+    lower_first,
+    mid_sentence_case,
+    words,
+)
+
+# -ing words that say the work is not finished yet ("Working on …", "Planning to …").
+UNFINISHED_ING = word_set("working helping starting planning trying beginning preparing")
+NOW_WORDS = word_set("currently still now presently")
+# -ing verbs that describe a habit rather than unfinished work ("Running weekly 1:1s").
+ONGOING = word_set(
+    """run lead manage own mentor coach host chair teach facilitate organise organize attend
+    meet moderate volunteer support advise review triage"""
+)
+# Phrases at the start that say when or where, moved behind the action ("In Q3, ran …").
+SETTING_WORDS = word_set(
+    "in during after before over last this since across for within following at throughout"
+)
+# Subjects that stand for the user ("My team and I shipped …").
+TEAM_SUBJECTS: tuple[tuple[str, str], ...] = (
+    ("my team and i", "with the team"),
+    ("our team and i", "with the team"),
+    ("the team and i", "with the team"),
+    ("my squad and i", "with the squad"),
+    ("together with my team,", "with the team"),
+)
+JOINERS = word_set("and then or")
+
+
+@dataclass(frozen=True)
+class Lead:
+    """How a line starts, and how to write it as a clause.
+
+    ``kind``: "verb" (it opened with a verb), "duty" ("Responsible for …"), "role" (a role noun
+    made into an action), "noun" (a verb was put in front), or "" for an empty line.
+    ``replaced`` holds the words rewritten ("I was", "Responsible for", "Mentor"), for --lint.
+    """
+
+    verb: Verb | None
+    rest: str
+    kind: str = ""
+    form: str = ""  # base, third, past, gerund, duty or nominal, when the line had a verb
+    first: str = ""
+    replaced: str = ""
+    unfinished: bool = False
+    joined: tuple[tuple[int, Verb], ...] = field(default=())  # verbs after "and", by word index
+    mark: str = ""  # a comma the user put straight after the verb ("Defined, with the CFO, …")
+
+    @property
+    def is_vague(self) -> bool:
+        return self.verb is not None and self.verb.base in VAGUE
+
+    def _rest(self, form: str) -> str:
+        if not self.joined:
+            return self.rest
+        ws = words(self.rest)
+        for i, v in self.joined:
+            if i < len(ws):
+                ws[i] = v.past if form == "past" else v.gerund
+        return " ".join(ws)
+
+    def past_clause(self) -> str:
+        assert self.verb is not None
+        return join(capitalise(self.verb.past) + self.mark, self._rest("past"))
+
+    def gerund_clause(self) -> str:
+        assert self.verb is not None
+        return join(self.verb.gerund + self.mark, self._rest("gerund"))
+
+
+def _next_is_object(next_word: str) -> bool:
+    b = bare(next_word)
+    return b in OBJECT_OPENERS or bool(NUMBER.match(next_word)) or next_word[:1] in "\"“'‘"
+
+
+@cache  # pure and called for every bullet: the same few hundred words recur
+def found_verb(word: str, next_word: str) -> tuple[Verb, str] | None:
+    """The verb ``word`` is (and its form), judged with the word after it; None for a noun."""
+    forms = lookup(word)
+    past = next((f for f in forms if f.form == "past"), None)
+    if past is not None:
+        return prefixed_verb(past.base), "past"
+    if forms:
+        f = forms[0]
+        looks_like_object = bool(next_word) and _next_is_object(next_word)
+        noun_follows = bare(next_word) in NOUN_FOLLOWERS
+        base_word = f.base.split("-", 1)[-1]
+        if f.form == "gerund" and word in NOUNISH_ING and not looks_like_object:
+            return None
+        strong = base_word in STRONG and not noun_follows
+        if looks_like_object or strong or (not next_word and f.form != "third"):
+            return prefixed_verb(f.base), f.form
+        if f.form == "gerund" and not noun_follows:
+            return prefixed_verb(f.base), f.form
+        return None
+    unknown = unknown_past(word)
+    if unknown is not None:
+        return unknown, "past"
+    if next_word and _next_is_object(next_word):
+        guessed = unknown_gerund(word)
+        if guessed is not None:
+            return guessed, "gerund"
+    return None
+
+
+def _joined_verbs(rest_words: list[str], form: str) -> tuple[tuple[int, Verb], ...]:
+    """Verbs after "and"/"then" in the same form as the first ("… and presenting it")."""
+    if form not in ("base", "third", "gerund", "past"):
+        return ()
+    out: list[tuple[int, Verb]] = []
+    for i in range(1, len(rest_words)):
+        if bare(rest_words[i - 1]) not in JOINERS or rest_words[i - 1].endswith(","):
+            continue
+        w = rest_words[i]
+        if not w.isalpha() or not w.islower():
+            continue
+        forms = [f for f in lookup(w) if f.form == form]
+        nxt = rest_words[i + 1] if i + 1 < len(rest_words) else ""
+        loose = form in ("gerund", "past")
+        if not forms and form == "past" and unknown_past(w) is not None:
+            out.append((i, unknown_past(w)))  # type: ignore[arg-type]
+            continue
+        if forms and (loose or _next_is_object(nxt) or bare(nxt) in ("it", "them")):
+            out.append((i, prefixed_verb(forms[0].base)))
+    return tuple(out)
+
+
+def _strip_subject(ws: list[str]) -> tuple[list[str], list[str], str]:
+    """Drop a leading "I", "We", "My team and I" and helper verbs; returns what was dropped and
+    the words to add at the end ("with the team")."""
+    dropped: list[str] = []
+    lowered = " ".join(ws).lower()
+    for subject, tail in TEAM_SUBJECTS:
+        if lowered.startswith(subject + " "):
+            n = len(subject.split())
+            return ws[n:], ws[:n], tail
+    if (
+        ws
+        and bare(ws[0]) in SUBJECT_PRONOUNS
+        and len(ws) > 1
+        or len(ws) > 2
+        and bare(ws[0]) in ("was", "were")
+    ):
+        dropped.append(ws.pop(0))
+    while len(ws) > 1 and bare(ws[0]) in AUXILIARIES | NOW_WORDS:
+        if bare(ws[0]) in ("had", "have") and found_verb(bare(ws[1]), "") is None:
+            break  # "I had a skip-level": "had" is the verb
+        dropped.append(ws.pop(0))
+    return ws, dropped, ""
+
+
+def read_lead(text: str, kind: str = "work") -> Lead:
+    """Find the verb that starts ``text``, or make one (see docs/bullets.md for every rule)."""
+    text = mid_sentence_case(clean(text))
+    ws = words(text)
+    if not ws:
+        return Lead(None, "")
+    setting = ""
+    if ", " in text and bare(ws[0]) in SETTING_WORDS:
+        head, _, after = text.partition(", ")
+        if len(head.split()) <= 6 and after:
+            inner = read_lead(after, kind)
+            if inner.kind == "verb":
+                setting = lower_first(head)
+                return Lead(
+                    inner.verb,
+                    join(inner.rest, setting),
+                    inner.kind,
+                    inner.form,
+                    inner.first,
+                    inner.replaced,
+                    inner.unfinished,
+                    _joined_verbs(words(join(inner.rest, setting)), inner.form or "past"),
+                )
+    ws, dropped, tail = _strip_subject(ws)
+    unfinished = any(bare(w) in NOW_WORDS for w in dropped)
+    lead = _read(ws, kind, dropped)
+    rest = drop_first_person(join(lead.rest, tail))
+    form = lead.form if lead.form in ("base", "third", "gerund", "past") else "past"
+    return Lead(
+        lead.verb,
+        rest,
+        lead.kind,
+        lead.form,
+        lead.first,
+        lead.replaced,
+        lead.unfinished or unfinished,
+        _joined_verbs(words(rest), form),
+        lead.mark,
+    )
+
+
+def _read(ws: list[str], kind: str, dropped: list[str]) -> Lead:
+    replaced = " ".join(dropped)
+    lowered = " ".join(ws).lower()
+    for phrase in DUTY_PHRASES:
+        if lowered == phrase or lowered.startswith(phrase + " "):
+            n = len(phrase.split())
+            gone = join(replaced, " ".join(ws[:n]))
+            rest = ws[n:]
+            inner = _read(rest, kind, []) if rest else None
+            if inner is not None and inner.verb is not None and inner.form == "gerund":
+                return Lead(inner.verb, inner.rest, "duty", "gerund", ws[0], gone)
+            return Lead(prefixed_verb("own"), " ".join(rest), "duty", "duty", ws[0], gone)
+    first, rest_words = ws[0], ws[1:]
+    word = first.lower().rstrip(",:")
+    next_word = rest_words[0] if rest_words else ""
+    role = read_role(ws, kind)
+    if role is not None:
+        return Lead(role.verb, role.rest, "role", "", first, join(replaced, role.replaced))
+    # "Review of last year's bets" → "Reviewed last year's bets": a verb used as a noun.
+    if bare(next_word) == "of" and len(rest_words) > 1:
+        base = next((f.base for f in lookup(word) if f.form == "base"), None)
+        if base is not None:
+            return Lead(prefixed_verb(base), " ".join(rest_words[1:]), "verb", "nominal", first,
+                        join(replaced, first, next_word))  # fmt: skip
+    # "Successfully launched …": a filler adverb before the verb goes.
+    if word.endswith("ly") and next_word and len(rest_words) > 1:
+        after = found_verb(bare(next_word), rest_words[1])
+        if after is not None and after[1] == "past":
+            inner = _read(rest_words, kind, [*dropped, first])
+            if word in ("jointly", "co"):
+                v = inner.verb
+                if v is not None:
+                    v = prefixed_verb("co-" + v.base)
+                return Lead(v, inner.rest, "verb", "past", first, inner.replaced)
+            return inner
+    found = found_verb(word, next_word)
+    if found is None and word in UNFINISHED_ING and lookup(word):
+        found = prefixed_verb(lookup(word)[0].base), "gerund"
+    if found is not None:
+        v, form = found
+        unfinished = form == "gerund" and (v.base not in ONGOING or word in UNFINISHED_ING)
+        if v.base == "have" and head_noun(rest_words)[0] in RUN_NOUNS:
+            v = prefixed_verb("hold")  # "Had skip-level with the CPO" → "Held skip-level …"
+        mark = first[-1] if first[-1] in ",:" else ""
+        return Lead(v, " ".join(rest_words), "verb", form, first, replaced, unfinished, (), mark)
+    v, article = verb_for_noun(ws, kind)
+    return Lead(v, noun_phrase(ws, article), "noun", "", first, replaced)
+
+
+def lead_word(lead: Lead) -> str:
+    """The first word as the user wrote it, for messages."""
+    return lead.replaced or lead.first

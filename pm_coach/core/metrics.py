@@ -1,0 +1,129 @@
+"""Numbers and metrics: which numbers a field holds, what a metric says, when one is folded.
+
+A bullet says each number once. A metric whose numbers are all said already by the result (or
+the text) is *folded*: it adds nothing but the number again, so it is left out. A metric that
+counts inputs ("9 interviews") says how much was done, not what changed, so it goes with the
+action rather than the result, and --lint asks for an outcome.
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Sequence
+from dataclasses import dataclass
+
+from pm_coach.core.verbs import lookup, unknown_past, word_set
+from pm_coach.core.wording import bare, clean, words
+
+NUMBER = re.compile(
+    r"(?<![\w.])[+\-−~≈<>]?[$£€]?(\d[\d,]*(?:\.\d+)?)\s?(%|x|×|k|K|m|M|bn|B|pts?|pp)?(?![\w])"
+)
+SPELLED = word_set("two three four five six seven eight nine ten eleven twelve twenty dozen")
+
+# Things done on the way to an outcome: counting them shows effort, not a result.
+INPUT_NOUNS = word_set(
+    """interviews interview meetings meeting workshops workshop sessions session calls call
+    surveys survey 1:1s 1:1 one-on-ones drafts draft iterations docs documents pages slides
+    emails demos visits conversations experiments tests prototypes
+    stakeholders interviewed spoke met held ran run conducted sent written reviewed attended
+    walkthroughs presentations rounds sprints tickets triaged reviews memos specs prds"""
+)
+# Words that make a count an outcome even when it names an input ("3 hours saved a week").
+OUTCOME_WORDS = word_set(
+    """saved save saving fewer less more cut cuts reduced reduction up down faster slower lift
+    lifted growth grew increase increased decrease decreased retained won closed signed adopted
+    avoided gained higher lower improved improvement shorter quicker dropped fell rose doubled
+    halved tripled per reach reached attendees readers listeners views downloads subscribers
+    revenue arr mrr pipeline conversion retention churn activation nps csat"""
+)
+DIRECTION = word_set("up down")
+TIME_UNITS = word_set("hours hour days day weeks week months month")
+
+
+def number_keys(text: str) -> list[str]:
+    """The numbers in ``text`` as comparable keys: "$1.2M" → "1.2m", "+12%" → "12%"."""
+    keys = []
+    for m in NUMBER.finditer(text):
+        value = m.group(1).replace(",", "")
+        unit = (m.group(2) or "").lower().replace("×", "x").rstrip("s")
+        if unit in ("pt", "pp"):
+            unit = "pt"
+        keys.append(value + unit)
+    return keys
+
+
+@dataclass(frozen=True)
+class Metric:
+    text: str
+    kind: str  # "input", "clause" (has its own verb), "change" (X up 12%), "amount"
+
+
+def _has_finite_verb(ws: list[str]) -> bool:
+    """A past tense after the first word that is not an adjective ("exec pushback fell")."""
+    for i, w in enumerate(ws[1:5], start=1):
+        b = bare(w)
+        prev = bare(ws[i - 1])
+        is_past = any(f.form == "past" for f in lookup(b)) or unknown_past(b) is not None
+        if is_past and not NUMBER.match(prev) and prev not in ("a", "an", "the"):
+            return i < len(ws) - 1 or b in ("fell", "rose", "grew", "dropped", "doubled")
+    return False
+
+
+def classify(metric: str) -> Metric:
+    text = clean(metric)
+    ws = words(text)
+    plain = [bare(w) for w in ws]
+    if any(p in OUTCOME_WORDS for p in plain) or any(ch in text for ch in "$£€"):
+        kind = "amount"
+    elif number_keys(text) and any(p in INPUT_NOUNS for p in plain):
+        kind = "input"
+    elif (
+        number_keys(text)
+        and any(p in TIME_UNITS for p in plain)
+        and ("spent" in plain or "of" in plain)
+    ):
+        kind = "input"  # "6 weeks of research", "40 hours spent"
+    else:
+        kind = "amount"
+    if kind == "amount" and len(ws) > 1:
+        if any(p in DIRECTION for p in plain[1:]) and not NUMBER.match(ws[0]):
+            kind = "change"
+        elif _has_finite_verb(ws) and not NUMBER.match(ws[0]):
+            kind = "clause"
+    return Metric(text, kind)
+
+
+def folded(metric: str, said: str) -> bool:
+    """True when every number of ``metric`` is already in ``said`` (and it has one)."""
+    keys = number_keys(metric)
+    if not keys:
+        return False
+    have = number_keys(said)
+    return all(k in have for k in keys)
+
+
+def split_metrics(metrics: Sequence[str], said: str) -> tuple[list[Metric], list[str]]:
+    """The metrics to write, by kind, and the ones folded into ``said`` (result and text)."""
+    kept: list[Metric] = []
+    gone: list[str] = []
+    seen = said
+    for raw in metrics:
+        text = clean(raw)
+        if not text:
+            continue
+        if folded(text, seen):
+            gone.append(text)
+            continue
+        kept.append(classify(text))
+        seen += " " + text
+    return kept, gone
+
+
+def join_list(items: Sequence[str]) -> str:
+    """ "a", "a and b", "a, b and c"; items holding a comma are kept apart with semicolons."""
+    items = [i for i in items if i]
+    if len(items) <= 1:
+        return "".join(items)
+    if any("," in i for i in items):
+        return "; ".join(items)
+    return ", ".join(items[:-1]) + " and " + items[-1]

@@ -1,0 +1,95 @@
+"""Which bullets are strongest: for ``export --top`` and the report's strongest lines.
+
+Approved bullets come first (the user has read them), then drafts that --lint does not flag, then
+flagged drafts; within each, a draft with a result, an outcome metric, a wide scope and a recent
+date ranks higher. Gaps are spread: each pick after the first loses a little for every pick
+already made on its least-covered gap, but never enough to jump a tier.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+import re
+from collections import Counter
+from collections.abc import Sequence
+
+from pm_coach.core.bullet_lint import findings
+from pm_coach.core.bullets import draft
+from pm_coach.models import Evidence
+
+RECENT_WINDOW_DAYS = 730
+REPEAT_PENALTY = 3.0
+SCOPE = re.compile(
+    r"[$£€]\s?\d|\d\s?(?:%|x\b|k\b|m\b|bn\b)|\b(?:company-wide|org-wide|all|every|each|teams|"
+    r"squads|markets|regions|customers|merchants|users|accounts|board|exec|execs|CEO|CPO|CFO|CTO)\b",
+    re.IGNORECASE,
+)
+
+
+def tier(entry: Evidence) -> int:
+    """2 for the user's own approved line, 1 for a draft --lint passes, 0 for a flagged draft."""
+    if entry.bullet:
+        return 2
+    return 1 if not findings(entry, draft(entry)) else 0
+
+
+# The scope the user recorded, as points; entries without one are judged by their words.
+SCOPE_POINTS: dict[str, float] = {"self": 0.0, "team": 1.0, "teams": 1.5, "company": 2.0,
+                                  "external": 2.0}  # fmt: skip
+
+
+def scope(entry: Evidence) -> float:
+    """0 to 2: the recorded scope, or else money, percentages and words of reach (teams,
+    markets, the board) in the entry."""
+    if entry.scope is not None:
+        return SCOPE_POINTS[entry.scope]
+    text = " ".join([entry.text, entry.result, *entry.metrics])
+    return float(min(2, len(SCOPE.findall(text))))
+
+
+def strength(entry: Evidence, today: dt.date) -> float:
+    """Result 2, outcome metric 3 (a count of inputs 1), scope up to 2, goal 1, and recency up
+    to 2, fading to 0 over two years."""
+    age = max(0, (today - entry.date).days)
+    recency = max(0.0, 2.0 * (1 - age / RECENT_WINDOW_DAYS))
+    bullet = draft(entry)
+    outcome = any(m not in bullet.inputs for m in entry.metrics)
+    metric = 3.0 if outcome else (1.0 if entry.metrics else 0.0)
+    return (
+        metric
+        + 2.0 * bool(entry.result.strip())
+        + scope(entry)
+        + bool(entry.goal.strip())
+        + recency
+    )
+
+
+def top(entries: Sequence[Evidence], n: int, today: dt.date) -> list[Evidence]:
+    """The strongest ``n`` entries, strongest first.
+
+    Picked one at a time by tier, then strength minus 3 for every entry already picked that
+    covers the least-covered of its gaps (a gap nobody covers yet costs nothing), then the newer
+    entry, then the smaller id.
+    """
+    left = list(entries)
+    tiers = {e.id: tier(e) for e in left}
+    strengths = {e.id: strength(e, today) for e in left}
+    covered: Counter[str] = Counter()
+    chosen: list[Evidence] = []
+    while left and len(chosen) < n:
+
+        def value(e: Evidence) -> tuple[int, float, dt.date, dt.datetime, str]:
+            keys = e.gaps or ["(no gap)"]
+            penalty = REPEAT_PENALTY * min(covered[g] for g in keys)
+            return (tiers[e.id], strengths[e.id] - penalty, e.date, e.created, _neg(e.id))
+
+        best = max(left, key=value)
+        chosen.append(best)
+        left.remove(best)
+        covered.update(best.gaps or ["(no gap)"])
+    return chosen
+
+
+def _neg(text: str) -> str:
+    """A key that sorts strings in reverse, so max() prefers the smaller id."""
+    return "".join(chr(0x10FFFF - ord(c)) for c in text)

@@ -1,0 +1,266 @@
+"""Phrasing for a bullet's section: role nouns, and the verb for a line that starts with a noun.
+
+"Mentor at a startup accelerator" is a role, not an action; put a verb in front of it and it
+reads "Delivered Mentor at …". Here a role becomes what the person did in it ("Mentored founders
+at a startup accelerator", "Spoke at ProductCon", "Served as a trustee of …"), and a line that
+starts with a noun gets the verb its head noun and section call for ("Gave a talk on …", "Wrote
+an article on …", "Ran the pricing review …").
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+
+from pm_coach.core.verbs import Verb, prefixed_verb, verb, word_set
+from pm_coach.core.wording import DETERMINERS, article_for, bare, is_ordinary, join, lower_first
+
+# --- role nouns -------------------------------------------------------------------------------
+
+# role noun → the verb that says what the person did; "" means "Served as a <role>".
+ROLE_VERBS: dict[str, str] = {
+    "mentor": "mentor",
+    "speaker": "speak",
+    "keynote": "",
+    "panelist": "",
+    "panellist": "",
+    "host": "host",
+    "co-host": "co-host",
+    "organiser": "organise",
+    "organizer": "organize",
+    "co-organiser": "co-organise",
+    "co-organizer": "co-organize",
+    "founder": "found",
+    "co-founder": "co-found",
+    "chair": "chair",
+    "co-chair": "co-chair",
+    "advisor": "advise",
+    "adviser": "advise",
+    "coach": "coach",
+    "facilitator": "facilitate",
+    "moderator": "moderate",
+    "editor": "edit",
+    "author": "author",
+    "co-author": "co-author",
+    "volunteer": "volunteer",
+    "instructor": "teach",
+    "tutor": "tutor",
+    "teacher": "teach",
+    "lecturer": "",
+    "judge": "",
+    "trustee": "",
+    "treasurer": "",
+    "secretary": "",
+    "governor": "",
+    "ambassador": "",
+    "reviewer": "",
+    "member": "",
+    "guest": "",
+    "captain": "",
+    "owner": "own",
+    "lead": "",
+    "pm": "",
+    "apm": "",
+    "manager": "",
+    "liaison": "",
+    "champion": "",
+    "sponsor": "",
+    "buddy": "",
+    "interviewer": "",
+}
+ROLE_PREPS = word_set("at for of to with on in")
+# Words that may stand before a role noun ("Volunteer mentor", "Guest speaker", "Board member").
+ROLE_MODIFIERS = word_set(
+    """volunteer guest keynote invited lead senior board founding external industry peer
+    product pm startup community programme program event meetup panel podcast conference
+    committee chapter school parent executive mentoring hackathon technical interim acting
+    co-"""
+)
+# Who a mentor or coach works with, guessed from the place named (never invented otherwise).
+PEOPLE_BY_PLACE: tuple[tuple[tuple[str, ...], str], ...] = (
+    (("accelerator", "incubator", "startup", "start-up", "founder", "venture"), "founders"),
+    (("school", "university", "college", "bootcamp", "student", "academy", "course"), "students"),
+)
+SERVE = Verb("serve as", "served as", "serving as")
+
+
+@dataclass(frozen=True)
+class Role:
+    """A role rewritten as an action: the verb and the words after it."""
+
+    verb: Verb
+    rest: str
+    replaced: str  # the role words as the user wrote them
+
+
+def read_role(ws: list[str], kind: str) -> Role | None:
+    """Read a line that starts with a role noun ("Mentor at …", "Guest speaker at …")."""
+    mods: list[str] = []
+    i = 0
+    while i < len(ws) - 1 and i < 3 and bare(ws[i]) in ROLE_MODIFIERS and bare(ws[i]) != "lead":
+        if bare(ws[i + 1]) not in ROLE_VERBS and bare(ws[i + 1]) not in ROLE_MODIFIERS:
+            break
+        mods.append(ws[i])
+        i += 1
+    if i >= len(ws):
+        return None
+    noun = bare(ws[i])
+    if noun == "lead" and i + 1 < len(ws) and bare(ws[i + 1]) in ("pm", "product", "apm"):
+        mods.append(ws[i])  # "Lead PM for checkout"
+        i += 1
+        noun = bare(ws[i])
+        if noun == "product" and i + 1 < len(ws) and bare(ws[i + 1]) == "manager":
+            i += 1
+            noun = "manager"
+    if noun not in ROLE_VERBS:
+        return None
+    after = ws[i + 1 :]
+    if after and bare(after[0]) not in ROLE_PREPS:
+        return None  # "Mentor two APMs": a verb, not a role
+    if not after and not mods:
+        return None  # a lone word: read as a verb elsewhere ("Mentor")
+    replaced = " ".join(ws[: i + 1])
+    prep = bare(after[0]) if after else ""
+    tail = " ".join(after[1:])
+    base = ROLE_VERBS[noun]
+    if noun == "keynote" or (noun == "speaker" and any(bare(m) == "keynote" for m in mods)):
+        return Role(verb("give"), join("a keynote", " ".join(after)), replaced)
+    if noun in ("panelist", "panellist"):
+        return Role(verb("speak"), join("on a panel", " ".join(after)), replaced)
+    if noun == "volunteer" and prep in ("at", "with", "for", "on", "in") and not mods:
+        return Role(verb("volunteer"), " ".join(after), replaced)
+    if base and not mods:
+        if noun == "speaker" and prep in ("at", "on", "in"):
+            return Role(verb("speak"), " ".join(after), replaced)
+        if prep in ("of", "for", "to") and tail and noun not in ("speaker", "volunteer"):
+            return Role(prefixed_verb(base), tail, replaced)  # "Organiser of X" → "Organised X"
+        if noun in ("mentor", "coach", "tutor") and prep in ("at", "with", "in", "on"):
+            place = " ".join(after).lower()
+            for cues, people in PEOPLE_BY_PLACE:
+                if any(c in place for c in cues):
+                    return Role(verb(base), join(people, " ".join(after)), replaced)
+    # Anything else: "Served as a trustee of …", keeping every word of the role.
+    role_words = " ".join(_role_case(w) for w in [*mods, ws[i]])
+    first = role_words.split(" ", 1)[0]
+    role_phrase = join(article_for(first), role_words)
+    if noun == "guest" and prep == "on":
+        return Role(
+            Verb("appear", "appeared as", "appearing as"), join(role_phrase, *after), replaced
+        )
+    return Role(SERVE, join(role_phrase, " ".join(after)), replaced)
+
+
+def _role_case(word: str) -> str:
+    """ "Trustee" → "trustee", "Board" → "board"; "PM" and names stay as written."""
+    low = word.lower()
+    if (low in ROLE_VERBS or low in ROLE_MODIFIERS or is_ordinary(word)) and word[1:].islower():
+        return low
+    return word
+
+
+# --- a line that starts with a noun -----------------------------------------------------------
+
+RUN_NOUNS = word_set(
+    """review reviews meeting meetings workshop workshops session sessions offsite offsites retro
+    retros retrospective retrospectives kickoff kick-off standup standups sync syncs 1:1 1:1s
+    interviews interview training hours sprint sprints pilot pilots experiment experiments test
+    tests survey surveys research study studies audit audits hackathon go/no-go demo demos
+    process council forum programme program course cohort bootcamp meetup meetups
+    lunch-and-learn ama webinar webinars postmortem post-mortem triage rotation roundtable
+    discovery onboarding bar-raiser panel skip-level"""
+)
+WRITE_NOUNS = word_set(
+    """doc docs document documents memo memos prd prds spec specs brief briefs one-pager
+    one-pagers narrative proposal proposals playbook playbooks guide guides principles faq faqs
+    template templates case post posts article articles essay essays newsletter newsletters
+    report reports rfc rfcs policy policies charter okrs requirements book chapter chapters
+    paper papers piece pieces blog series column handbook"""
+)
+BUILD_NOUNS = word_set(
+    """roadmap roadmaps dashboard dashboards model models prototype prototypes calculator tool
+    tools pipeline page pages flow flows system systems backlog framework frameworks rubric
+    scorecard scorecards taxonomy matrix tracker"""
+)
+TALK_NOUNS = word_set("talk talks keynote presentation presentations lecture lectures speech")
+RECORD_NOUNS = word_set("podcast episode episodes video videos")
+# Singular nouns that need an article when the bullet's verb is put in front of them.
+COUNTABLE = word_set(
+    """review meeting workshop session offsite retro retrospective kickoff standup sync interview
+    pilot experiment test survey study audit hackathon demo course cohort bootcamp meetup webinar
+    postmortem roundtable panel doc document memo prd spec brief one-pager narrative proposal
+    playbook guide template case post article essay newsletter report rfc policy charter book
+    chapter paper piece blog series column handbook roadmap dashboard model prototype calculator
+    tool pipeline page flow system framework rubric scorecard taxonomy matrix tracker talk keynote
+    presentation lecture speech podcast episode video sprint trial"""
+)
+# Singular nouns for one piece of work: the default verb takes "the" ("Led the Stripe migration").
+PROJECTS = word_set(
+    """migration launch rollout redesign rebuild project programme program initiative rewrite
+    overhaul integration expansion transition consolidation revamp refresh replatforming"""
+)
+STOP_AT = word_set(
+    "of for with on at to in into across between and from by about over under via after before"
+)
+
+DEFAULT_VERB: dict[str, str] = {
+    "work": "lead",
+    "volunteer": "lead",
+    "talk": "present",
+    "publication": "publish",
+}
+
+
+def head_noun(ws: list[str]) -> tuple[str, int]:
+    """The noun a phrase is about ("Pricing review with sales" → "review") and its position."""
+    head, at = "", -1
+    for i, w in enumerate(ws):
+        b = bare(w)
+        if b in STOP_AT or w.startswith("("):
+            break
+        head, at = b, i
+        if w.endswith((",", ";", ":")):
+            break
+    return head, at
+
+
+def verb_for_noun(ws: list[str], kind: str) -> tuple[Verb, str]:
+    """The verb to put before a noun phrase, and the article it needs ("", "a" or "the")."""
+    head, at = head_noun(ws)
+    if head == "study" and at > 0 and bare(ws[at - 1]) == "case":
+        head = "case"
+    if head in TALK_NOUNS:
+        base = "give"
+    elif head in RECORD_NOUNS:
+        base = "record"
+    elif head in WRITE_NOUNS:
+        base = "write"
+    elif head in RUN_NOUNS:
+        base = "run"
+    elif head in BUILD_NOUNS:
+        base = "build"
+    else:
+        base = DEFAULT_VERB.get(kind, "lead")
+    first = bare(ws[0]) if ws else ""
+    free = 0 <= at <= 3 and first not in DETERMINERS and not first[:1].isdigit()
+    if free and base != DEFAULT_VERB.get(kind, "lead") and head in COUNTABLE:
+        return verb(base), "a"
+    if free and head in PROJECTS and not first.endswith(("'s", "’s")):
+        return verb(base), "the"
+    return verb(base), ""
+
+
+def noun_phrase(ws: list[str], article: str) -> str:
+    text = lower_first(" ".join(ws))
+    if article == "a":
+        return join(article_for(text.split(" ", 1)[0]), text)
+    return join(article, text)
+
+
+def with_org(rest: str, org: str, kind: str) -> str:
+    """Add the organisation to a talk, publication or volunteer line that does not name it."""
+    org = " ".join(org.split())
+    if not org or kind == "work" or org.casefold() in rest.casefold():
+        return rest
+    prep = {"talk": "at", "publication": "for", "volunteer": "with"}.get(kind, "at")
+    if kind == "volunteer" and rest.rstrip().lower().endswith((" at", " with", " for")):
+        return join(rest, org)
+    return join(rest, prep, org)

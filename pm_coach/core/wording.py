@@ -1,0 +1,182 @@
+"""Small word-level edits a bullet needs: spacing, capitals, articles and first person.
+
+Every function here changes as little of the user's text as it can: a capital on the first word,
+an article in front of a noun, a pronoun out. Names, acronyms and numbers are never touched.
+"""
+
+from __future__ import annotations
+
+import re
+
+from pm_coach.core.verbs import word_set
+
+# Words that start a sentence only because it is a sentence: moved into the middle of a bullet
+# they lose their capital. Anything else ("Stripe", "Salesforce", "Acme") is probably a name and
+# keeps it, so the user's words stay as written.
+ORDINARY_WORDS = word_set(
+    """a an the our my their his her its this that these those each every all both some several
+    many most more less fewer new first second third last next one two three four five six seven
+    eight nine ten weekly monthly quarterly annual yearly daily internal external cross company
+    team teams product products customer customers user users client clients pricing price prices
+    review reviews roadmap roadmaps strategy strategic plan plans planning launch launches release
+    releases feature features project projects programme program process processes meeting
+    meetings workshop workshops session sessions talk talks article articles post posts blog
+    podcast webinar panel guide playbook memo memos document documents doc docs report reports
+    analysis research study survey interviews interview discovery experiment experiments test
+    tests onboarding checkout billing payments payment search mobile web platform data metrics
+    dashboard dashboards sales marketing support engineering design finance legal leadership
+    board stakeholder stakeholders partner partners vendor vendors market competitor competitive
+    competitors industry regulatory compliance hiring training mentoring coaching office hours
+    lunch brown bag goal goals budget budgets contract contracts deal deals migration redesign
+    rollout pilot prototype backlog sprint sprints retro retrospective decision decisions
+    proposal proposals case business growth revenue retention churn activation conversion
+    adoption engagement quality performance security reliability community charity volunteer
+    volunteers nonprofit school university conference meetup she he they it there everyone
+    nobody exec execs executive executives leadership director directors manager managers
+    engineers designers founders students mentees attendees readers listeners time cost costs
+    latency uptime tickets ticket refund refunds disputes dispute pushback sign-off signoff
+    win-rate enterprise self-serve smb mid-market trial trials signups sign-ups renewal renewals
+    pipeline forecast forecasts accuracy satisfaction response responses cycle lead leads
+    handoff handoffs escalations incidents outages bugs defects errors complaints calls
+    average median monthly weekly daily every now only also almost nearly over under about
+    around half double twice average overall total net gross free paid in on at during after
+    before over since across for within following with by to from of and or but so as into via
+    toward towards throughout once when while"""
+)
+
+DETERMINERS = word_set(
+    """a an the this that these those each every all both some several many most our my their his
+    her its your one two three four five six seven eight nine ten"""
+)
+
+
+def clean(text: str) -> str:
+    """Collapse runs of spaces and drop trailing full stops and separators."""
+    text = " ".join(text.split())
+    return text.rstrip(" .;,:")
+
+
+def words(text: str) -> list[str]:
+    return text.split(" ") if text else []
+
+
+def bare(word: str) -> str:
+    return word.lower().strip(",.;:!?\"'()“”‘’")
+
+
+def join(*parts: str) -> str:
+    return " ".join(p for p in parts if p)
+
+
+def capitalise(text: str) -> str:
+    return text[:1].upper() + text[1:]
+
+
+# Names a PM often starts a line with; any other capitalised first word is read as an ordinary
+# word in a capital because it started the field ("Referral signups" → "referral signups").
+KNOWN_NAMES = word_set(
+    """stripe salesforce slack jira figma hubspot zendesk intercom amplitude mixpanel segment
+    snowflake looker tableau notion confluence asana linear miro shopify google apple android
+    microsoft aws azure twilio okta workday sap oracle adyen braintree paypal klarna marketo braze
+    optimizely launchdarkly datadog github gitlab zoom gong pendo gainsight productboard loom
+    dovetail maze hotjar fullstory heap airtable webflow wordpress medium substack linkedin
+    youtube spotify uber airbnb netflix amazon meta facebook instagram tiktok chatgpt openai
+    january february march april may june july august september october november december
+    monday tuesday wednesday thursday friday saturday sunday christmas easter europe emea apac
+    americas brazil germany france spain italy india japan china canada mexico ireland uk us usa
+    london leeds manchester berlin paris dublin madrid lisbon amsterdam"""
+)
+
+
+def is_ordinary(word: str) -> bool:
+    """True for a word in a capital only because it started a sentence or a field."""
+    plain = word.rstrip(",.;:")
+    if plain == "A":
+        return True
+    core = plain.replace("-", "").replace("'", "").replace("’", "")
+    return (
+        len(plain) > 1
+        and plain[0].isupper()
+        and core.isalnum()
+        and core[1:] == core[1:].lower()
+        and plain.split("-", 1)[0][1:].isalpha()
+        and plain.lower() not in KNOWN_NAMES
+        and plain.lower().split("-", 1)[0] not in KNOWN_NAMES
+    )
+
+
+def lower_first(text: str) -> str:
+    """Lowercase the first letter when the first word is an ordinary word in a capital.
+
+    "Pricing review" → "pricing review", "Day-7 retention" → "day-7 retention"; names
+    ("Stripe migration", "Code First Girls"), acronyms ("NPS", "Q3"), mixed case ("iOS") and
+    "I" stay as written.
+    """
+    ws = text.split(" ", 2)
+    word = ws[0]
+    if not is_ordinary(word):
+        return text
+    nxt = ws[1] if len(ws) > 1 else ""
+    if nxt[:1].isupper() and nxt[1:].islower() and word.lower() not in ORDINARY_WORDS:
+        return text  # "Code First Girls", "Mind Tools": a name of several words
+    return text[0].lower() + text[1:]
+
+
+_SENTENCE_BREAK = re.compile(r"([.;!?])\s+(\S+)")
+
+
+def mid_sentence_case(text: str) -> str:
+    """Join the sentences of one field into one clause list: "Ran it. She led" → "Ran it; she led".
+
+    A full stop between sentences becomes a semicolon and the ordinary word after it loses its
+    capital; the same for a capital after a semicolon. Abbreviations ("e.g.", "vs.") are left.
+    """
+
+    def fix(m: re.Match[str]) -> str:
+        mark, word = m.group(1), m.group(2)
+        before = text[: m.start()].rsplit(" ", 1)[-1] + mark
+        if mark == "." and (len(before) <= 3 or before.lower() in ("e.g.", "i.e.", "vs.", "etc.")):
+            return m.group(0)
+        if mark == "." and not (word[:1].isupper() and is_ordinary(word)):
+            return m.group(0)
+        return ("; " if mark in ".;" else mark + " ") + (lower_first(word) if mark != "!" else word)
+
+    return _SENTENCE_BREAK.sub(fix, text)
+
+
+def article_for(word: str) -> str:
+    """ "a" or "an" for the word that follows it (by sound, for common cases)."""
+    plain = word.strip("\"'“‘(")
+    if not plain:
+        return "a"
+    if plain.isupper() and len(plain) > 1 and plain.isalpha():  # an acronym, read by letters
+        return "an" if plain[0] in "AEFHILMNORSX" else "a"
+    low = plain.lower()
+    if low.startswith(("uni", "use", "usa", "eu", "one", "ubi", "uti")):
+        return "a"
+    if low.startswith(("hour", "honest", "honou")):
+        return "an"
+    return "an" if low[0] in "aeiou" else "a"
+
+
+# --- first person -----------------------------------------------------------------------------
+
+SUBJECT_PRONOUNS = word_set("i we i've we've i’ve we’ve i'm i’m we're we’re")
+AUXILIARIES = word_set("am are was were have had been also then just successfully personally")
+POSSESSIVES = {"my": "the", "our": "the", "My": "The", "Our": "The"}
+_MID_PRONOUN = re.compile(r"\b(and|then|so|but|where|after|before|until|when) (?:I|we) ")
+_POSSESSIVE = re.compile(r"\b(?:[Mm]y|[Oo]ur)(?: own)?\b")
+_OBJECT_PRONOUN = re.compile(r"\b(?:me|us)\b")
+FIRST_PERSON = re.compile(r"(?:\b(?:I|I'm|I’m|I've|I’ve|me|my|mine|myself|we|our|us|ours)\b)|^We\b")
+
+
+def drop_first_person(text: str) -> str:
+    """Take first person out of the middle of a clause: "and I presented" → "and presented",
+    "our largest customer" → "the largest customer". A leading pronoun is the lead's job."""
+    text = _MID_PRONOUN.sub(r"\1 ", text)
+    return _POSSESSIVE.sub(lambda m: POSSESSIVES[m.group(0).split(" ")[0]], text)
+
+
+def has_first_person(text: str) -> bool:
+    """True when ``text`` still speaks as I or we (US, the country, is not "us")."""
+    return bool(FIRST_PERSON.search(text))
