@@ -61,3 +61,9 @@ class Cancelled(PmCoachError):
 
     def __init__(self, message: str = "Cancelled: nothing was saved.") -> None:
         super().__init__(message)
+
+
+def error_text(message: str, hint: str | None = None) -> str:
+    """How an error reads on stderr: the message, then the hint on its own line."""
+    text = f"pm-coach: error: {message}\n"
+    return text + f"  hint: {hint}\n" if hint else text

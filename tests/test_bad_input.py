@@ -26,7 +26,7 @@ from pm_coach.errors import ExitCode
 from pm_coach.models import Assessment, Evidence, Profile
 from pm_coach.store.assessments import add_assessment
 from pm_coach.store.evidence import EvidenceStore
-from pm_coach.store.profile import save_profile
+from tests.helpers import save_profile
 
 CREATED = dt.datetime(2026, 11, 20, 9, 30, tzinfo=dt.UTC)
 GAPS = ["strategy", "buy-in", "confidence", "domain", "delegation"]

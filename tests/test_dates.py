@@ -2,7 +2,7 @@ import datetime as dt
 
 import pytest
 
-from pm_coach.core.dates import parse_date, parse_month
+from pm_coach.core.dates import parse_date
 from pm_coach.errors import InputError
 
 SUNDAY = dt.date(2026, 11, 22)  # a Sunday
@@ -60,10 +60,3 @@ def test_future_is_refused_unless_allowed() -> None:
 def test_before_1970_is_refused() -> None:
     with pytest.raises(InputError, match="before 1970"):
         parse_date("1969-12-31", SUNDAY)
-
-
-def test_month() -> None:
-    assert parse_month("2024-03") == dt.date(2024, 3, 1)
-    for bad in ["2024-13", "2024", "March 2024", "2024-3"]:
-        with pytest.raises(InputError):
-            parse_month(bad)

@@ -97,7 +97,7 @@ def test_invalid_edit_is_offered_again_on_a_terminal(
     run, home: Path, tmp_path: Path, monkeypatch: pytest.MonkeyPatch
 ) -> None:
     from pm_coach import prompts
-    from pm_coach.cli import editor as editor_module
+    from pm_coach.app import terminal
 
     entry_id = log(run, "Ran the pricing review")
     runs = editor(
@@ -105,7 +105,7 @@ def test_invalid_edit_is_offered_again_on_a_terminal(
         (r"^date = .*$", "date = 2999-01-01"),  # first try: invalid
         (r"^date = .*$", "date = 2026-01-15"),  # second try: fixed
     )  # fmt: skip
-    monkeypatch.setattr(editor_module, "interactive", lambda: True)
+    monkeypatch.setattr(terminal, "interactive", lambda: True)
     asked: list[str] = []
     monkeypatch.setattr(prompts, "confirm", lambda msg, **_: asked.append(msg) or True)
     r = run("evidence", "edit", entry_id)

@@ -15,7 +15,7 @@ from pm_coach.core import ranking
 from pm_coach.core.bullets import write_bullet
 from pm_coach.models import Evidence, Profile, Role
 from pm_coach.store.evidence import EvidenceStore
-from pm_coach.store.profile import save_profile
+from tests.helpers import save_profile
 
 SCHEMA = Path(__file__).parent / "data" / "json-resume-schema.json"
 CREATED = dt.datetime(2026, 1, 5, 9, 0, tzinfo=dt.UTC)

@@ -15,7 +15,7 @@ import pytest
 from pm_coach.models import Assessment, Evidence, Profile
 from pm_coach.store.assessments import add_assessment
 from pm_coach.store.evidence import EvidenceStore
-from pm_coach.store.profile import save_profile
+from tests.helpers import save_profile
 
 START = "2026-11-23"
 LEVELS = {"strategy": 2, "buy-in": 3, "confidence": 4, "domain": 3, "delegation": 2}

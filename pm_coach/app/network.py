@@ -6,8 +6,7 @@ import datetime as dt
 from dataclasses import dataclass
 from pathlib import Path
 
-from pm_coach.core.finding import Suggestion
-from pm_coach.core.mentoring import Strength
+from pm_coach.core.finding import FindResult
 from pm_coach.core.prep import Prep
 from pm_coach.models import Assessment, Evidence, Profile, SkillMap
 from pm_coach.models.network import Contact
@@ -90,14 +89,6 @@ def prep(folder: Path, name: str, today: dt.date) -> Prep:
         guide=network_guide(),
         no_assessment=s.assessment is None,
     )
-
-
-@dataclass(frozen=True)
-class FindResult:
-    suggestions: list[Suggestion]
-    strengths: list[Strength]  # gaps the user could mentor others in
-    mentees: list[str]  # names of the mentees already in the network
-    based_on: str  # "focus" (the plan's focus gaps), "gap" (--gap) or "all" (no assessment)
 
 
 def find(folder: Path, gap: str | None, today: dt.date) -> FindResult:

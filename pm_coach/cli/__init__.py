@@ -5,6 +5,7 @@ Errors are caught in exactly one place, :class:`RootGroup.invoke`.
 
 from __future__ import annotations
 
+import os
 import sys
 import traceback
 from typing import Annotated, Any, NoReturn
@@ -13,27 +14,22 @@ import typer
 from typer.core import TyperGroup
 
 from pm_coach import __version__
-from pm_coach.cli.state import AppState
-from pm_coach.errors import ExitCode, PmCoachError
+from pm_coach.cli.state import Workspace
+from pm_coach.errors import ExitCode, PmCoachError, error_text
 
 
 def _debug_requested(ctx: typer.Context) -> bool:
     obj = ctx.obj
-    return bool(isinstance(obj, AppState) and obj.debug) or "--debug" in sys.argv[1:2]
+    return bool(isinstance(obj, Workspace) and obj.debug) or "--debug" in sys.argv[1:2]
 
 
 def print_error(message: str, hint: str | None = None) -> None:
-    """Print an error to stderr: the message, then the hint on its own line."""
-    print(f"pm-coach: error: {message}", file=sys.stderr)
-    if hint:
-        print(f"  hint: {hint}", file=sys.stderr)
+    sys.stderr.write(error_text(message, hint))
 
 
 def _reader_went_away() -> NoReturn:
     """The reader of stdout went away (``pm-coach report | head -1``): stop quietly with exit 0,
     as the README promises; stdout goes to /dev/null so the final flush cannot fail again."""
-    import os
-
     devnull = os.open(os.devnull, os.O_WRONLY)
     os.dup2(devnull, sys.stdout.fileno())
     raise typer.Exit(ExitCode.OK) from None
@@ -71,17 +67,17 @@ class RootGroup(TyperGroup):
             _reader_went_away()
         except (typer.Exit, typer.Abort):
             raise
+        except typer.TyperException:
+            raise  # a usage error found while parsing a command's options: typer reports it
         except Exception as exc:
-            from typer._click.exceptions import ClickException
-
-            if isinstance(exc, ClickException) or _debug_requested(ctx):
+            if _debug_requested(ctx):
                 raise
             print_error(
                 f"unexpected internal error: {type(exc).__name__}: {exc}",
                 "This is a bug in pm-coach. Run the same command with --debug "
                 "(pm-coach --debug …) to see the traceback, and report it.",
             )
-            if "PM_COACH_TRACEBACK" in __import__("os").environ:  # for pm-coach's own tests
+            if "PM_COACH_TRACEBACK" in os.environ:  # for pm-coach's own tests
                 traceback.print_exc()
             raise typer.Exit(ExitCode.INTERNAL) from None
 
@@ -127,7 +123,7 @@ def root(
         ),
     ] = False,
 ) -> None:
-    ctx.obj = AppState(data_dir_override=data_dir, debug=debug)
+    ctx.obj = Workspace(data_dir_override=data_dir, debug=debug)
 
 
 def _register() -> None:

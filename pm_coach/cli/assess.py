@@ -9,7 +9,7 @@ import typer
 from pm_coach.cli.state import interactive, state
 
 if TYPE_CHECKING:
-    from pm_coach.cli.state import AppState
+    from pm_coach.cli.state import Workspace
 
 HELP = """Rate yourself on each gap of your skill map, against the level your target role needs.
 
@@ -105,7 +105,7 @@ def assess(
 
 
 def _assess(
-    st: AppState,
+    st: Workspace,
     gap: list[str],
     map_id: str | None,
     answers: str | None,
@@ -183,7 +183,7 @@ def _assess(
     )
 
 
-def _history(st: AppState, map_id: str | None, as_json: bool) -> None:
+def _history(st: Workspace, map_id: str | None, as_json: bool) -> None:
     from pm_coach.core import assessment as core
     from pm_coach.render.assess import history_json
     from pm_coach.store.assessments import load_assessments

@@ -112,11 +112,11 @@ def edit(
     entry_id: Annotated[str, typer.Argument(metavar="ID", help="The entry's id.")],
 ) -> None:
     """Open an entry as TOML in $VISUAL or $EDITOR; the edit is checked before it is saved."""
-    from pm_coach.cli.editor import edit_entry
+    from pm_coach.app.editor import edit_entry
 
     st = state(ctx)
     entry = st.evidence.get(entry_id.strip().lower())
-    updated = edit_entry(entry, st)
+    updated = edit_entry(entry, st, dt.date.today())
     if updated is None:
         print("No changes.")
         return

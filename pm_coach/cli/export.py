@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import datetime as dt
 from typing import Annotated
 
 import typer
@@ -87,11 +88,9 @@ def export(
         ),
     ] = False,
 ) -> None:
-    import datetime as dt
     import sys
     from pathlib import Path
 
-    from pm_coach.cli.evidence import parse_filter_date
     from pm_coach.cli.state import state
     from pm_coach.core import export as core
     from pm_coach.core.evidence import EvidenceFilter, check_gaps, select
@@ -106,8 +105,8 @@ def export(
     flt = EvidenceFilter(
         gaps=gaps,
         tags=tag or [],
-        since=parse_filter_date(since, "--since"),
-        until=parse_filter_date(until, "--until"),
+        since=_day(since, today, "--since"),
+        until=_day(until, today, "--until"),
     )
     if flt.since and flt.until and flt.since > flt.until:
         raise InputError(f"--since {flt.since} is after --until {flt.until}.", hint="Swap them.")
@@ -165,3 +164,9 @@ def export(
     write_output(path, text, force=force)
     what = "lint report" if lint else f"{len(items)} bullet{'s' if len(items) != 1 else ''}"
     print(f"Wrote {what} to {path}", file=sys.stderr)
+
+
+def _day(text: str | None, today: dt.date, what: str) -> dt.date | None:
+    from pm_coach.core.dates import parse_date
+
+    return None if text is None else parse_date(text, today, allow_future=True, what=what)

@@ -92,13 +92,14 @@ def csv(
 def _run(
     ctx: typer.Context, fmt: str, file: Path, *, dry_run: bool, suggest: bool, map_id: str | None
 ) -> None:
+    from pm_coach.app import imports
     from pm_coach.core import importers
-    from pm_coach.store import imports
     from pm_coach.store.evidence import now_utc
+    from pm_coach.store.imports import read_import_file
 
     st = state(ctx)
     skill_map = st.skill_map(map_id)
-    text = imports.read_import_file(file)
+    text = read_import_file(file)
     parse = importers.parse_jrnl if fmt == "jrnl" else importers.parse_csv
     candidates = parse(
         text,

@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 import datetime as dt
-from collections.abc import Iterator
+from collections.abc import Callable
 from typing import TYPE_CHECKING, Annotated
 
 import typer
@@ -114,7 +114,7 @@ def log(
         from pm_coach import prompts
 
         suggested = gap or (
-            [] if no_suggest else _FormSuggestions(skill_map, st.gap_model(skill_map))
+            [] if no_suggest else form_suggester(skill_map, st.gap_model(skill_map))
         )
         raw = prompts.log_form([(g.id, g.name) for g in skill_map.gaps], today, suggested=suggested)
         raw.tags, raw.goal, raw.kind, raw.org, raw.action = tag or [], goal, kind, org, action
@@ -171,27 +171,14 @@ def log(
         )
 
 
-class _FormSuggestions:
-    """The gaps to pre-tick in the form, worked out from the text once it has been typed.
+def form_suggester(
+    skill_map: SkillMap, model: GapModel | None = None
+) -> Callable[[str], list[str]]:
+    """The gaps the form pre-ticks, worked out from the text once it has been typed."""
 
-    The form calls it with the text (``suggested(text)``); used as a plain container before
-    that, it holds nothing, so an older form simply pre-ticks no gap.
-    """
-
-    def __init__(self, skill_map: SkillMap, model: GapModel | None = None) -> None:
-        self.skill_map = skill_map
-        self.model = model
-
-    def __call__(self, text: str, result: str = "") -> list[str]:
+    def suggested(text: str) -> list[str]:
         from pm_coach.core.suggest import pretick_gaps
 
-        return pretick_gaps(text, result, self.skill_map, self.model)
+        return pretick_gaps(text, "", skill_map, model)
 
-    def __contains__(self, item: object) -> bool:
-        return False
-
-    def __iter__(self) -> Iterator[str]:
-        return iter(())
-
-    def __len__(self) -> int:
-        return 0
+    return suggested

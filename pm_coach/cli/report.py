@@ -54,7 +54,7 @@ def report(
         str | None, typer.Option("--map", help="Skill map to report on (default: your profile's).")
     ] = None,
 ) -> None:
-    from pm_coach.cli.report_data import gather
+    from pm_coach.app.report import gather
 
     fmt = fmt.strip().lower()
     if fmt not in FORMATS:

@@ -1,79 +1,18 @@
-"""What every command needs from the global options: where the data is, how to report errors."""
+"""What every command needs from the global options: the workspace they name."""
 
 from __future__ import annotations
 
-import sys
-from dataclasses import dataclass, field
-from functools import cached_property
-from pathlib import Path
-from typing import TYPE_CHECKING
-
 import typer
 
-from pm_coach.store.paths import data_dir
+from pm_coach.app.terminal import interactive
+from pm_coach.app.workspace import Workspace
 
-if TYPE_CHECKING:
-    from pm_coach.core.gap_model import GapModel
-    from pm_coach.models import SkillMap
-    from pm_coach.store.evidence import EvidenceStore
-    from pm_coach.store.maps import MapCatalog
+__all__ = ["Workspace", "interactive", "state"]
 
 
-@dataclass
-class AppState:
-    data_dir_override: str | None = None
-    debug: bool = False
-    _maps: dict[str, SkillMap] = field(default_factory=dict)
-    _models: dict[str, GapModel | None] = field(default_factory=dict)
-
-    @cached_property
-    def folder(self) -> Path:
-        return data_dir(self.data_dir_override)
-
-    @cached_property
-    def evidence(self) -> EvidenceStore:
-        from pm_coach.store.evidence import EvidenceStore
-
-        return EvidenceStore(self.folder)
-
-    @cached_property
-    def catalog(self) -> MapCatalog:
-        from pm_coach.store.maps import MapCatalog
-
-        return MapCatalog(self.folder)
-
-    def active_map_id(self, override: str | None = None) -> str:
-        if override:
-            return override
-        from pm_coach.store.profile import load_profile
-
-        return load_profile(self.folder).map
-
-    def skill_map(self, override: str | None = None) -> SkillMap:
-        map_id = self.active_map_id(override)
-        if map_id not in self._maps:
-            self._maps[map_id] = self.catalog.load(map_id)
-        return self._maps[map_id]
-
-    def gap_model(self, skill_map: SkillMap) -> GapModel | None:
-        """The trained gap suggester shipped for this map, or None (the keyword rule is used)."""
-        if skill_map.id not in self._models:
-            from pm_coach.core.gap_model import GapModel
-            from pm_coach.store.maps import load_suggest_weights
-
-            data = load_suggest_weights(skill_map.id)
-            self._models[skill_map.id] = GapModel.for_map(data, skill_map.gap_ids)
-        return self._models[skill_map.id]
-
-
-def state(ctx: typer.Context) -> AppState:
+def state(ctx: typer.Context) -> Workspace:
     obj = ctx.find_root().obj
-    if not isinstance(obj, AppState):
-        obj = AppState()
+    if not isinstance(obj, Workspace):
+        obj = Workspace()
         ctx.find_root().obj = obj
     return obj
-
-
-def interactive() -> bool:
-    """True when both ends are a terminal, so a questionary form can run."""
-    return sys.stdin.isatty() and sys.stdout.isatty()

@@ -333,12 +333,6 @@ def gap_results(
     return out
 
 
-def biggest_gaps(results: Sequence[GapResult], limit: int = 3) -> list[GapResult]:
-    """The gaps furthest from their target (ties: the map's order), only those not yet met."""
-    open_ = [r for r in results if r.to_go > 0]
-    return sorted(open_, key=lambda r: -r.to_go)[:limit]
-
-
 # --- the history ---------------------------------------------------------------------------
 
 

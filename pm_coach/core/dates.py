@@ -62,13 +62,3 @@ def parse_date(
             hint="Evidence records what already happened: log it on the day it happens.",
         )
     return value
-
-
-def parse_month(text: str, *, what: str = "month") -> dt.date:
-    """Parse ``YYYY-MM`` into the first day of that month."""
-    m = re.match(r"^(\d{4})-(\d{2})$", text.strip())
-    if not m or not 1 <= int(m.group(2)) <= 12:
-        raise InputError(
-            f"{what} {text!r} is not a month.", hint="Write it as YYYY-MM, e.g. 2024-03."
-        )
-    return dt.date(int(m.group(1)), int(m.group(2)), 1)

@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import datetime as dt
 import re
+import tomllib
 from collections.abc import Iterable, Sequence
 from dataclasses import dataclass, field
 
@@ -175,6 +176,36 @@ def validate_entry(values: dict[str, object]) -> Evidence:
         raise InputError(
             f"{flag}: {msg}.", hint="Fix that value and run the command again."
         ) from None
+
+
+def entry_from_edit(
+    text: str, original: Evidence, skill_map: SkillMap, today: dt.date
+) -> Evidence | None:
+    """The entry a person saved in the editor, checked; None when they emptied the file (or left
+    only comments) to abandon the edit. The id and creation time cannot change."""
+    if not text.strip() or all(
+        not line.strip() or line.lstrip().startswith("#") for line in text.splitlines()
+    ):
+        return None
+    try:
+        data = tomllib.loads(text)
+    except tomllib.TOMLDecodeError as exc:
+        raise InputError(f"the edited entry is not valid TOML: {exc}.") from None
+    if data.get("id", original.id) != original.id:
+        raise InputError("the id cannot change.", hint=f'Put back id = "{original.id}".')
+    data["id"] = original.id
+    data["created"] = original.created
+    data = {k: v for k, v in data.items() if v != "" or k == "text"}
+    entry = validate_entry(data)
+    entry = entry.model_copy(
+        update={
+            "gaps": check_gaps(entry.gaps, skill_map),
+            "action": check_action(entry.action, skill_map),
+        }
+    )
+    if entry.date > today:
+        raise InputError(f"date {entry.date} is in the future.")
+    return entry
 
 
 @dataclass

@@ -120,10 +120,6 @@ def build_items(entries: Iterable[Evidence], roles: Sequence[Role]) -> list[Item
     ]
 
 
-def in_roles(items: Iterable[Item], chosen: Sequence[Role]) -> list[Item]:
-    return [i for i in items if i.role is not None and i.role in chosen]
-
-
 # --- sections ---------------------------------------------------------------------------------
 
 

@@ -9,6 +9,7 @@ from __future__ import annotations
 from collections.abc import Sequence
 from dataclasses import dataclass
 
+from pm_coach.core.mentoring import Strength
 from pm_coach.core.network import people_for_gap, who_to_look_for
 from pm_coach.models.guide import NetworkGuide
 from pm_coach.models.network import Contact
@@ -73,3 +74,13 @@ def suggest(
             )
         )
     return out
+
+
+@dataclass(frozen=True)
+class FindResult:
+    """What ``network find`` shows: whom to look for, and whom the user could help in turn."""
+
+    suggestions: list[Suggestion]
+    strengths: list[Strength]  # gaps the user could mentor others in
+    mentees: list[str]  # names of the mentees already in the network
+    based_on: str  # "focus" (the plan's focus gaps), "gap" (--gap) or "all" (no assessment)

@@ -18,12 +18,6 @@ T = TypeVar("T")
 
 QUIET_DAYS = 60
 
-KIND_ROLE = {
-    "coach": "helps with one near-term goal, usually for a set number of sessions",
-    "mentor": "a long, two-way relationship that gives broad perspective",
-    "circle": "a group of peers working on similar goals who hold each other to them",
-}
-
 # What kind of person to look for when a gap has nobody, for the gaps of the shipped maps.
 _LOOK_FOR = {
     "strategy": (

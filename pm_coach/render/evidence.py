@@ -1,4 +1,4 @@
-"""Evidence as a rich table, a detail view, or TOML for editing."""
+"""Evidence as a rich table, a detail view, or JSON."""
 
 from __future__ import annotations
 
@@ -62,33 +62,3 @@ def as_json(entries: Sequence[Evidence]) -> str:
         return "[]"
     lines = ",\n".join(json.dumps(e.to_json(), ensure_ascii=False) for e in entries)
     return "[\n" + lines + "\n]"
-
-
-EDIT_HEADER = (
-    "# Edit this evidence entry, save and close the editor.\n"
-    "# 'id' and 'created' cannot change. Save an empty file to abandon the edit.\n"
-    "# kind is one of work, volunteer, talk, publication.\n"
-    "# scope (how far it reached) is one of self, team, teams, company, external, or empty.\n"
-)
-
-
-def as_edit_toml(e: Evidence) -> str:
-    """Every field, one per line (empty ones too, so they are easy to fill in)."""
-    from pm_coach.store.tomlfmt import key, value
-
-    record = {
-        "id": e.id,
-        "date": e.date,
-        "text": e.text,
-        "result": e.result,
-        "metrics": e.metrics,
-        "gaps": e.gaps,
-        "tags": e.tags,
-        "goal": e.goal,
-        "kind": e.kind,
-        "org": e.org,
-        "scope": e.scope or "",
-        "action": e.action,
-        "created": e.created,
-    }
-    return EDIT_HEADER + "".join(f"{key(k)} = {value(v)}\n" for k, v in record.items())

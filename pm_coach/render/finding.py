@@ -8,7 +8,7 @@ from dataclasses import asdict
 from typing import TYPE_CHECKING
 
 if TYPE_CHECKING:
-    from pm_coach.app.network import FindResult
+    from pm_coach.core.finding import FindResult
 
 
 def _wrap(text: str, indent: str) -> str:

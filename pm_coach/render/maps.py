@@ -12,7 +12,7 @@ from pm_coach.models.skillmap import LEVEL_LABELS
 if TYPE_CHECKING:
     from rich.console import RenderableType
 
-    from pm_coach.store.maps import MapEntry
+    from pm_coach.models.catalog import MapEntry
 
 
 def _source(entry: MapEntry) -> str:

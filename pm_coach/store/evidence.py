@@ -105,7 +105,7 @@ class EvidenceStore:
     # --- writing ---------------------------------------------------------------------------
     def append(self, make: Callable[[str], Evidence]) -> Evidence:
         """Append the entry built by ``make(new_id)``; returns it once it is on disk."""
-        from pm_coach.core.ids import new_id
+        from pm_coach.store.ids import new_id
 
         with files.locked(self.folder):
             exists = files.check_regular(self.path)

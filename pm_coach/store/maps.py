@@ -6,7 +6,6 @@ A map lives in ``<id>.toml``; a user file with the same name as a built-in one o
 from __future__ import annotations
 
 import re
-from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any
 
@@ -14,6 +13,7 @@ from pydantic import ValidationError
 
 from pm_coach.errors import DataFileError, NotFoundError, StorageError
 from pm_coach.models import SkillMap
+from pm_coach.models.catalog import MapEntry, MapSource
 from pm_coach.models.skillmap import (
     LEVEL_COUNT,
     LEVEL_LABELS,
@@ -233,13 +233,6 @@ def check_map_file(path: Path) -> tuple[SkillMap | None, list[str]]:
     return skill_map, problems
 
 
-@dataclass(frozen=True)
-class MapSource:
-    id: str
-    path: Path
-    builtin: bool
-
-
 class MapCatalog:
     def __init__(self, data_folder: Path) -> None:
         self.user_dir = data_folder / USER_FOLDER
@@ -295,11 +288,3 @@ class MapCatalog:
                 )
             )
         return out
-
-
-@dataclass(frozen=True)
-class MapEntry:
-    source: MapSource
-    skill_map: SkillMap | None
-    problems: list[str] = field(default_factory=list)
-    overrides_builtin: bool = False

@@ -66,12 +66,6 @@ def _write(folder: Path, profile: Profile) -> None:
     files.atomic_write(profile_path(folder), text)
 
 
-def save_profile(folder: Path, profile: Profile) -> None:
-    with files.locked(folder):
-        load_profile(folder)  # never overwrite a file that does not read cleanly
-        _write(folder, profile)
-
-
 def update_profile(folder: Path, change: Callable[[Profile], Profile]) -> Profile:
     """Load, change and save the profile under the data folder's lock; returns the new one.
 

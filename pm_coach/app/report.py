@@ -5,7 +5,7 @@ from __future__ import annotations
 import dataclasses
 import datetime as dt
 
-from pm_coach.cli.state import AppState
+from pm_coach.app.workspace import Workspace
 from pm_coach.core.report import NextAction, Report, build_report
 from pm_coach.models import Assessment, Evidence, Profile, SkillMap
 
@@ -13,7 +13,7 @@ TOP_BULLETS = 5
 
 
 def gather(
-    st: AppState, today: dt.date, since: dt.date | None, map_id: str | None
+    st: Workspace, today: dt.date, since: dt.date | None, map_id: str | None
 ) -> tuple[Report, str] | None:
     """The report and the person's name, or None when the map has never been assessed."""
     from pm_coach.core.progress import latest

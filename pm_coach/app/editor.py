@@ -1,0 +1,66 @@
+"""Editing one evidence entry in the user's editor, validated before anything is saved."""
+
+from __future__ import annotations
+
+import datetime as dt
+import os
+import shlex
+import subprocess
+import sys
+
+from pm_coach.app import terminal
+from pm_coach.app.workspace import Workspace
+from pm_coach.errors import InputError, PmCoachError, PreconditionError, error_text
+from pm_coach.models import Evidence
+
+
+def _editor() -> list[str]:
+    cmd = os.environ.get("VISUAL") or os.environ.get("EDITOR")
+    if not cmd:
+        raise PreconditionError(
+            "no editor is set.",
+            hint="Set $EDITOR (e.g. export EDITOR=nano) or $VISUAL, then run the command again.",
+        )
+    return shlex.split(cmd)
+
+
+def edit_entry(original: Evidence, ws: Workspace, today: dt.date) -> Evidence | None:
+    """Open the entry in the editor until it validates or the user gives up.
+
+    Returns the updated entry, or None when nothing changed or the edit was abandoned.
+    """
+    from pm_coach.core.evidence import entry_from_edit
+    from pm_coach.store.editing import as_edit_toml, scratch_file
+
+    editor = _editor()
+    text = as_edit_toml(original)
+    with scratch_file(ws.folder, original.id) as tmp:
+        while True:
+            tmp.write_text(text, encoding="utf-8")
+            try:
+                subprocess.run([*editor, str(tmp)], check=True)
+            except FileNotFoundError:
+                raise PreconditionError(
+                    f"the editor {editor[0]!r} was not found.", hint="Check $VISUAL / $EDITOR."
+                ) from None
+            except subprocess.CalledProcessError as exc:
+                raise PreconditionError(
+                    f"the editor exited with code {exc.returncode}; nothing was saved."
+                ) from None
+            text = tmp.read_text(encoding="utf-8")
+            try:
+                entry = entry_from_edit(text, original, ws.skill_map(), today)
+            except PmCoachError as exc:
+                sys.stderr.write(error_text(exc.message, exc.hint))
+                if terminal.interactive():
+                    from pm_coach import prompts
+
+                    if prompts.confirm("Open the editor again to fix it?", default=True):
+                        continue
+                raise InputError(
+                    "the edit was not valid, so it was abandoned; the entry is unchanged.",
+                    hint=f"Run 'pm-coach evidence edit {original.id}' to try again.",
+                ) from None
+            if entry is None or entry == original:
+                return None
+            return entry

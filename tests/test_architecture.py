@@ -1,0 +1,162 @@
+"""The house rules of docs/architecture.md, checked on the package's own source with ``ast``.
+
+Every import is read, at the top of a module or inside a function, including those only made
+for type checking: a rule broken anywhere fails here, with the file and line.
+"""
+
+from __future__ import annotations
+
+import ast
+from pathlib import Path
+
+import pytest
+
+PACKAGE = Path(__file__).resolve().parent.parent / "pm_coach"
+
+# For each room, the rooms of pm_coach it may import from (besides itself). ``errors`` is the one
+# leaf every room may use; ``version`` is pm_coach/__init__.py.
+ALLOWED: dict[str, set[str]] = {
+    # cli is narrowed to {"app", "errors", "version"} as its commands move onto app/ and emit().
+    "cli": {"app", "render", "prompts", "core", "models", "store", "errors", "version"},
+    "app": {"render", "prompts", "core", "models", "store", "errors"},
+    "tools": {"render", "core", "models", "store", "errors"},  # scripts for people who grade
+    "render": {"core", "models", "errors"},
+    "prompts": {"core", "models", "errors"},
+    "core": {"models", "errors"},
+    "models": {"errors"},
+    "store": {"models", "errors"},
+    "errors": set(),
+}
+# cli modules every command may share; any other cli module is a command, which no module but
+# the registry (cli/__init__.py) may import.
+CLI_SHARED = {"pm_coach.cli.state", "pm_coach.cli.options"}
+
+
+def module_name(path: Path) -> str:
+    parts = path.relative_to(PACKAGE.parent).with_suffix("").parts
+    return ".".join(parts[:-1] if parts[-1] == "__init__" else parts)
+
+
+def room(module: str) -> str:
+    parts = module.split(".")
+    if len(parts) == 1:
+        return "version"
+    return {"__main__": "cli"}.get(parts[1], parts[1])
+
+
+def submodule_or_package(name: str) -> str:
+    exists = (PACKAGE / f"{name}.py").exists() or (PACKAGE / name).is_dir()
+    return f"pm_coach.{name}" if exists else "pm_coach"
+
+
+def imports_of(path: Path) -> list[tuple[int, str]]:
+    """(line, module) for every pm_coach module the file imports; ``from pm_coach import x``
+    counts as importing ``pm_coach.x``."""
+    tree = ast.parse(path.read_text(encoding="utf-8"), filename=str(path))
+    found: list[tuple[int, str]] = []
+    for node in ast.walk(tree):
+        if isinstance(node, ast.Import):
+            found += [(node.lineno, a.name) for a in node.names if a.name.startswith("pm_coach")]
+        elif isinstance(node, ast.ImportFrom):
+            assert node.level == 0, f"{path}:{node.lineno}: use an absolute import"
+            base = node.module or ""
+            if base == "pm_coach":  # a submodule, or a name defined in pm_coach/__init__.py
+                found += [(node.lineno, submodule_or_package(a.name)) for a in node.names]
+            elif base.startswith("pm_coach."):
+                found.append((node.lineno, base))
+    return found
+
+
+SOURCES = sorted(PACKAGE.rglob("*.py"))
+GRAPH = {module_name(p): imports_of(p) for p in SOURCES}
+WHERE = {module_name(p): p.relative_to(PACKAGE.parent) for p in SOURCES}
+
+
+def test_the_rules_see_every_room() -> None:
+    # A new room must be given its rules here before it can hold code.
+    assert {room(m) for m in GRAPH} <= set(ALLOWED) | {"version"}
+
+
+@pytest.mark.parametrize("module", sorted(GRAPH))
+def test_imports_point_down_only(module: str) -> None:
+    mine = room(module)
+    allowed = ALLOWED.get(mine, set()) | {mine}
+    wrong = [
+        f"{WHERE[module]}:{line}: {mine} may not import {target} ({room(target)})"
+        for line, target in GRAPH[module]
+        if room(target) not in allowed
+    ]
+    assert not wrong, "\n".join(wrong)
+
+
+def test_no_command_imports_another() -> None:
+    wrong = [
+        f"{WHERE[m]}:{line}: imports the command module {target}"
+        for m, edges in GRAPH.items()
+        if room(m) == "cli" and m not in ("pm_coach.cli", "pm_coach.__main__")
+        for line, target in edges
+        if target.startswith("pm_coach.cli") and target not in CLI_SHARED
+    ]
+    assert not wrong, "\n".join(wrong)
+
+
+def test_no_import_cycle_inside_a_room() -> None:
+    # Depth-first search over the imports that stay inside one room; a back edge is a cycle.
+    cycles: list[str] = []
+    state: dict[str, int] = {}
+
+    def visit(m: str, trail: list[str]) -> None:
+        state[m] = 1
+        for _, target in GRAPH.get(m, []):
+            if target not in GRAPH or room(target) != room(m) or target == m:
+                continue
+            if state.get(target) == 1:
+                cycles.append(" -> ".join([*trail[trail.index(target) :], target]))
+            elif target not in state:
+                visit(target, [*trail, target])
+        state[m] = 2
+
+    for m in GRAPH:
+        if m not in state:
+            visit(m, [m])
+    # models/__init__ re-exports its own modules lazily and they import models.common, not it.
+    assert not cycles, "\n".join(cycles)
+
+
+CLOCK = {("date", "today"), ("datetime", "now"), ("datetime", "today"), ("time", "time")}
+
+
+@pytest.mark.parametrize("path", [p for p in SOURCES if room(module_name(p)) == "core"])
+def test_core_reads_no_clock(path: Path) -> None:
+    tree = ast.parse(path.read_text(encoding="utf-8"))
+    calls = [
+        f"{path.name}:{n.lineno}"
+        for n in ast.walk(tree)
+        if isinstance(n, ast.Call)
+        and isinstance(n.func, ast.Attribute)
+        and isinstance(n.func.value, ast.Attribute | ast.Name)
+        and (getattr(n.func.value, "attr", None) or getattr(n.func.value, "id", None), n.func.attr)
+        in CLOCK
+    ]
+    assert not calls, f"core must be given today, not read the clock: {calls}"
+
+
+@pytest.mark.parametrize(
+    "path", [p for p in SOURCES if room(module_name(p)) in {"core", "models", "store", "render"}]
+)
+def test_lower_rooms_print_nothing(path: Path) -> None:
+    tree = ast.parse(path.read_text(encoding="utf-8"))
+    prints = [
+        n.lineno
+        for n in ast.walk(tree)
+        if isinstance(n, ast.Call) and isinstance(n.func, ast.Name) and n.func.id == "print"
+    ]
+    assert not prints, f"{path.name} prints on lines {prints}: return text instead"
+
+
+def test_the_checker_catches_a_broken_rule(tmp_path: Path) -> None:
+    # The rules above must be able to fail: an upward import written into a scratch file is found.
+    bad = tmp_path / "bad.py"
+    bad.write_text("def f():\n    from pm_coach.core import plan\n    from pm_coach import cli\n")
+    assert imports_of(bad) == [(2, "pm_coach.core"), (3, "pm_coach.cli")]
+    assert room("pm_coach.core.plan") not in ALLOWED["store"]
