@@ -106,3 +106,33 @@ def test_statements_are_wrapped_to_the_terminal_and_indented() -> None:
     assert all(len(line) <= 59 - 3 for line in lines[:1])  # the pointer takes 3 columns
     assert all(line.startswith("   ") and len(line) <= 59 for line in lines[1:])
     assert " ".join(w.strip() for w in lines) == text
+
+
+# --- the motivation check (first assessment only) -------------------------------------------
+
+
+def ask_with_motivation(keys: str) -> Ratings:
+    one = [SKILL_MAP.gap("strategy")]
+    with create_pipe_input() as inp:
+        inp.send_text(keys)
+        return assess_form(one, {}, width=80, ask_motivation=True, input=inp, output=DummyOutput())
+
+
+@pytest.mark.parametrize(
+    ("downs", "expected"),
+    [(0, "manage"), (1, "ic"), (2, "expert"), (3, "unsure"), (4, None)],
+)
+def test_motivation_is_asked_before_the_gaps(downs: int, expected: str | None) -> None:
+    ratings = ask_with_motivation(DOWN * downs + ENTER + DOWN + ENTER + ENTER + ENTER)
+    assert ratings.motivation == expected
+    assert ratings.levels == {"strategy": 2} and ratings.targets == {"strategy": 4}
+
+
+def test_motivation_is_not_asked_unless_requested() -> None:
+    ratings = answer(DOWN + ENTER + ENTER + ENTER, gaps=[SKILL_MAP.gap("strategy")])
+    assert ratings.motivation is None and ratings.levels == {"strategy": 2}
+
+
+def test_esc_at_the_motivation_question_cancels() -> None:
+    with pytest.raises(Cancelled):
+        ask_with_motivation(ESC)

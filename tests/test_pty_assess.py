@@ -31,6 +31,8 @@ def spawn(home: Path, *args: str) -> pexpect.spawn:
 def test_answering_every_prompt_saves_the_assessment(home: Path) -> None:
     child = spawn(home, "assess")
     picks = {"strategy": 3, "buy-in": 2, "confidence": 5, "domain": 1, "delegation": 4}
+    child.expect("what do you want your next role to be mostly about")
+    child.send(DOWN + "\r")  # the principal / staff PM path
     for number, gap in enumerate(GAPS, start=1):
         child.expect(rf"\[{number}/5\] .* what do you do now\?")
         child.send(DOWN * (picks[gap] - 1) + "\r")
@@ -50,11 +52,12 @@ def test_answering_every_prompt_saves_the_assessment(home: Path) -> None:
     assert saved.notes == {"delegation": "Mentoring two APMs"}
     doc = tomllib.loads((home / "assessments.toml").read_text())
     assert len(doc["assessment"]) == 1
+    assert tomllib.loads((home / "profile.toml").read_text())["motivation"] == "ic"
 
 
 def test_ctrl_c_at_the_first_prompt_saves_nothing(home: Path) -> None:
     child = spawn(home, "assess")
-    child.expect(r"\[1/5\] Strategy")
+    child.expect("what do you want your next role")
     child.sendcontrol("c")
     child.expect("Cancelled: nothing was saved.")
     child.expect(pexpect.EOF)
@@ -65,6 +68,8 @@ def test_ctrl_c_at_the_first_prompt_saves_nothing(home: Path) -> None:
 
 def test_esc_half_way_saves_nothing(home: Path) -> None:
     child = spawn(home, "assess")
+    child.expect("what do you want your next role")
+    child.send(DOWN * 4 + "\r")  # skip the motivation check
     child.expect(r"\[1/5\] Strategy · what do you do now")
     child.send("\r")
     child.expect("level your target role needs")

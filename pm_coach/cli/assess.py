@@ -144,19 +144,33 @@ def _assess(
     else:
         from pm_coach.prompts.assess import assess_form
         from pm_coach.render import console
+        from pm_coach.store.profile import load_profile
 
         gaps = [g for g in skill_map.gaps if not only or g.id in only]
+        # The motivation check belongs to the very first assessment only, and only once.
+        motivation = (
+            skill_map.ask_motivation and not saved and not load_profile(st.folder).motivation
+        )
         console.err().print(
             f"{skill_map.name}: {len(gaps)} gap{'s' if len(gaps) != 1 else ''}, three questions "
-            "each. Pick what you actually do now, not what you could do on a good day. "
+            "each"
+            + (", after one about what you want next" if motivation else "")
+            + ". Pick what you actually do now, not what you could do on a good day. "
             "Ctrl-C or Esc cancels without saving.\n"
         )
-        ratings = assess_form(gaps, core.default_targets(skill_map, base))
+        ratings = assess_form(
+            gaps, core.default_targets(skill_map, base), ask_motivation=motivation
+        )
 
     new = core.build_assessment(
         skill_map, ratings, date=when, created=now_utc(), base=base, only=only
     )
     add_assessment(st.folder, new)
+    if ratings.motivation:
+        from pm_coach.store.profile import update_profile
+
+        answer = ratings.motivation
+        update_profile(st.folder, lambda p: p.with_changes({"motivation": answer}))
 
     if as_json:
         from pm_coach.render.assess import assessment_json

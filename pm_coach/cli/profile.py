@@ -76,10 +76,38 @@ def set_(
             metavar="TEXT",
         ),
     ] = None,
+    background: Annotated[
+        str | None,
+        typer.Option(
+            "--background",
+            help="What you did before product: engineering, design, sales, marketing, data, "
+            "consulting or other (advice adapts to it).",
+            metavar="KIND",
+        ),
+    ] = None,
+    market: Annotated[
+        str | None,
+        typer.Option(
+            "--market",
+            help="Who your product sells to: b2b, b2c or both (reading is picked for it).",
+            metavar="KIND",
+        ),
+    ] = None,
+    motivation: Annotated[
+        str | None,
+        typer.Option(
+            "--motivation",
+            help="What you want next: manage (lead PMs), ic (principal/staff PM), expert "
+            "(an internal expert role) or unsure.",
+            metavar="KIND",
+        ),
+    ] = None,
 ) -> None:
     """Set one or more profile fields; the others keep their values. An empty value clears one."""
     from pm_coach.cli.state import state
     from pm_coach.errors import InputError
+    from pm_coach.models.common import BACKGROUNDS, MARKETS
+    from pm_coach.models.profile import MOTIVATIONS
     from pm_coach.render.profile import profile_text
     from pm_coach.store.profile import update_profile
 
@@ -96,6 +124,9 @@ def set_(
             ("summary", summary),
             ("goal", goal),
             ("investment", investment),
+            ("background", _choice("--background", background, BACKGROUNDS)),
+            ("market", _choice("--market", market, MARKETS)),
+            ("motivation", _choice("--motivation", motivation, MOTIVATIONS)),
         )
         if value is not None
     }
@@ -245,3 +276,18 @@ def role_rm(
     update_profile(state(ctx).folder, remove)
     print(f"Removed role {number}: {removed[0].label()}")
     print(f"  To add it back: {role_add_command(removed[0])}")
+
+
+def _choice(flag: str, value: str | None, allowed: tuple[str, ...]) -> str | None:
+    """``value`` lower-cased when it is one of ``allowed`` (or empty, which clears the field)."""
+    from pm_coach.errors import InputError
+
+    if value is None:
+        return None
+    word = value.strip().lower()
+    if word and word not in allowed:
+        raise InputError(
+            f"{flag} {value!r} is not one of: {', '.join(allowed)}.",
+            hint=f'Pick one of those, or give {flag} "" to clear it.',
+        )
+    return word

@@ -32,6 +32,9 @@ class Ratings:
     levels: dict[str, int] = field(default_factory=dict)
     targets: dict[str, int] = field(default_factory=dict)
     notes: dict[str, str] = field(default_factory=dict)
+    # The answer to the motivation check (manage, ic, expert, unsure); None when not asked or
+    # skipped. It belongs in the profile, not in the assessment.
+    motivation: str | None = None
 
 
 # --- choosing what to assess ---------------------------------------------------------------

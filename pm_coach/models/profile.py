@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 import re
-from typing import Annotated, Any
+from typing import Annotated, Any, Literal, get_args
 
 from pydantic import (
     AfterValidator,
@@ -15,7 +15,7 @@ from pydantic import (
     model_validator,
 )
 
-from pm_coach.models.common import OneLine, Short, Slug
+from pm_coach.models.common import Background, Market, OneLine, Short, Slug
 
 MONTH_PATTERN = r"^\d{4}-(0[1-9]|1[0-2])$"
 OPEN_END = "9999-12"  # a role with no end month runs until today and beyond
@@ -80,7 +80,14 @@ PROFILE_FLAGS = {
     "summary": "--summary",
     "goal": "--goal",
     "investment": "--investment",
+    "background": "--background",
+    "market": "--market",
+    "motivation": "--motivation",
 }
+
+# The answer to "do you want to manage PMs?", asked once in the first assessment.
+Motivation = Literal["manage", "ic", "expert", "unsure"]
+MOTIVATIONS: tuple[str, ...] = get_args(Motivation)
 
 
 class Profile(BaseModel):
@@ -96,6 +103,10 @@ class Profile(BaseModel):
     summary: OneLine = ""
     goal: OneLine = ""  # what the user is working towards, in their words
     investment: OneLine = ""  # the time and effort they will give to coaches and mentors
+    # Where the PM came from and the market they work in: advice and reading depend on both.
+    background: Background | Literal[""] = ""
+    market: Market | Literal[""] = ""
+    motivation: Motivation | Literal[""] = ""
     roles: list[Role] = Field(default_factory=list)
 
     def to_record(self) -> dict[str, object]:

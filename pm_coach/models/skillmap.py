@@ -216,6 +216,8 @@ class SkillMap(BaseModel):
     gaps: list[Gap] = Field(min_length=1)
     # The target offered in assess when the user has set none (None: level 4).
     default_target: Level | None = None
+    # Ask the first assessment whether the PM wants to manage PMs at all (leadership maps).
+    ask_motivation: bool = False
     # Questions a promotion panel or interviewer asks, each tied to the gaps its story shows.
     stories: list[StoryQuestion] = Field(default_factory=list)
 

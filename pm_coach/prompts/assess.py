@@ -60,16 +60,48 @@ def _note_ok(value: str) -> bool | str:
     return True
 
 
+# The motivation check: product leadership means managing PMs, and not every strong PM wants to.
+MOTIVATION_QUESTION = "Before the gaps: what do you want your next role to be mostly about?"
+MOTIVATION_CHOICES: tuple[tuple[str, str], ...] = (
+    ("Leading a team of PMs: hiring them, coaching them and setting direction", "manage"),
+    ("Staying hands-on as a principal or staff PM, with no one reporting to me", "ic"),
+    ("Being the company's go-to expert in one product area or domain", "expert"),
+    ("I am not sure yet", "unsure"),
+    ("Skip this question", ""),
+)
+
+
+def motivation_form(width: int, **io: Any) -> str | None:
+    """Ask the motivation check; returns manage, ic, expert or unsure, or None when skipped."""
+    answer = ask(
+        questionary.select(
+            MOTIVATION_QUESTION,
+            choices=[
+                _Statement(wrap_statement(text, width), text.split(":")[0], value or "skip")
+                for text, value in MOTIVATION_CHOICES
+            ],
+            instruction="(it shapes your plan; ↑/↓, then Enter)",
+            style=STYLE,
+            **io,
+        )
+    )
+    return None if answer == "skip" else str(answer)
+
+
 def assess_form(
     gaps: Sequence[Gap],
     default_targets: Mapping[str, int],
     *,
     width: int | None = None,
+    ask_motivation: bool = False,
     **io: Any,
 ) -> Ratings:
-    """Ask about each gap in turn; returns the ratings once every question is answered."""
+    """Ask about each gap in turn (after the motivation check when ``ask_motivation``);
+    returns the ratings once every question is answered."""
     cols = width or shutil.get_terminal_size((80, 24)).columns
     ratings = Ratings()
+    if ask_motivation:
+        ratings.motivation = motivation_form(cols, **io)
     total = len(gaps)
     for number, gap in enumerate(gaps, start=1):
         level = ask(

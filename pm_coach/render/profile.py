@@ -7,6 +7,14 @@ from collections.abc import Sequence
 
 from pm_coach.models import Profile, Role
 
+# How each answer to the motivation check reads back to the user.
+MOTIVATION_LABELS = {
+    "manage": "lead a team of PMs",
+    "ic": "grow as a principal or staff PM without reports",
+    "expert": "become the company's expert in an area",
+    "unsure": "not sure yet",
+}
+
 
 def hours(value: float) -> str:
     return f"{value:g}"
@@ -37,6 +45,9 @@ def profile_text(profile: Profile) -> str:
             ("summary", profile.summary),
             ("goal", profile.goal),
             ("investment", profile.investment),
+            ("background", profile.background),
+            ("market", profile.market),
+            ("motivation", MOTIVATION_LABELS.get(profile.motivation, "")),
         )
         if value
     ]
