@@ -1,5 +1,5 @@
 """`pm-coach assess` through the command line: --answers, --gap, --map, --date, --history, the
-result table and its unproven flags, errors and exit codes."""
+result table with its over- and under-claims, errors and exit codes."""
 
 from __future__ import annotations
 
@@ -32,6 +32,15 @@ def levels_toml(levels: dict[str, int], targets: dict[str, int] | None = None, e
     return out
 
 
+def table_rows(out: str) -> dict[str, str]:
+    """The result table's rows by their first word (the lines below the table are left out)."""
+    rows: dict[str, str] = {}
+    for line in out.splitlines():
+        if line.strip():
+            rows.setdefault(line.split()[0], line)
+    return rows
+
+
 FIRST = {"strategy": 3, "buy-in": 2, "confidence": 4, "domain": 1, "delegation": 2}
 
 
@@ -61,20 +70,61 @@ def test_answers_save_one_assessment_and_show_the_table(first, home: Path) -> No
     assert doc["schema_version"] == 1 and len(doc["assessment"]) == 1
 
 
-def test_unproven_flag_only_for_ratings_of_3_and_up_without_evidence(run, tmp_path: Path) -> None:
-    assert (
-        run("log", "Ran a pre-mortem", "--gap", "confidence", "--date", "2026-01-05").exit_code == 0
-    )
-    path = answers_file(tmp_path, levels_toml(FIRST))
+def test_ratings_are_set_against_what_the_evidence_supports(run, tmp_path: Path) -> None:
+    # confidence: a result reaching several teams backs level 4 with the default ladder
+    assert run("log", "Ran a pre-mortem for the launch", "--gap", "confidence", "--date",
+               "2026-01-05", "--result", "Two teams changed their plans", "--scope", "teams",
+               ).exit_code == 0  # fmt: skip
+    # delegation: an activity with no result backs level 2 at most
+    assert run("log", "Mentored an APM", "--gap", "delegation", "--date", "2026-01-06",
+               "--scope", "team").exit_code == 0  # fmt: skip
+    levels = {**FIRST, "confidence": 2, "delegation": 4}
+    path = answers_file(tmp_path, levels_toml(levels))
     result = run("assess", "--answers", path, "--date", "2026-01-10")
     assert result.exit_code == 0, result.output
-    rows = {line.split()[0]: line for line in result.stdout.splitlines() if line.strip()}
-    assert "no evidence yet" in rows["Strategy"]  # rated 3, nothing logged
-    assert "no evidence yet" not in rows["Confidence"]  # rated 4, one entry logged
-    assert "no evidence yet" not in rows["Delegation"]  # rated 2: no claim
-    assert 'pm-coach log "what you did" --gap strategy' in result.stdout
-    assert "--gap confidence" not in result.stdout
-    assert "--gap domain" not in result.stdout
+    rows = table_rows(result.stdout)
+    assert re.search(r"\s0 over\s*$", rows["Strategy"]), rows["Strategy"]  # rated 3, nothing
+    assert re.search(r"\s4 under\s*$", rows["Confidence"]), rows["Confidence"]
+    assert re.search(r"\s2 over\s*$", rows["Delegation"]), rows["Delegation"]
+    assert re.search(r"\s0\s*$", rows["Domain"]), rows["Domain"]  # rated 1: no claim
+    out = " ".join(result.stdout.split())
+    assert "evidence from 2025-01-10 to 2026-01-10" in out
+    assert "Strategy: you rate 3; your evidence supports no level yet. Log what a level-2 " in out
+    assert (
+        "Delegation: you rate 4; your evidence supports 2. Log what a level-3 person would "
+        "have done, e.g. Evidence at the 'consistent in my own area' level (your team or wider, "
+        "with a result)." in out
+    )
+    assert (
+        "Confidence: your evidence supports 4; you rate 2. Rate what you have shown: "
+        "under-rating is common, most of all for confidence." in out
+    )
+    assert 'pm-coach log "what you did" --gap strategy' in out
+    assert "--gap confidence" not in out
+    assert "--gap domain" not in out
+
+
+def test_window_option_narrows_the_evidence_counted(run, tmp_path: Path) -> None:
+    assert run("log", "Ran a pre-mortem", "--gap", "confidence", "--date", "2025-12-01",
+               "--result", "Teams moved", "--scope", "teams").exit_code == 0  # fmt: skip
+    path = answers_file(tmp_path, levels_toml({**FIRST, "confidence": 4}))
+    wide = run("assess", "--answers", path, "--date", "2026-01-10", "--window", "40")
+    narrow = run("assess", "--answers", path, "--date", "2026-01-10", "--window", "39")
+    row = {r: next(ln for ln in x.stdout.splitlines() if "Confidence" in ln)
+           for r, x in (("wide", wide), ("narrow", narrow))}  # fmt: skip
+    assert re.search(r"\s4\s*$", row["wide"]), row["wide"]
+    assert re.search(r"\s0 over\s*$", row["narrow"]), row["narrow"]
+    bad = run("assess", "--answers", path, "--window", "0")
+    assert bad.exit_code == 2 and "--window 0 is out of range" in bad.stderr
+
+
+def test_all_fives_are_challenged(run, tmp_path: Path) -> None:
+    path = answers_file(tmp_path, levels_toml(dict.fromkeys(GAPS, 5), dict.fromkeys(GAPS, 5)))
+    result = run("assess", "--answers", path)
+    assert result.exit_code == 0, result.output
+    out = " ".join(result.stdout.split())
+    assert "You rate every gap 5, but your evidence backs a 5 on 0 of 5." in out
+    assert "is it time to aim higher" not in out
 
 
 def test_evidence_is_counted_per_gap(run, tmp_path: Path) -> None:
@@ -83,14 +133,14 @@ def test_evidence_is_counted_per_gap(run, tmp_path: Path) -> None:
     result = run("assess", "--answers", answers_file(tmp_path, levels_toml(FIRST)),
                  "--date", "2026-01-10")  # fmt: skip
     delegation = next(line for line in result.stdout.splitlines() if "Delegation" in line)
-    assert re.search(r"\s2\s*$", delegation), delegation
+    assert re.search(r"\s2\s+2\s*$", delegation), delegation  # 2 entries, backing level 2
 
 
 def test_change_since_the_previous_assessment(first, run, tmp_path: Path) -> None:
     later = {**FIRST, "buy-in": 3, "domain": 1, "delegation": 1}
     result = run("assess", "--answers", answers_file(tmp_path, levels_toml(later)))
     assert result.exit_code == 0, result.output
-    rows = {line.split()[0]: line for line in result.stdout.splitlines() if line.strip()}
+    rows = table_rows(result.stdout)
     assert "+1" in rows["Organisation-level"]
     assert "same" in rows["Domain"]
     assert "-1" in rows["Delegation"]
@@ -383,7 +433,7 @@ def test_views_fit_80_columns_without_colour(
         assert "\x1b[" not in out
         assert max(len(line.rstrip()) for line in out.splitlines()) <= 80
     # the meaning survives without colour: bars use different characters, flags are words
-    assert "█" in outputs[0] and "░" in outputs[0] and "no evidence yet" in outputs[0]
+    assert "█" in outputs[0] and "░" in outputs[0] and " over" in outputs[0]
 
 
 def test_command_modules_stay_light_at_startup() -> None:

@@ -184,7 +184,7 @@ def test_base_is_the_latest_on_or_before_the_date() -> None:
 # --- results -------------------------------------------------------------------------------
 
 
-def test_results_show_gap_change_evidence_and_the_unproven_flag() -> None:
+def test_results_show_gap_change_and_evidence() -> None:
     old = make("2026-01-01", strategy=2, confidence=3)
     new = make("2026-04-01", 1, strategy=3, confidence=3, domain=4)
     log = [
@@ -194,10 +194,9 @@ def test_results_show_gap_change_evidence_and_the_unproven_flag() -> None:
     ]
     rows = {r.gap_id: r for r in core.gap_results(new, SKILL_MAP, [old, new], log)}
     assert rows["strategy"].change == 1 and rows["strategy"].evidence == 1
-    assert rows["strategy"].to_go == 1 and not rows["strategy"].unproven
+    assert rows["strategy"].to_go == 1
     assert rows["confidence"].change == 0 and rows["confidence"].evidence == 2
-    assert rows["domain"].evidence == 0 and rows["domain"].unproven
-    assert rows["buy-in"].unproven is False  # rated 2: no claim to prove
+    assert rows["domain"].evidence == 0
     assert rows["domain"].to_go == 0
 
 
@@ -205,7 +204,6 @@ def test_first_assessment_has_no_change() -> None:
     only = make("2026-01-01", strategy=3)
     rows = core.gap_results(only, SKILL_MAP, [only], [])
     assert all(r.change is None for r in rows)
-    assert [r.gap_id for r in rows if r.unproven] == ["strategy"]
 
 
 def test_back_dated_assessment_compares_with_the_one_before_it() -> None:

@@ -99,14 +99,23 @@ def test_json_figures_on_a_fixture_history(run, history: Path) -> None:
     gaps = {g["gap"]: g for g in data["gaps"]}
     assert list(gaps) == ["strategy", "buy-in", "confidence", "domain", "delegation"]
     assert gaps["strategy"] == gaps["strategy"] | {
-        "current": 3, "target": 4, "change": 1, "evidence": 3, "evidence_90d": 1, "unproven": False,
-        "trend": [2, 2, 3],
+        "current": 3, "target": 4, "change": 1, "evidence": 3, "evidence_90d": 1,
+        "supported": 2, "others": None, "claim": "over", "raters": [], "trend": [2, 2, 3],
     }  # fmt: skip
     assert gaps["buy-in"]["evidence"] == 2 and gaps["buy-in"]["evidence_90d"] == 1
-    # rated 4 and 3 with nothing logged: claims, not facts
-    assert gaps["confidence"]["unproven"] is True and gaps["confidence"]["evidence"] == 0
-    assert gaps["domain"]["unproven"] is False  # one entry, even if old
-    assert gaps["delegation"] == gaps["delegation"] | {"current": 2, "change": 1, "unproven": False}
+    # rated 4 with nothing logged: a claim, not a fact
+    assert (
+        gaps["confidence"] | {"supported": 0, "claim": "over", "evidence": 0} == gaps["confidence"]
+    )
+    # the only domain entry is 400 days old: outside the year before the assessment
+    assert gaps["domain"]["evidence"] == 1 and gaps["domain"]["supported"] == 0
+    assert gaps["delegation"] == gaps["delegation"] | {
+        "current": 2, "change": 1, "supported": 2, "claim": "match",
+    }  # fmt: skip
+    assert data["evidence_window"] == {
+        "from": days_ago(370).isoformat(),
+        "to": TODAY.isoformat(),
+    }
     assert len(data["months"]) == 12
     assert sum(m["evidence"] for m in data["months"]) == 5
     assert data["months"][-1]["month"] == TODAY.strftime("%Y-%m")
@@ -158,7 +167,7 @@ def test_terminal_view_fits_80_columns_without_colour(run, history: Path) -> Non
     assert r.exit_code == 0, r.output
     assert "\x1b[" not in r.stdout
     assert max(len(line) for line in r.stdout.splitlines()) <= 80
-    assert "Strategy" in r.stdout and "no evidence yet" in r.stdout
+    assert "Strategy" in r.stdout and "over-claim" in r.stdout and "Claims and evidence" in r.stdout
     assert "Evidence logged per month" in r.stdout
 
 
@@ -253,8 +262,8 @@ def test_build_report_with_a_gap_rated_later() -> None:
     rep = build_report(skill_map, [second, first], [], TODAY)
     by = {g.gap: g for g in rep.gaps}
     assert by["strategy"].change == 1 and by["domain"].change is None
-    assert by["domain"].unproven and by["delegation"].current is None
-    assert not by["delegation"].unproven
+    assert by["domain"].supported == 0 and by["delegation"].current is None
+    assert rep.calibration.gap("delegation").verdict is None  # not rated: no claim
 
 
 def _png_is_blank(png: bytes) -> bool:

@@ -13,7 +13,12 @@ TOP_BULLETS = 5
 
 
 def gather(
-    st: Workspace, today: dt.date, since: dt.date | None, map_id: str | None
+    st: Workspace,
+    today: dt.date,
+    since: dt.date | None,
+    map_id: str | None,
+    *,
+    window: int = 365,
 ) -> tuple[Report, str] | None:
     """The report and the person's name, or None when the map has never been assessed."""
     from pm_coach.core.progress import latest
@@ -24,7 +29,7 @@ def gather(
     profile = load_profile(st.folder)
     entries = st.evidence.load()
     assessments = load_assessments(st.folder)
-    rep = build_report(skill_map, assessments, entries, today, since)
+    rep = build_report(skill_map, assessments, entries, today, since, window_days=window)
     current = latest(assessments, skill_map.id)
     if rep is None or current is None:
         return None

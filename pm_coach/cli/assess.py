@@ -16,8 +16,9 @@ HELP = """Rate yourself on each gap of your skill map, against the level your ta
 For every gap you pick the statement closest to what you actually do now (not a number), then
 the level your target role needs (default 4), then an optional note. Ctrl-C or Esc cancels
 without saving. The result shows each gap against its target, the change since your last
-assessment and the evidence you have logged for it; a rating of 3 or more with no evidence is
-flagged.
+assessment, the level your evidence of the last year supports (Backed) and, when someone has
+rated you (pm-coach feedback), the median of their ratings. A rating above what the evidence
+supports is an over-claim, one below it an under-claim; docs/calibration.md has the rules.
 
 Examples:
 
@@ -76,6 +77,14 @@ def assess(
             "Default: today.",
         ),
     ] = None,
+    window: Annotated[
+        int,
+        typer.Option(
+            "--window",
+            metavar="DAYS",
+            help="Count evidence from this many days before the assessment date.",
+        ),
+    ] = 365,
     history: Annotated[
         bool, typer.Option("--history", help="Show every assessment and the trend per gap.")
     ] = False,
@@ -101,7 +110,9 @@ def assess(
             )
         _history(st, map_id, as_json)
         return
-    _assess(st, gap or [], map_id, answers, date, as_json)
+    from pm_coach.core.calibration import check_window
+
+    _assess(st, gap or [], map_id, answers, date, as_json, check_window(window))
 
 
 def _assess(
@@ -111,6 +122,7 @@ def _assess(
     answers: str | None,
     date: str | None,
     as_json: bool,
+    window: int,
 ) -> None:
     import datetime as dt
     from pathlib import Path
@@ -182,8 +194,10 @@ def _assess(
 
     everything = [*saved, new]
     results = core.gap_results(new, skill_map, everything, evidence, rerated=only or None)
+    from pm_coach.core.calibration import calibrate
     from pm_coach.core.progress import previous
 
+    calibration = calibrate(skill_map, new.levels, evidence, new.date, days=window)
     out = console.out()
     out.print(
         result_view(
@@ -192,6 +206,7 @@ def _assess(
             map_name=skill_map.name,
             has_previous=previous(everything, new) is not None,
             history_count=len(core.for_map(everything, skill_map.id)),
+            calibration=calibration,
             unicode=_unicode(out.encoding),
         )
     )

@@ -13,7 +13,8 @@ from pm_coach.errors import InputError, PreconditionError
 FORMATS = ("terminal", "markdown", "html")
 
 HELP = """Show progress at a glance: each gap's level against its target, how it has moved, the
-evidence behind it, and what comes next.
+evidence behind it, the level that evidence supports (backed), what others see, and what
+comes next.
 
 Examples:
 
@@ -53,8 +54,21 @@ def report(
     map_id: Annotated[
         str | None, typer.Option("--map", help="Skill map to report on (default: your profile's).")
     ] = None,
+    window: Annotated[
+        int,
+        typer.Option(
+            "--window",
+            metavar="DAYS",
+            help="Count evidence from this many days before the latest assessment.",
+        ),
+    ] = 365,
+    raters: Annotated[
+        bool,
+        typer.Option("--raters", help="Show each rater's level and notes, not only the median."),
+    ] = False,
 ) -> None:
     from pm_coach.app.report import gather
+    from pm_coach.core.calibration import check_window
 
     fmt = fmt.strip().lower()
     if fmt not in FORMATS:
@@ -66,7 +80,7 @@ def report(
         from pm_coach.core.dates import parse_date
 
         since_date = parse_date(since, today, what="--since")
-    data = gather(st, today, since_date, map_id)
+    data = gather(st, today, since_date, map_id, window=check_window(window))
     if data is None:
         raise PreconditionError(
             "there is no assessment to report on yet.", hint="Run 'pm-coach assess' first."
@@ -83,17 +97,17 @@ def report(
         from pm_coach.render import console
         from pm_coach.render.report import terminal
 
-        for part in terminal(rep):
+        for part in terminal(rep, show_raters=raters):
             console.out().print(part)
         return
     if fmt == "html":
         from pm_coach.render.report_html import page
 
-        text = page(rep, person=person)
+        text = page(rep, person=person, show_raters=raters)
     else:
         from pm_coach.render.report import markdown
 
-        text = markdown(rep)
+        text = markdown(rep, show_raters=raters)
     if output is None:
         print(text, end="")
         return

@@ -15,7 +15,7 @@ from typing import Any
 from pydantic import ValidationError
 
 from pm_coach.core.dates import parse_date
-from pm_coach.core.progress import evidence_by_gap, is_unproven, previous
+from pm_coach.core.progress import evidence_by_gap, previous
 from pm_coach.errors import DataFileError, InputError, PreconditionError
 from pm_coach.models import Assessment, Evidence, SkillMap
 from pm_coach.models.common import TEXT_MAX
@@ -288,7 +288,6 @@ class GapResult:
     to_go: int  # target - level; zero or less means the target is met
     change: int | None  # since the previous assessment of the same map; None: not rated then
     evidence: int  # entries tagged with this gap, dated on or before the assessment
-    unproven: bool  # rated 3 or more with no evidence behind it
     note: str = ""
     carried: bool = False  # carried over from an earlier assessment (not re-rated this time)
     prompt: str = ""  # a question that helps recall evidence for this gap
@@ -327,7 +326,6 @@ def gap_results(
                 to_go=target - level,
                 change=None if old is None else level - old,
                 evidence=len(entries),
-                unproven=is_unproven(level, entries),
                 note=assessment.notes.get(gap.id, ""),
                 carried=rerated is not None and gap.id not in rerated,
                 prompt=gap.prompts[0] if gap.prompts else "",

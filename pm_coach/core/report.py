@@ -11,6 +11,14 @@ from collections.abc import Sequence
 from dataclasses import dataclass, field
 
 from pm_coach.core import progress
+from pm_coach.core.calibration import (
+    WINDOW_DAYS,
+    Calibration,
+    Rater,
+    calibrate,
+    level_number,
+    window_start,
+)
 from pm_coach.models import Assessment, Evidence, SkillMap
 
 RECENT_WINDOW_DAYS = 90
@@ -35,7 +43,8 @@ class GapReport:
     change: int | None  # current minus the level at the baseline assessment; None if not rated then
     evidence: int
     evidence_90d: int
-    unproven: bool
+    supported: int  # the level the evidence in the window supports; 0 when none
+    others: float | None  # the median of others' latest ratings; None when nobody rated it
     trend: tuple[int | None, ...]  # the level at each assessment in the window, oldest first
     last_evidence: dt.date | None = None
 
@@ -52,6 +61,7 @@ class Report:
     gaps: tuple[GapReport, ...]
     months: tuple[tuple[str, int], ...]  # ("YYYY-MM", entries logged that month), oldest first
     evidence_total: int
+    calibration: Calibration
     next_actions: tuple[NextAction, ...] = field(default=())
     bullets: tuple[str, ...] = field(default=())
 
@@ -74,8 +84,15 @@ def build_report(
     entries: Sequence[Evidence],
     today: dt.date,
     since: dt.date | None = None,
+    *,
+    raters: Sequence[Rater] = (),
+    window_days: int = WINDOW_DAYS,
 ) -> Report | None:
-    """The report for ``skill_map``, or None when it has never been assessed."""
+    """The report for ``skill_map``, or None when it has never been assessed.
+
+    The evidence window reaches ``window_days`` back from the latest assessment and runs to
+    ``today``; ``raters`` are others' latest ratings of this map.
+    """
     history = sorted(
         (a for a in assessments if a.map == skill_map.id), key=lambda a: (a.date, a.created)
     )
@@ -86,11 +103,21 @@ def build_report(
     baseline = window[0]
     by_gap = progress.evidence_by_gap(entries, skill_map.gap_ids)
     recent_from = today - dt.timedelta(days=RECENT_WINDOW_DAYS)
+    calibration = calibrate(
+        skill_map,
+        current.levels,
+        entries,
+        current.date,
+        raters=raters,
+        days=window_days,
+        until=today,
+    )
     gaps = []
     for gap in skill_map.gaps:
         level = current.levels.get(gap.id)
         start = baseline.levels.get(gap.id)
         gap_entries = by_gap[gap.id]
+        cal = calibration.gap(gap.id)
         gaps.append(
             GapReport(
                 gap=gap.id,
@@ -100,7 +127,8 @@ def build_report(
                 change=None if level is None or start is None else level - start,
                 evidence=len(gap_entries),
                 evidence_90d=progress.count_since(gap_entries, recent_from),
-                unproven=level is not None and progress.is_unproven(level, gap_entries),
+                supported=cal.supported if cal else 0,
+                others=cal.others if cal else None,
                 trend=tuple(a.levels.get(gap.id) for a in window),
                 last_evidence=progress.last_date(gap_entries),
             )
@@ -122,6 +150,7 @@ def build_report(
         gaps=tuple(gaps),
         months=tuple((k, counts[k]) for k in keys),
         evidence_total=len(entries),
+        calibration=calibration,
     )
 
 
@@ -131,6 +160,18 @@ def to_json(report: Report) -> dict[str, object]:
     def d(value: dt.date | None) -> str | None:
         return value.isoformat() if value else None
 
+    def raters(gap_id: str) -> list[dict[str, object]]:
+        g = report.calibration.gap(gap_id)
+        notes = dict(g.notes) if g else {}
+        return [
+            {"name": name, "relation": relation or None, "level": level, "note": notes.get(name)}
+            for name, relation, level in (g.raters if g else ())
+        ]
+
+    def claim(gap_id: str) -> str | None:
+        g = report.calibration.gap(gap_id)
+        return g.verdict if g else None
+
     return {
         "date": d(report.today),
         "map": report.map_id,
@@ -138,6 +179,10 @@ def to_json(report: Report) -> dict[str, object]:
         "assessed_on": d(report.assessed_on),
         "baseline_on": d(report.baseline_on),
         "assessments": [d(x) for x in report.assessment_dates],
+        "evidence_window": {
+            "from": d(window_start(report.calibration.on, report.calibration.window_days)),
+            "to": d(report.calibration.until),
+        },
         "gaps": [
             {
                 "gap": g.gap,
@@ -147,7 +192,10 @@ def to_json(report: Report) -> dict[str, object]:
                 "change": g.change,
                 "evidence": g.evidence,
                 "evidence_90d": g.evidence_90d,
-                "unproven": g.unproven,
+                "supported": g.supported,
+                "others": level_number(g.others),
+                "claim": claim(g.gap),
+                "raters": raters(g.gap),
                 "trend": list(g.trend),
                 "last_evidence": d(g.last_evidence),
             }

@@ -11,6 +11,7 @@ from collections.abc import Mapping, Sequence
 from typing import TYPE_CHECKING
 
 from pm_coach.core.assessment import GapResult, GapTrend
+from pm_coach.core.calibration import OVER, UNDER, Calibration
 from pm_coach.models import Assessment
 
 if TYPE_CHECKING:
@@ -63,8 +64,8 @@ def change(value: int | None, *, first: bool, unicode: bool = True) -> Text:
 
 
 def log_line(gap_id: str) -> str:
-    """The command that turns an unproven rating into a proven one."""
-    return f'pm-coach log "what you did" --gap {gap_id}'
+    """The command that records evidence behind a rating."""
+    return f'pm-coach log "what you did" --gap {gap_id} --result "what came of it" --scope …'
 
 
 def result_view(
@@ -74,14 +75,24 @@ def result_view(
     map_name: str,
     has_previous: bool,
     history_count: int,
+    calibration: Calibration,
     unicode: bool = True,
 ) -> RenderableType:
-    """The table shown after an assessment, the unproven flags and what to do next."""
+    """The table shown after an assessment, how each rating compares with the evidence and
+    with others' ratings, and what to do next."""
     from rich import box
     from rich.console import Group
     from rich.padding import Padding
     from rich.table import Table
     from rich.text import Text
+
+    from pm_coach.render.calibration import (
+        challenge,
+        claim,
+        level_text,
+        others_line,
+        window_text,
+    )
 
     t = Table(
         title=f"Where you stand · {map_name} · {assessment.date.isoformat()}",
@@ -94,39 +105,57 @@ def result_view(
     t.add_column("Now → target" if unicode else "Now -> target", no_wrap=True)
     t.add_column("To go", no_wrap=True)
     t.add_column("Change", no_wrap=True)
-    t.add_column("Evidence")
+    t.add_column("Evidence", no_wrap=True)
+    t.add_column("Backed", no_wrap=True)
+    with_others = bool(calibration.raters)
+    if with_others:
+        t.add_column("Others", no_wrap=True)
     for r in results:
         name = Text(r.name)
         if r.carried:
             name.append(" (carried over)", style="dim")
-        evidence = Text(str(r.evidence))
-        if r.unproven:
-            evidence.append(" · no evidence yet", style="bold red")
-        t.add_row(
+        g = calibration.gap(r.gap_id)
+        backed = Text(str(g.supported) if g else "–")
+        if g is not None and g.verdict == OVER:
+            backed.append(" over", style="bold red")
+        elif g is not None and g.verdict == UNDER:
+            backed.append(" under", style="bold yellow")
+        row = [
             name,
             bar(r.level, r.target, unicode=unicode),
             to_go(r),
             change(r.change, first=not has_previous, unicode=unicode),
-            evidence,
-        )
+            Text(str(r.evidence)),
+            backed,
+        ]
+        if with_others:
+            row.append(Text(level_text(g.others if g else None)))
+        t.add_row(*row)
 
     parts: list[RenderableType] = [t]
-    unproven = [r for r in results if r.unproven]
-    if unproven:
+    claims = [(r, g) for r in results if (g := calibration.gap(r.gap_id)) and claim(g)]
+    if claims:
         parts.append(
             Text(
-                "\nNo evidence yet for gaps rated 3 or more: until you log some, the rating is a "
-                "claim, not a fact. Log what backs it:",
+                "\nYour ratings against your evidence (Backed: the highest level your "
+                f"{window_text(calibration)} shows):"
             )
         )
-        for r in unproven:
-            parts.append(
-                Padding(Text(log_line(r.gap_id), style="bold"), (0, 0, 0, 2), expand=False)
-            )
-            if r.prompt:
+        for r, g in claims:
+            parts.append(Padding(Text(claim(g) or ""), (0, 0, 0, 2), expand=False))
+            if g.verdict == OVER:
                 parts.append(
-                    Padding(Text(f"({r.prompt})", style="dim"), (0, 0, 0, 4), expand=False)
+                    Padding(Text(log_line(r.gap_id), style="bold"), (0, 0, 0, 4), expand=False)
                 )
+                if r.prompt:
+                    parts.append(
+                        Padding(Text(f"({r.prompt})", style="dim"), (0, 0, 0, 4), expand=False)
+                    )
+    seen = [line for g in calibration.gaps if (line := others_line(g))]
+    if seen:
+        parts.append(Text("\nWhat others see:"))
+        for line in seen:
+            parts.append(Padding(Text(line), (0, 0, 0, 2), expand=False))
     notes = [r for r in results if r.note and not r.carried]
     if notes:
         parts.append(Text("\nYour notes:"))
@@ -140,7 +169,10 @@ def result_view(
         biggest = ", ".join(f"{r.name} ({r.to_go} to go)" for r in open_)
         parts.append(Text(f"Biggest gaps: {biggest}."))
         parts.append(Text("Next: pm-coach plan, to turn them into actions that produce evidence."))
-    else:
+    challenged = challenge(calibration)
+    if challenged:
+        parts.append(Text(f"\n{challenged}", style="bold"))
+    elif not open_:
         parts.append(Text("Every target is met: is it time to aim higher?"))
     return Group(*parts)
 

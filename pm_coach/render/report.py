@@ -4,7 +4,16 @@ from __future__ import annotations
 
 from typing import TYPE_CHECKING
 
+from pm_coach.core.calibration import OVER, UNDER
 from pm_coach.core.report import GapReport, Report
+from pm_coach.render.calibration import (
+    challenge,
+    claim,
+    level_text,
+    others_line,
+    raters_text,
+    window_text,
+)
 
 if TYPE_CHECKING:
     from rich.console import RenderableType
@@ -43,6 +52,39 @@ def levels(g: GapReport) -> str:
     return f"{cur} → {tgt}"
 
 
+def flag(report: Report, gap_id: str) -> str:
+    """One or two words on how the rating compares: over-claim, blind spot…"""
+    g = report.calibration.gap(gap_id)
+    if g is None:
+        return ""
+    words = []
+    if g.verdict == OVER:
+        words.append("over-claim")
+    elif g.verdict == UNDER:
+        words.append("under-claim")
+    if g.blind_spot:
+        words.append("blind spot")
+    elif g.hidden_strength:
+        words.append("hidden strength")
+    return ", ".join(words)
+
+
+def calibration_lines(report: Report, *, show_raters: bool = False) -> list[str]:
+    """The sentences below the table: claims, what others see, each rater, the challenge."""
+    lines: list[str] = []
+    for g in report.calibration.gaps:
+        for line in (claim(g), others_line(g)):
+            if line:
+                lines.append(line)
+        if show_raters and g.raters:
+            lines.append(f"{g.name}, each rater: {raters_text(g)}.")
+            lines += [f"{g.name}, {name} notes: {note}" for name, note in g.notes]
+    found = challenge(report.calibration)
+    if found:
+        lines.append(found)
+    return lines
+
+
 def heading(report: Report) -> str:
     compared = (
         f"change since {report.baseline_on}"
@@ -55,7 +97,7 @@ def heading(report: Report) -> str:
     )
 
 
-def terminal(report: Report) -> list[RenderableType]:
+def terminal(report: Report, *, show_raters: bool = False) -> list[RenderableType]:
     from rich.table import Table
     from rich.text import Text
 
@@ -70,21 +112,41 @@ def terminal(report: Report) -> list[RenderableType]:
     t.add_column("level", no_wrap=True)
     t.add_column("change", justify="right", no_wrap=True)
     t.add_column("evidence (90d)", justify="right", no_wrap=True)
+    t.add_column("backed", justify="right", no_wrap=True)
+    with_others = bool(report.calibration.raters)
+    if with_others:
+        t.add_column("others", justify="right", no_wrap=True)
     t.add_column("trend", no_wrap=True)
     for g in report.gaps:
         name = Text(g.name)
-        if g.unproven:
-            name.append("\n  no evidence yet", style="bold yellow")
-        t.add_row(
+        words = flag(report, g.gap)
+        if words:
+            name.append(f"\n  {words}", style="bold yellow")
+        row = [
             name,
             levels(g),
             level_bar(g.current, g.target),
             signed(g.change),
             f"{g.evidence} ({g.evidence_90d})",
-            sparkline(g.trend),
-        )
+            str(g.supported),
+        ]
+        if with_others:
+            row.append(level_text(g.others))
+        t.add_row(*row, sparkline(g.trend))
     parts.append(t)
     parts.append(Text("█ reached  ░ to close up to target  · beyond target", style="dim"))
+    parts.append(
+        Text(
+            f"backed: the highest level your {window_text(report.calibration)} supports"
+            + ("; others: the median of others' latest ratings" if with_others else ""),
+            style="dim",
+        )
+    )
+    said = calibration_lines(report, show_raters=show_raters)
+    if said:
+        parts.append(Text(""))
+        parts.append(Text("Claims and evidence", style="bold"))
+        parts += [Text(f"• {line}") for line in said]
     parts.append(Text(""))
     parts.append(Text("Evidence logged per month", style="bold"))
     most = max((n for _, n in report.months), default=0) or 1
@@ -112,23 +174,36 @@ def _md(text: str) -> str:
     return out
 
 
-def markdown(report: Report) -> str:
+def markdown(report: Report, *, show_raters: bool = False) -> str:
     lines = [
         f"# Progress report: {_md(report.map_name)}",
         "",
         f"_{heading(report)}_",
         "",
-        "| Gap | Now → target | Level | Change | Evidence (last 90 days) | Trend | |",
-        "| --- | --- | --- | ---: | ---: | --- | --- |",
+        "| Gap | Now → target | Level | Change | Evidence (last 90 days) | Backed | Others "
+        "| Trend | |",
+        "| --- | --- | --- | ---: | ---: | ---: | ---: | --- | --- |",
     ]
     for g in report.gaps:
-        flag = "**no evidence yet**" if g.unproven else ""
+        words = flag(report, g.gap)
         lines.append(
             f"| {_md(g.name)} | {levels(g)} | {level_bar(g.current, g.target)} "
-            f"| {signed(g.change)} | {g.evidence} ({g.evidence_90d}) | {sparkline(g.trend)} "
-            f"| {flag} |"
+            f"| {signed(g.change)} | {g.evidence} ({g.evidence_90d}) | {g.supported} "
+            f"| {level_text(g.others)} | {sparkline(g.trend)} "
+            f"| {f'**{words}**' if words else ''} |"
         )
-    lines += ["", "█ reached · ░ to close up to the target · · beyond the target", ""]
+    lines += [
+        "",
+        "█ reached · ░ to close up to the target · · beyond the target. Backed: the highest "
+        f"level your {window_text(report.calibration)} supports. Others: the median of others' "
+        "latest ratings.",
+        "",
+    ]
+    said = calibration_lines(report, show_raters=show_raters)
+    if said:
+        lines += ["## Claims and evidence", ""]
+        lines += [f"- {_md(line)}" for line in said]
+        lines.append("")
     lines += ["## Evidence logged per month", "", "| Month | Entries |", "| --- | ---: |"]
     lines += [f"| {m} | {n} |" for m, n in report.months]
     if report.next_actions:

@@ -226,9 +226,12 @@ def sparkline_svg(trend: tuple[int | None, ...], color: str) -> str:
     )
 
 
-def page(report: Report, *, person: str = "") -> str:
+def page(report: Report, *, person: str = "", show_raters: bool = False) -> str:
+    from pm_coach.render.calibration import level_text, window_text
+    from pm_coach.render.report import calibration_lines, flag
+
     at_target = sum(1 for g in report.gaps if g.current and g.target and g.current >= g.target)
-    unproven = sum(1 for g in report.gaps if g.unproven)
+    over = sum(1 for g in report.calibration.gaps if g.verdict == "over")
     recent = sum(g.evidence_90d for g in report.gaps)
     who = f"{_e(person)} · " if person else ""
     compared = (
@@ -238,14 +241,24 @@ def page(report: Report, *, person: str = "") -> str:
     )
     rows = []
     for i, g in enumerate(report.gaps):
-        flag = '<span class="badge">no evidence yet</span>' if g.unproven else ""
+        words = flag(report, g.gap)
+        badge = f'<span class="badge">{_e(words)}</span>' if words else ""
         rows.append(
-            f"<tr><td>{_e(g.name)} {flag}</td>"
+            f"<tr><td>{_e(g.name)} {badge}</td>"
             f'<td class="num">{g.current or "–"}</td><td class="num">{g.target or "–"}</td>'
             f'<td class="num">{_signed(g.change)}</td>'
             f'<td class="num">{g.evidence} <span class="muted">({g.evidence_90d})</span></td>'
+            f'<td class="num">{g.supported}</td><td class="num">{level_text(g.others)}</td>'
             f'<td class="narrow-hide">{sparkline_svg(g.trend, _color(i))}</td></tr>'
         )
+    said = calibration_lines(report, show_raters=show_raters)
+    claims = (
+        '<section class="card"><h2>Claims and evidence</h2><ul>'
+        + "".join(f"<li>{_e(line)}</li>" for line in said)
+        + "</ul></section>"
+        if said
+        else ""
+    )
     trend_note = (
         '<p class="muted">One assessment so far. Re-assess in about three months to see a trend.</p>'
         if len(report.assessment_dates) == 1
@@ -256,7 +269,7 @@ def page(report: Report, *, person: str = "") -> str:
 <p class="sub">{who}{_e(report.map_name)} · assessed {report.assessed_on} · {compared}</p></header>""",
         f"""<div class="stats">
 <div class="stat"><b>{at_target}/{len(report.gaps)}</b><span>gaps at target</span></div>
-<div class="stat"><b>{unproven}</b><span>ratings without evidence</span></div>
+<div class="stat"><b>{over}</b><span>ratings above your evidence</span></div>
 <div class="stat"><b>{report.evidence_total}</b><span>evidence entries</span></div>
 <div class="stat"><b>{recent}</b><span>gap evidence, last 90 days</span></div>
 </div>""",
@@ -265,9 +278,12 @@ def page(report: Report, *, person: str = "") -> str:
 <span><i style="background:#e0692b"></i>target level</span></div></section>""",
         f"""<section class="card"><h2>Gap by gap</h2><div class="scroll"><table>
 <thead><tr><th>Gap</th><th class="num">Now</th><th class="num">Target</th><th class="num">Change</th>
-<th class="num">Evidence</th><th class="narrow-hide">Trend</th></tr></thead>
+<th class="num">Evidence</th><th class="num">Backed</th><th class="num">Others</th>
+<th class="narrow-hide">Trend</th></tr></thead>
 <tbody>{"".join(rows)}</tbody></table></div>
-<p class="muted note">Evidence: entries logged for the gap, with the last 90 days in brackets.</p></section>""",
+<p class="muted note">Evidence: entries logged for the gap, with the last 90 days in brackets.
+Backed: the highest level your {_e(window_text(report.calibration))} supports.
+Others: the median of others' latest ratings.</p></section>{claims}""",
         f"""<section class="card"><h2>How it has moved</h2>{trend_note}{trend_chart(report)}</section>""",
         f"""<section class="card"><h2>Evidence logged per month</h2>{months_chart(report.months)}</section>""",
     ]
