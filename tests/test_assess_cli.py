@@ -92,8 +92,8 @@ def test_ratings_are_set_against_what_the_evidence_supports(run, tmp_path: Path)
     assert "Strategy: you rate 3; your evidence supports no level yet. Log what a level-2 " in out
     assert (
         "Delegation: you rate 4; your evidence supports 2. Log what a level-3 person would "
-        "have done, e.g. Evidence at the 'consistent in my own area' level (your team or wider, "
-        "with a result)." in out
+        "have done, e.g. A whole outcome delivered by someone else in your area against success "
+        "criteria you wrote (your team or wider, with a result)." in out
     )
     assert (
         "Confidence: your evidence supports 4; you rate 2. Rate what you have shown: "
