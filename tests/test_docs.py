@@ -58,6 +58,7 @@ def test_readme_examples_run(
         "[levels]\nstrategy = 2\nbuy-in = 3\nconfidence = 2\ndomain = 3\ndelegation = 1\n"
         "[targets]\nstrategy = 4\n"
     )
+    (tmp_path / "cohort").mkdir()  # the shared folder of the programme examples
     shutil.copy(ROOT / "tests/data/import/journal.json", tmp_path / "journal.json")
     shutil.copy(ROOT / "tests/data/import/evidence.csv", tmp_path / "evidence.csv")
     own_map = (ROOT / "skill_maps/leadership.toml").read_text()

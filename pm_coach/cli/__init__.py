@@ -130,6 +130,7 @@ def _register() -> None:
     """Each command module adds its own commands; the order here is the order in --help."""
     from pm_coach.cli import (
         assess,
+        cohort,
         evidence,
         export,
         importer,
@@ -139,9 +140,13 @@ def _register() -> None:
         plan,
         profile,
         report,
+        share,
     )
 
-    for module in (assess, plan, log, evidence, export, report, profile, maps, network, importer):
+    for module in (
+        assess, plan, log, evidence, export, report, profile, maps, network, importer, share,
+        cohort,
+    ):  # fmt: skip
         module.register(app)
 
 

@@ -1,0 +1,191 @@
+"""Use cases behind ``share`` and the ``cohort`` commands."""
+
+from __future__ import annotations
+
+import datetime as dt
+from dataclasses import dataclass
+from pathlib import Path
+
+from pm_coach.core.cohort import CohortReport
+from pm_coach.core.matching import Matching
+from pm_coach.errors import DataFileError, InputError, PreconditionError
+from pm_coach.models.cohort import MAX_MENTEES, Member, SharedEvidence
+
+SHARED_EVIDENCE_DAYS = 365  # --with-evidence shares the last year's entries
+SHARED_EVIDENCE_MAX = 20
+
+
+def build_share(
+    folder: Path,
+    *,
+    today: dt.date,
+    mentor: int = 0,
+    manager: str = "",
+    with_evidence: bool = False,
+    map_id: str | None = None,
+) -> Member:
+    """What the user agrees to share: their name, map, latest levels and targets, focus gaps,
+    strengths, and only what the flags add."""
+    from pydantic import ValidationError
+
+    from pm_coach.app.network import load_situation
+    from pm_coach.core.mentoring import strengths
+    from pm_coach.core.plan import build_plan
+    from pm_coach.core.progress import latest
+    from pm_coach.store.assessments import load_assessments
+    from pm_coach.store.maps import MapCatalog
+
+    if not 0 <= mentor <= MAX_MENTEES:
+        raise InputError(
+            f"--mentor {mentor} is out of range.",
+            hint=f"Offer to mentor between 1 and {MAX_MENTEES} people (0 or no flag: none).",
+        )
+    s = load_situation(folder)
+    if not s.profile.name.strip():
+        raise PreconditionError(
+            "your profile has no name, and the cohort knows members by name.",
+            hint='Set it first: pm-coach profile set --name "Your Name"',
+        )
+    skill_map = MapCatalog(folder).load(map_id) if map_id else s.skill_map
+    assessment = latest(load_assessments(folder), skill_map.id)
+    if assessment is None:
+        command = "pm-coach assess" + (f" --map {skill_map.id}" if map_id else "")
+        raise PreconditionError(
+            f"no self-assessment with the skill map {skill_map.id!r} yet, so there is nothing "
+            "to share.",
+            hint=f"Run '{command}' first.",
+        )
+    plan = build_plan(
+        skill_map, assessment, s.entries, start=today, hours_per_week=s.profile.hours_per_week
+    )
+    shared: list[SharedEvidence] = []
+    if with_evidence:
+        since = today - dt.timedelta(days=SHARED_EVIDENCE_DAYS)
+        recent = sorted(
+            (e for e in s.entries if since <= e.date <= today),
+            key=lambda e: (e.date, e.created),
+            reverse=True,
+        )[:SHARED_EVIDENCE_MAX]
+        shared = [
+            SharedEvidence(
+                date=e.date,
+                text=f"{e.text} — {e.result}" if e.result else e.text,
+                gaps=[g for g in e.gaps if g in skill_map.gap_ids],
+            )
+            for e in recent
+        ]
+    try:
+        return Member(
+            name=s.profile.name,
+            map=skill_map.id,
+            shared_on=today,
+            assessed_on=assessment.date,
+            levels=dict(assessment.levels),
+            targets=dict(assessment.targets),
+            focus=[g.gap for g in plan.focus],
+            strengths=[st.gap for st in strengths(skill_map, assessment, s.entries)],
+            mentor=mentor,
+            manager=" ".join(manager.split()),
+            evidence=shared,
+        )
+    except ValidationError as exc:
+        err = exc.errors()[0]
+        raise InputError(
+            f"--{err['loc'][0] if err['loc'] else 'manager'}: {err['msg']}.",
+            hint="Fix that value and run the command again.",
+        ) from None
+
+
+@dataclass(frozen=True)
+class Cohort:
+    members: list[Member]
+    map_id: str
+    left_out: list[Path]  # files skipped with --skip-bad
+
+
+def load_cohort(folder: Path, *, skip_bad: bool, map_id: str | None = None) -> Cohort:
+    """Every member file in ``folder``. Any problem (in a file, or across files) stops the
+    command with all of them listed, unless ``skip_bad``, which leaves those files out."""
+    from pm_coach.core.cohort import cohort_map, cross_problems
+    from pm_coach.store.cohort import Problem, key_line, load_members
+
+    loaded = load_members(folder)
+    chosen = cohort_map(loaded.members, map_id.strip().lower() if map_id else None)
+    problems = list(loaded.problems)
+    bad = list(loaded.bad_files)
+    cross_bad: set[int] = set()
+    for i, key, what, others in cross_problems(loaded.members, chosen):
+        path = loaded.paths[i]
+        if others:
+            what += f" (also {', '.join(loaded.paths[j].name for j in others)})"
+        problems.append(Problem(path, key_line(path.read_text(encoding="utf-8"), (key,)), what))
+        cross_bad.add(i)
+        if path not in bad:
+            bad.append(path)
+    problems.sort(key=lambda p: (p.path.name, p.line or 0))
+    if problems and not skip_bad:
+        listed = "\n".join(f"  {p}" for p in problems)
+        files = len(bad)
+        raise DataFileError(
+            f"{len(problems)} problem{'s' if len(problems) != 1 else ''} in "
+            f"{files} member file{'s' if files != 1 else ''}; nothing was written:\n{listed}",
+            hint="Ask each member to fix their file (or share it again), or run with "
+            "--skip-bad to leave those files out.",
+        )
+    members = [m for i, m in enumerate(loaded.members) if i not in cross_bad]
+    if not members:
+        raise PreconditionError(
+            f"no member files in {folder}" + (" that read cleanly." if bad else "."),
+            hint="Each member writes theirs with: pm-coach share -o NAME.toml, then adds it to "
+            "the shared folder.",
+        )
+    return Cohort(members, chosen or members[0].map, sorted(bad))
+
+
+def _gap_names(folder: Path, map_id: str) -> tuple[list[tuple[str, str]], int]:
+    """The map's gaps (id, name) and default target; ids only when the map is not installed."""
+    from pm_coach.core.assessment import map_target
+    from pm_coach.core.plan import DEFAULT_TARGET
+    from pm_coach.errors import NotFoundError
+    from pm_coach.store.maps import MapCatalog
+
+    try:
+        skill_map = MapCatalog(folder).load(map_id)
+    except NotFoundError:
+        return [], DEFAULT_TARGET
+    return [(g.id, g.name) for g in skill_map.gaps], map_target(skill_map)
+
+
+def report(data_folder: Path, cohort: Cohort, today: dt.date) -> CohortReport:
+    from dataclasses import replace
+
+    from pm_coach.core.cohort import build_report
+
+    names, default_target = _gap_names(data_folder, cohort.map_id)
+    result = build_report(
+        cohort.members,
+        map_id=cohort.map_id,
+        gap_names=names,
+        default_target=default_target,
+        today=today,
+    )
+    return replace(result, left_out=[p.name for p in cohort.left_out])
+
+
+def match(data_folder: Path, cohort: Cohort) -> Matching:
+    try:
+        import scipy.optimize  # noqa: F401  (checked here so the message is ours)
+
+        from pm_coach.core.matching import match as solve
+    except ImportError:
+        raise PreconditionError(
+            "cohort match needs scipy, which is not installed.",
+            hint="Install the cohort extra: pip install 'pm-coach[cohort]'",
+        ) from None
+    names, default_target = _gap_names(data_folder, cohort.map_id)
+    return solve(
+        cohort.members,
+        gap_ids=[g for g, _ in names],
+        gap_names=dict(names),
+        default_target=default_target,
+    )

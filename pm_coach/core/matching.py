@@ -1,0 +1,136 @@
+"""Pairing a cohort's mentees with its mentors.
+
+The rules, documented for programme leads in ``docs/cohort.md``:
+
+* mentors are members who offered to mentor (``mentor = N``, at most N mentees each); every
+  other member is a mentee;
+* nobody is paired with their own manager;
+* a pair scores the square of how far the mentee is below target in each gap the mentor lists
+  as a strength, summed over gaps, so a mentor strong in the mentee's weakest gap counts most;
+* the pairing maximises the total score (an assignment problem, solved by scipy's
+  ``linear_sum_assignment``); a mentor's second and later places cost a little, so mentees are
+  spread across mentors before anyone takes a second;
+* members are sorted by name before anything else, so the same files always give the same pairs,
+  whatever order the folder lists them in.
+
+Needs numpy and scipy (the optional ``cohort`` extra); they are imported only here.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Sequence
+from dataclasses import dataclass
+
+from pm_coach.core.cohort import name_key
+from pm_coach.models.cohort import Member
+
+SLOT_COST = 0.01  # what each extra place with the same mentor costs (well below one point)
+FORBIDDEN = 1e9
+
+
+@dataclass(frozen=True)
+class Pair:
+    mentee: str
+    mentor: str
+    reason: str
+    score: int
+
+
+@dataclass(frozen=True)
+class Matching:
+    pairs: list[Pair]
+    unmatched: list[str]  # mentees left without a mentor
+    mentors: int
+    places: int
+
+
+def _plural(n: int, word: str) -> str:
+    return f"{n} {word}" if n == 1 else f"{n} {word}s"
+
+
+def match(
+    members: Sequence[Member], *, gap_ids: Sequence[str], gap_names: dict[str, str],
+    default_target: int,
+) -> Matching:  # fmt: skip
+    """The pairs, each with a one-line reason, and the mentees left unmatched."""
+    import numpy as np
+    from scipy.optimize import linear_sum_assignment
+
+    ordered = sorted(members, key=lambda m: (name_key(m.name), m.name))
+    mentors = [m for m in ordered if m.mentor > 0]
+    mentees = [m for m in ordered if m.mentor == 0]
+    gaps = list(gap_ids)
+    for m in ordered:
+        gaps += [g for g in m.levels if g not in gaps]
+    col = {g: i for i, g in enumerate(gaps)}
+
+    need = np.zeros((len(mentees), len(gaps)), dtype=np.int64)
+    for i, m in enumerate(mentees):
+        for g, level in m.levels.items():
+            need[i, col[g]] = max(0, m.targets.get(g, default_target) - level)
+    strong = np.zeros((len(mentors), len(gaps)), dtype=np.int64)
+    for j, m in enumerate(mentors):
+        for g in m.strengths:
+            strong[j, col[g]] = 1
+    score = (need * need) @ strong.T  # mentees × mentors
+
+    # one column per place a mentor offers
+    owner = np.repeat(np.arange(len(mentors)), [m.mentor for m in mentors])
+    place = np.concatenate([np.arange(m.mentor) for m in mentors]) if mentors else owner
+    cost = -score[:, owner].astype(np.float64) + SLOT_COST * place[np.newaxis, :]
+    mentor_index = {name_key(m.name): j for j, m in enumerate(mentors)}
+    for i, m in enumerate(mentees):
+        j = mentor_index.get(name_key(m.manager)) if m.manager else None
+        if j is not None:
+            cost[i, owner == j] = FORBIDDEN
+
+    pairs: list[Pair] = []
+    matched: set[int] = set()
+    if cost.size:
+        rows, cols = linear_sum_assignment(cost)
+        for i, c in zip(rows.tolist(), cols.tolist(), strict=True):
+            if cost[i, c] >= FORBIDDEN:
+                continue
+            j = int(owner[c])
+            matched.add(i)
+            pairs.append(
+                Pair(
+                    mentee=mentees[i].name,
+                    mentor=mentors[j].name,
+                    reason=_reason(mentees[i], mentors[j], need[i], strong[j], gaps, gap_names),
+                    score=int(score[i, j]),
+                )
+            )
+    pairs.sort(key=lambda p: (name_key(p.mentee), p.mentee))
+    unmatched = [m.name for i, m in enumerate(mentees) if i not in matched]
+    return Matching(pairs, unmatched, len(mentors), int(sum(m.mentor for m in mentors)))
+
+
+def _reason(
+    mentee: Member,
+    mentor: Member,
+    need_row: object,
+    strong_row: object,
+    gaps: Sequence[str],
+    gap_names: dict[str, str],
+) -> str:
+    shared = [
+        (int(need_row[k]), -k, g)  # type: ignore[index]
+        for k, g in enumerate(gaps)
+        if strong_row[k] and need_row[k] > 0  # type: ignore[index]
+    ]
+    if not shared:
+        return (
+            f"{mentor.name} has a free place; none of {mentor.name}'s strengths is a gap "
+            f"{mentee.name} is below target in"
+        )
+    shared.sort(reverse=True)
+    first = shared[0]
+    text = (
+        f"{mentor.name} is strong in {gap_names.get(first[2], first[2])}, where {mentee.name} is "
+        f"{_plural(first[0], 'level')} below target"
+    )
+    if len(shared) > 1:
+        others = ", ".join(gap_names.get(g, g) for _, _, g in shared[1:])
+        text += f"; also {others}"
+    return text
