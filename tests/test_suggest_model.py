@@ -116,6 +116,7 @@ scale 1.0
 min_top 0.6
 min_margin 0.3
 second 0.2
+also 0.15
 alpha 1.0
 totals 10 10 10
 features 4
@@ -138,12 +139,15 @@ def ranked(*pairs: tuple[str, float]) -> list[Ranked]:
 
 
 def test_a_gap_is_applied_only_above_both_thresholds() -> None:
-    decide = hand_model().decide  # min_top 0.6, min_margin 0.3, second 0.2
+    decide = hand_model().decide  # min_top 0.6, min_margin 0.3, second 0.2, also 0.15
     assert decide(ranked(("alpha", 0.6), ("beta", 0.3)))[0] == Ranked("alpha", 0.6, ("word",))
     assert decide(ranked(("alpha", 0.59), ("beta", 0.1)))[0] is None  # not likely enough
     assert decide(ranked(("alpha", 0.65), ("beta", 0.36)))[0] is None  # too close to the next
     assert decide(ranked(("alpha", 0.9), ("beta", 0.1)))[1] is None  # runner-up too unlikely
     assert decide(ranked(("alpha", 0.7), ("beta", 0.25)))[1] == Ranked("beta", 0.25, ("word",))
+    # nothing applied: the runner-up is named (for a shortlist) from `second`, not `also`
+    assert decide(ranked(("alpha", 0.45), ("beta", 0.4))) == (None, Ranked("beta", 0.4, ("word",)))
+    assert decide(ranked(("alpha", 0.5), ("beta", 0.18))) == (None, None)
     # no known word at all: never a suggestion, whatever the numbers
     assert decide([Ranked("alpha", 0.9, ()), Ranked("beta", 0.1, ())]) == (None, None)
 
@@ -167,7 +171,7 @@ def test_suggestion_names_a_runner_up_that_is_nearly_as_likely() -> None:
     # margin + budget for alpha (7 * 4), retro for beta (4): 28 : 4 : 1
     found = suggest.suggest_gap("margin budget retro", "", skill_map, m)
     assert found == suggest.Suggestion("alpha", round(28 / 33, 3), ("margin", "budget"), None)
-    m.thresholds = Thresholds(1.0, 0.6, 0.3, 0.1)
+    m.thresholds = Thresholds(1.0, 0.6, 0.3, 0.2, also=0.1)
     found = suggest.suggest_gap("margin budget retro", "", skill_map, m)
     assert found is not None and found.also == "beta"
 
@@ -265,6 +269,7 @@ scale 1.0
 min_top 0.5
 min_margin 0.2
 second 0.2
+also 0.2
 alpha 1.0
 totals 10 10 10 10 10
 features 2
@@ -279,6 +284,40 @@ exec\t0 2 0 0 0
     assert entry.gaps == ["strategy"]
     assert 'Tagged strategy (suggested from "roadmap")' in r.stdout
     assert f"It may show buy-in too; add it with: pm-coach evidence edit {entry.id}" in r.stdout
+
+
+def test_log_offers_the_best_two_when_neither_stands_out(
+    run, home: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    weights = """\
+format 1
+map leadership
+gaps strategy buy-in confidence domain delegation
+trained_on 1
+scale 1.0
+min_top 0.5
+min_margin 0.2
+second 0.2
+also 1.0
+alpha 1.0
+totals 10 10 10 10 10
+features 2
+--
+roadmap\t4 0 0 0 0
+exec\t0 4 0 0 0
+"""
+    monkeypatch.setattr(store_maps, "load_suggest_weights", lambda map_id: weights)
+    r = run("log", "Took the roadmap to the exec")  # 5 : 5 : 1 : 1 : 1, a tie
+    assert r.exit_code == 0, r.output
+    entry = EvidenceStore(home).load()[0]
+    assert entry.gaps == []
+    assert (
+        f"No gap tagged: it reads like strategy or buy-in. Add one with: "
+        f"pm-coach evidence edit {entry.id}" in r.stdout
+    )
+    # --no-suggest: no model, no shortlist
+    r = run("log", "Took the roadmap to the exec", "--no-suggest")
+    assert "reads like" not in r.stdout
 
 
 def test_log_with_an_action_and_no_gap_tags_the_actions_gap(run, home: Path) -> None:

@@ -134,6 +134,7 @@ def log(
             action=action,
             scope=scope,
         )
+    model = None if gap or no_suggest else st.gap_model(skill_map)
     suggestion = None
     scope_guess = None
     if text is not None and not raw.scope and not no_suggest:
@@ -145,7 +146,7 @@ def log(
     if text is not None and not raw.gaps and not raw.action and not no_suggest:
         from pm_coach.core.suggest import suggest_gap
 
-        suggestion = suggest_gap(raw.text, raw.result, skill_map, st.gap_model(skill_map))
+        suggestion = suggest_gap(raw.text, raw.result, skill_map, model)
         if suggestion is not None:
             raw.gaps = [suggestion.gap]
     entry = build_entry(raw, entry_id="new", skill_map=skill_map, today=today, created=now_utc())
@@ -163,7 +164,13 @@ def log(
     elif raw.action and not gap and saved.gaps:
         print(f"  Tagged {', '.join(saved.gaps)}, the gap of action {saved.action}.")
     elif not saved.gaps:
-        print(f"  No gap tagged. Add one with: pm-coach evidence edit {saved.id}")
+        close: tuple[str, ...] = ()
+        if model is not None and text is not None:
+            from pm_coach.core.suggest import shortlist
+
+            close = shortlist(raw.text, raw.result, skill_map, model)
+        reads = f": it reads like {close[0]} or {close[1]}" if close else ""
+        print(f"  No gap tagged{reads}. Add one with: pm-coach evidence edit {saved.id}")
     if scope_guess is not None:
         print(
             f'  Scope {scope_guess[0]} (from "{scope_guess[1]}") — change it with: '

@@ -128,7 +128,8 @@ class Thresholds(NamedTuple):
     scale: float  # naive Bayes is overconfident: scores are multiplied by this before the softmax
     min_top: float  # apply the best gap only if its probability is at least this...
     min_margin: float  # ...and it leads the runner-up by at least this
-    second: float  # name a runner-up as "also likely" when its probability reaches this
+    second: float  # with no gap applied, name the best two when the runner-up reaches this
+    also: float = 1.0  # with a gap applied, name the runner-up too when it reaches this
 
 
 _Seen = tuple[list[float], float, str]  # a known feature: weights per gap, share, words as written
@@ -171,7 +172,7 @@ def _telling(surfaces: Sequence[str], limit: int = 3) -> tuple[str, ...]:
 
 
 _BODY = "--"  # the line between a weights file's settings and its feature lines
-_THRESHOLDS = ("scale", "min_top", "min_margin", "second")
+_THRESHOLDS = ("scale", "min_top", "min_margin", "second", "also")
 
 
 def dump_weights(data: Mapping[str, Any]) -> str:
@@ -316,7 +317,9 @@ class GapModel:
         return out
 
     def decide(self, ranked: Sequence[Ranked]) -> tuple[Ranked | None, Ranked | None]:
-        """The gap to apply (or None) and a runner-up worth naming (or None)."""
+        """The gap to apply (or None) and a runner-up worth naming (or None): next to an applied
+        gap when it reaches ``also``; with none applied when it reaches ``second``, so that the
+        best two can be offered as a shortlist."""
         if not ranked or not ranked[0].words:
             return None, None
         first = ranked[0]
@@ -328,5 +331,6 @@ class GapModel:
             and first.probability - runner >= self.thresholds.min_margin
             else None
         )
-        also = second if second and second.probability >= self.thresholds.second else None
+        cut = self.thresholds.second if applied is None else self.thresholds.also
+        also = second if second and second.probability >= cut else None
         return applied, also

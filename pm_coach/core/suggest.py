@@ -383,13 +383,28 @@ def suggest_gap(
     )
 
 
+def shortlist(
+    text: str, result: str, skill_map: _MapLike, model: GapModel | None = None
+) -> tuple[str, ...]:
+    """When no gap is applied but two are both likely (the runner-up reaches the model's
+    ``second`` threshold): those two, most likely first. Empty otherwise, and without a model."""
+    if model is None:
+        return ()
+    ranked = model.rank(text, result)
+    applied, also = model.decide(ranked)
+    if applied is not None or also is None:
+        return ()
+    return (ranked[0].gap, also.gap)
+
+
 def pretick_gaps(
     text: str, result: str, skill_map: _MapLike, model: GapModel | None = None
 ) -> list[str]:
     """Gap ids the interactive form pre-ticks for this text (at most :data:`PRETICK_MAX`).
 
     With a model: the most likely gap when it clears the probability threshold (a close
-    runner-up does not stop it, since the user confirms), plus a runner-up nearly as likely.
+    runner-up does not stop it, since the user confirms), plus the runner-up when it reaches the
+    model's ``also`` threshold, as ``log`` would name it.
     """
     if model is None:
         return pretick(score_gaps(text, result, skill_map))
@@ -397,7 +412,7 @@ def pretick_gaps(
     if not ranked or not ranked[0].words or ranked[0].probability < model.thresholds.min_top:
         return []
     picked = [ranked[0].gap]
-    if len(ranked) > 1 and ranked[1].probability >= model.thresholds.second:
+    if len(ranked) > 1 and ranked[1].probability >= model.thresholds.also:
         picked.append(ranked[1].gap)
     return picked[:PRETICK_MAX]
 

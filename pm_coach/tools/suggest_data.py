@@ -19,7 +19,8 @@ from pm_coach.models import SkillMap
 
 FOLDS = 5
 ALSO_SHARE = 0.5  # a statement's second gap learns from it at half weight
-SECOND_PRECISION = 0.4  # a runner-up is named when it is a labelled gap this often, held out
+ALSO_HITS = 0.5  # a runner-up is named next to an applied gap when it is right this often
+SHORTLIST_HITS = 0.9  # the best two gaps are named when they hold the right one this often
 TARGET_PRECISION = 0.96  # thresholds keep at least this precision on held-out predictions
 
 
@@ -215,23 +216,46 @@ def choose_thresholds(
             if best is None or key > best:
                 best = key
     top, margin = (best[1], best[2]) if best else (0.95, 0.6)
-    return Thresholds(scale, top, margin, _choose_second(statements, rankings))
+    thresholds = Thresholds(scale, top, margin, _choose_second(statements, rankings))
+    return thresholds._replace(also=_choose_also(statements, rankings, thresholds))
 
 
 def _choose_second(statements: Sequence[Statement], rankings: Sequence[Sequence[Ranked]]) -> float:
-    """The lowest runner-up probability (0.20 to 0.45) at which naming the runner-up is worth it:
-    at least SECOND_PRECISION of the runner-ups named are one of the statement's labelled gaps."""
+    """The lowest runner-up probability (0.20 to 0.45) from which the best two gaps make a
+    shortlist worth showing: among held-out statements whose runner-up reaches it, the main gap
+    is one of the two at least SHORTLIST_HITS of the time."""
     for step in range(4, 10):
         cut = round(step * 0.05, 2)
         shown = [
-            (st, ranked[1])
+            (st, ranked)
             for st, ranked in zip(statements, rankings, strict=True)
             if len(ranked) > 1 and ranked[1].probability >= cut
         ]
-        hits = sum(1 for st, second in shown if second.gap in (st.gap, st.also))
-        if shown and hits / len(shown) >= SECOND_PRECISION:
+        hits = sum(1 for st, ranked in shown if st.gap in (ranked[0].gap, ranked[1].gap))
+        if shown and hits / len(shown) >= SHORTLIST_HITS:
             return cut
     return 0.45
+
+
+def _choose_also(
+    statements: Sequence[Statement], rankings: Sequence[Sequence[Ranked]], thresholds: Thresholds
+) -> float:
+    """The lowest runner-up probability (0.20 to 0.45) at which naming the runner-up next to an
+    applied gap is right (it is one of the statement's labelled gaps) at least ALSO_HITS of the
+    time, held out; 1.0 (never) when no cut is that good."""
+    model = GapModel((), {}, thresholds._replace(also=0.0))
+    applied = [
+        (st, ranked)
+        for st, ranked in zip(statements, rankings, strict=True)
+        if model.decide(ranked)[0] is not None and len(ranked) > 1
+    ]
+    for step in range(4, 10):
+        cut = round(step * 0.05, 2)
+        shown = [(st, ranked[1]) for st, ranked in applied if ranked[1].probability >= cut]
+        hits = sum(1 for st, second in shown if second.gap in (st.gap, st.also))
+        if len(shown) >= 5 and hits / len(shown) >= ALSO_HITS:
+            return cut
+    return 1.0
 
 
 def format_figures(fig: Figures, *, ranked: bool = True) -> str:

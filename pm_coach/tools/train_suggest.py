@@ -45,6 +45,7 @@ def build(map_id: str) -> tuple[str, sd.Figures]:
         "min_top": thresholds.min_top,
         "min_margin": thresholds.min_margin,
         "second": thresholds.second,
+        "also": thresholds.also,
     }
     data["trained_on"] = len(statements)
     return dump_weights(data), figures
