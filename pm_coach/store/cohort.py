@@ -93,8 +93,12 @@ def _read_one(path: Path) -> tuple[Member | None, list[Problem]]:
     from pm_coach.errors import DataFileError
 
     try:
+        from pm_coach.store import memberfile
+
         text = files.read_text(path) or ""
-        doc = files.parse_toml(path, text)
+        doc = memberfile.parse(text)
+        if doc is None:  # not in the plain form share writes: tomllib decides
+            doc = files.parse_toml(path, text)
     except DataFileError as exc:
         message = exc.message.removeprefix(f"{path}, ").removeprefix(f"{path}: ")
         m = re.match(r"line (\d+)(?:, column \d+)?: (.*)$", message, flags=re.S)
