@@ -141,11 +141,12 @@ def _register() -> None:
         profile,
         report,
         share,
+        stories,
     )
 
     for module in (
-        assess, plan, log, evidence, export, report, profile, maps, network, importer, share,
-        cohort,
+        assess, plan, log, evidence, export, report, stories, profile, maps, network, importer,
+        share, cohort,
     ):  # fmt: skip
         module.register(app)
 
