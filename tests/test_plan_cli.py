@@ -278,7 +278,8 @@ def test_markdown_file_is_private_and_reads_as_a_document(run, home: Path, tmp_p
     target = tmp_path / "plan.md"
     r = run("plan", "--start", START, "--format", "markdown", "-o", str(target))
     assert r.exit_code == 0, r.output
-    assert "Wrote the plan to" in r.stdout
+    assert "Wrote the plan to" in r.stderr  # a message, not data: stdout stays empty
+    assert r.stdout == ""
     assert stat.S_IMODE(os.stat(target).st_mode) == 0o600
     text = target.read_text("utf-8")
     assert text.startswith("# Development plan: Ada Park\n")

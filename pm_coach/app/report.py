@@ -1,15 +1,76 @@
-"""Gathering what the report shows from the stores and the plan and export cores."""
+"""``pm-coach report``: what the report shows, gathered from the stores and the plan and export
+cores, as a result ``emit`` prints in the terminal or writes as Markdown, HTML or JSON."""
 
 from __future__ import annotations
 
 import dataclasses
 import datetime as dt
+from dataclasses import dataclass
+from typing import TYPE_CHECKING, ClassVar
 
+from pm_coach.app.emit import Output
 from pm_coach.app.workspace import Workspace
 from pm_coach.core.report import NextAction, Report, build_report
 from pm_coach.models import Assessment, Evidence, Profile, SkillMap
 
+if TYPE_CHECKING:
+    from rich.console import RenderableType
+
 TOP_BULLETS = 5
+
+
+@dataclass(frozen=True)
+class ReportResult(Output):
+    report: Report
+    person: str
+    show_raters: bool = False
+
+    formats: ClassVar[tuple[str, ...]] = ("terminal", "markdown", "html", "json")
+    file_format: ClassVar[str] = "markdown"
+
+    def render(self, fmt: str) -> str | RenderableType:
+        if fmt == "json":
+            from pm_coach.render.report import as_json
+
+            return as_json(self.report)
+        if fmt == "html":
+            from pm_coach.render.report_html import page
+
+            return page(self.report, person=self.person, show_raters=self.show_raters)
+        if fmt == "markdown":
+            from pm_coach.render.report import markdown
+
+            return markdown(self.report, show_raters=self.show_raters)
+        from rich.console import Group
+
+        from pm_coach.render.report import terminal
+
+        return Group(*terminal(self.report, show_raters=self.show_raters))
+
+
+def report(
+    ws: Workspace,
+    today: dt.date,
+    *,
+    since: str | None,
+    map_id: str | None,
+    window: int,
+    raters: bool,
+) -> ReportResult:
+    """The report on ``map_id`` (default: the profile's map), measuring change from the first
+    assessment on or after ``since``, counting evidence ``window`` days back."""
+    from pm_coach.core.calibration import check_window
+    from pm_coach.core.dates import parse_date
+    from pm_coach.errors import PreconditionError
+
+    window = check_window(window)
+    since_date = None if since is None else parse_date(since, today, what="--since")
+    data = gather(ws, today, since_date, map_id, window=window)
+    if data is None:
+        raise PreconditionError(
+            "there is no assessment to report on yet.", hint="Run 'pm-coach assess' first."
+        )
+    return ReportResult(*data, show_raters=raters)
 
 
 def gather(

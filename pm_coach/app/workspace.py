@@ -40,8 +40,11 @@ class Workspace:
         return MapCatalog(self.folder)
 
     def active_map_id(self, override: str | None = None) -> str:
+        """``override`` (a --map value, normalised), else the profile's map."""
         if override:
-            return override
+            from pm_coach.models.common import slug
+
+            return slug(override)
         from pm_coach.store.profile import load_profile
 
         return load_profile(self.folder).map

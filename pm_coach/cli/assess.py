@@ -219,7 +219,7 @@ def _history(st: Workspace, map_id: str | None, as_json: bool) -> None:
 
     items = load_assessments(st.folder)
     if map_id:
-        map_id = map_id.strip().lower()
+        map_id = st.active_map_id(map_id)
         items = [a for a in items if a.map == map_id]
     if as_json:
         print(history_json(items))

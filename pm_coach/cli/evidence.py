@@ -61,11 +61,11 @@ def list_(
     from pm_coach.core.evidence import EvidenceFilter, select
 
     st = state(ctx)
-    gaps = [g.strip().lower() for g in gap or []]
-    if gaps:
+    gaps = []
+    if gap:
         from pm_coach.core.evidence import check_gaps
 
-        check_gaps(gaps, st.skill_map())
+        gaps = check_gaps(gap, st.skill_map())
     flt = EvidenceFilter(
         gaps=gaps,
         tags=tag or [],

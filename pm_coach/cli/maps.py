@@ -59,7 +59,7 @@ def show(
 ) -> None:
     """Show a map: each gap's five levels, its actions and resources."""
     st = state(ctx)
-    skill_map = st.skill_map(map_id.strip().lower() if map_id else None)
+    skill_map = st.skill_map(map_id)
     if as_json:
         from pm_coach.render.maps import map_json
 

@@ -131,7 +131,7 @@ def set_(
         if value is not None
     }
     if map_id is not None:
-        map_id = map_id.strip().lower()
+        map_id = st.active_map_id(map_id)
         st.catalog.load(map_id)  # an unknown map is refused before anything is written
         changes["map"] = map_id
     if not changes:

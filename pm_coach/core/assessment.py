@@ -18,7 +18,7 @@ from pm_coach.core.dates import parse_date
 from pm_coach.core.progress import evidence_by_gap, previous
 from pm_coach.errors import DataFileError, InputError, PreconditionError
 from pm_coach.models import Assessment, Evidence, SkillMap
-from pm_coach.models.common import TEXT_MAX
+from pm_coach.models.common import TEXT_MAX, slug
 
 DEFAULT_TARGET = 4
 MIN_LEVEL, MAX_LEVEL = 1, 5
@@ -44,7 +44,7 @@ def check_gap_ids(raw: Iterable[str], skill_map: SkillMap) -> list[str]:
     """The ``--gap`` values, lowercased, de-duplicated, in the map's order; unknown: InputError."""
     wanted: set[str] = set()
     for value in raw:
-        gap_id = value.strip().lower()
+        gap_id = slug(value)
         if skill_map.gap(gap_id) is None:
             raise InputError(
                 f"--gap {value!r}: the skill map {skill_map.id!r} has no such gap.",
@@ -64,8 +64,8 @@ def answers_map(doc: Mapping[str, Any], source: str, override: str | None) -> st
             f'{source}: map: must be a map id in quotes, e.g. map = "leadership".',
             hint="See the map ids with 'pm-coach maps list'.",
         )
-    named = named.strip().lower()
-    if override and override.strip().lower() != named:
+    named = slug(named)
+    if override and slug(override) != named:
         raise InputError(
             f"--map {override!r} and the answers file's map = {named!r} disagree.",
             hint="Drop --map, or change (or remove) the map line in the file.",

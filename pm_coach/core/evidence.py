@@ -13,7 +13,7 @@ from pydantic import ValidationError
 from pm_coach.core.dates import parse_date
 from pm_coach.errors import InputError
 from pm_coach.models import EVIDENCE_KINDS, Evidence, SkillMap
-from pm_coach.models.common import SCOPES
+from pm_coach.models.common import SCOPES, slug
 
 
 @dataclass
@@ -37,7 +37,7 @@ def check_gaps(gaps: Iterable[str], skill_map: SkillMap) -> list[str]:
     """Normalise gap ids (lowercase, de-duplicated) and refuse ones the map does not have."""
     out: list[str] = []
     for raw in gaps:
-        gap = raw.strip().lower()
+        gap = slug(raw)
         if skill_map.gap(gap) is None:
             raise InputError(
                 f"unknown gap {raw!r} for the skill map {skill_map.id!r}.",
@@ -49,7 +49,7 @@ def check_gaps(gaps: Iterable[str], skill_map: SkillMap) -> list[str]:
 
 
 def check_action(action: str, skill_map: SkillMap) -> str:
-    action = action.strip().lower()
+    action = slug(action)
     if action and skill_map.action(action) is None:
         raise InputError(
             f"unknown action {action!r} in the skill map {skill_map.id!r}.",

@@ -13,21 +13,12 @@ from dataclasses import dataclass, field
 from pm_coach.core.bullet_lint import Finding, findings
 from pm_coach.core.bullets import MAX_CHARS, Bullet, draft
 from pm_coach.core.ranking import top as top  # --top: ranking lives in core.ranking
-from pm_coach.errors import InputError, NotFoundError
+from pm_coach.errors import NotFoundError
 from pm_coach.models import Evidence, Role
 from pm_coach.models.profile import sort_roles
 
-FORMATS: tuple[str, ...] = ("text", "markdown", "json", "json-resume")
-
 # Section keys for entries outside any role, in the order they are shown.
 KIND_SECTIONS: tuple[str, ...] = ("volunteer", "talk", "publication", "other")
-
-
-def check_format(value: str) -> str:
-    fmt = value.strip().lower()
-    if fmt not in FORMATS:
-        raise InputError(f"unknown format {value!r}.", hint=f"Use one of: {', '.join(FORMATS)}.")
-    return fmt
 
 
 # --- roles ------------------------------------------------------------------------------------

@@ -12,6 +12,7 @@ from collections.abc import Callable, Iterable, Sequence
 from typing import TypeVar
 
 from pm_coach.errors import InputError, NotFoundError
+from pm_coach.models.common import slug
 from pm_coach.models.network import CONTACT_KINDS, HELPER_KINDS, Contact, Conversation
 
 T = TypeVar("T")
@@ -174,7 +175,7 @@ def check_gaps(helps: Iterable[str], gap_ids: Sequence[str]) -> list[str]:
     """Gap ids for --helps, normalised and without repeats; an unknown one is an InputError."""
     gaps: list[str] = []
     for raw in helps:
-        gap = raw.strip().lower()
+        gap = slug(raw)
         if gap not in gap_ids:
             raise InputError(
                 f"unknown gap {raw!r} for --helps.", hint=f"Use one of: {', '.join(gap_ids)}."

@@ -16,8 +16,6 @@ from pm_coach.core.calibration import (
     Calibration,
     Rater,
     calibrate,
-    level_number,
-    window_start,
 )
 from pm_coach.models import Assessment, Evidence, SkillMap
 
@@ -152,59 +150,3 @@ def build_report(
         evidence_total=len(entries),
         calibration=calibration,
     )
-
-
-def to_json(report: Report) -> dict[str, object]:
-    """The report as plain data for ``--json`` (dates as YYYY-MM-DD)."""
-
-    def d(value: dt.date | None) -> str | None:
-        return value.isoformat() if value else None
-
-    def raters(gap_id: str) -> list[dict[str, object]]:
-        g = report.calibration.gap(gap_id)
-        notes = dict(g.notes) if g else {}
-        return [
-            {"name": name, "relation": relation or None, "level": level, "note": notes.get(name)}
-            for name, relation, level in (g.raters if g else ())
-        ]
-
-    def claim(gap_id: str) -> str | None:
-        g = report.calibration.gap(gap_id)
-        return g.verdict if g else None
-
-    return {
-        "date": d(report.today),
-        "map": report.map_id,
-        "since": d(report.since),
-        "assessed_on": d(report.assessed_on),
-        "baseline_on": d(report.baseline_on),
-        "assessments": [d(x) for x in report.assessment_dates],
-        "evidence_window": {
-            "from": d(window_start(report.calibration.on, report.calibration.window_days)),
-            "to": d(report.calibration.until),
-        },
-        "gaps": [
-            {
-                "gap": g.gap,
-                "name": g.name,
-                "current": g.current,
-                "target": g.target,
-                "change": g.change,
-                "evidence": g.evidence,
-                "evidence_90d": g.evidence_90d,
-                "supported": g.supported,
-                "others": level_number(g.others),
-                "claim": claim(g.gap),
-                "raters": raters(g.gap),
-                "trend": list(g.trend),
-                "last_evidence": d(g.last_evidence),
-            }
-            for g in report.gaps
-        ],
-        "months": [{"month": m, "evidence": n} for m, n in report.months],
-        "next_actions": [
-            {"gap": a.gap, "id": a.id, "title": a.title, "due": d(a.due), "log": a.log_line}
-            for a in report.next_actions
-        ],
-        "bullets": list(report.bullets),
-    }

@@ -44,6 +44,14 @@ def _one_line(value: str) -> str:
 
 
 Slug = Annotated[str, StringConstraints(pattern=r"^[a-z0-9][a-z0-9-]{0,39}$")]
+
+
+def slug(text: str) -> str:
+    """An id as a person may type it (``Buy In``, ``APM-TO-PM``, ``buy_in``) as pm-coach writes
+    it (``buy-in``, ``apm-to-pm``): the one normalisation of map, gap, action and format names."""
+    return "-".join(text.strip().lower().replace("_", " ").split())
+
+
 OneLine = Annotated[
     str, StringConstraints(strip_whitespace=True, max_length=TEXT_MAX), AfterValidator(_one_line)
 ]

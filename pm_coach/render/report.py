@@ -2,9 +2,11 @@
 
 from __future__ import annotations
 
+import datetime as dt
+import json
 from typing import TYPE_CHECKING
 
-from pm_coach.core.calibration import OVER, UNDER
+from pm_coach.core.calibration import OVER, UNDER, level_number, window_start
 from pm_coach.core.report import GapReport, Report
 from pm_coach.render.calibration import (
     challenge,
@@ -215,3 +217,60 @@ def markdown(report: Report, *, show_raters: bool = False) -> str:
         lines += ["", "## Strongest evidence, as CV lines", ""]
         lines += [f"- {_md(b)}" for b in report.bullets]
     return "\n".join(lines) + "\n"
+
+
+def as_json(report: Report) -> str:
+    """The report as JSON for ``--json`` (dates as YYYY-MM-DD)."""
+
+    def d(value: dt.date | None) -> str | None:
+        return value.isoformat() if value else None
+
+    def raters(gap_id: str) -> list[dict[str, object]]:
+        g = report.calibration.gap(gap_id)
+        notes = dict(g.notes) if g else {}
+        return [
+            {"name": name, "relation": relation or None, "level": level, "note": notes.get(name)}
+            for name, relation, level in (g.raters if g else ())
+        ]
+
+    def claim(gap_id: str) -> str | None:
+        g = report.calibration.gap(gap_id)
+        return g.verdict if g else None
+
+    data = {
+        "date": d(report.today),
+        "map": report.map_id,
+        "since": d(report.since),
+        "assessed_on": d(report.assessed_on),
+        "baseline_on": d(report.baseline_on),
+        "assessments": [d(x) for x in report.assessment_dates],
+        "evidence_window": {
+            "from": d(window_start(report.calibration.on, report.calibration.window_days)),
+            "to": d(report.calibration.until),
+        },
+        "gaps": [
+            {
+                "gap": g.gap,
+                "name": g.name,
+                "current": g.current,
+                "target": g.target,
+                "change": g.change,
+                "evidence": g.evidence,
+                "evidence_90d": g.evidence_90d,
+                "supported": g.supported,
+                "others": level_number(g.others),
+                "claim": claim(g.gap),
+                "raters": raters(g.gap),
+                "trend": list(g.trend),
+                "last_evidence": d(g.last_evidence),
+            }
+            for g in report.gaps
+        ],
+        "months": [{"month": m, "evidence": n} for m, n in report.months],
+        "next_actions": [
+            {"gap": a.gap, "id": a.id, "title": a.title, "due": d(a.due), "log": a.log_line}
+            for a in report.next_actions
+        ],
+        "bullets": list(report.bullets),
+    }
+    return json.dumps(data, ensure_ascii=False, indent=2) + "\n"

@@ -1,0 +1,148 @@
+"""The one output contract: ``--json``, ``--format`` and ``-o`` behave the same for every command.
+
+A use case returns a result object (an :class:`Output`); the command hands it to :func:`emit`
+with the options as typed, and emit decides the format, renders, and prints or writes:
+
+- ``--json`` is ``--format json``; given with another ``--format`` it is an error (exit 2).
+- Without ``--format``, ``-o FILE`` with a known extension (``.md``, ``.html``, ``.json``) takes
+  its format from the name; another extension gets the command's file format. ``--format`` and
+  an extension that disagree are an error (exit 2), so a file always holds what its name says.
+- Without either, the command's screen format (a table, plain text).
+- ``-o`` writes atomically, 0600, never over an existing file without ``--force``, and says what
+  it wrote on stderr. Data goes to stdout, messages to stderr, so ``--json`` output is only JSON.
+"""
+
+from __future__ import annotations
+
+import sys
+from pathlib import Path
+from typing import TYPE_CHECKING, Any, ClassVar
+
+from pm_coach.errors import InputError
+
+if TYPE_CHECKING:
+    from rich.console import RenderableType
+
+# What a file's extension says it holds; the first is taken when --format is not given.
+EXTENSIONS: dict[str, tuple[str, ...]] = {
+    ".md": ("markdown",),
+    ".markdown": ("markdown",),
+    ".html": ("html",),
+    ".htm": ("html",),
+    ".json": ("json", "json-resume"),
+}
+ALIASES = {"md": "markdown", "htm": "html", "txt": "text", "jsonresume": "json-resume"}
+SCREEN_ONLY = "terminal"  # a rich view for the screen: never written to a file
+
+
+def format_name(text: str) -> str:
+    """A format as typed (any case, ``md``, ``JSON Resume``) as pm-coach names it."""
+    from pm_coach.models.common import slug
+
+    name = slug(text)
+    return ALIASES.get(name, name)
+
+
+class Output:
+    """What a use case returns. A subclass names its formats and renders each one."""
+
+    # Every format the result can be emitted as; the first is the screen default.
+    formats: ClassVar[tuple[str, ...]] = ("text", "json")
+    # The format for -o FILE when FILE's extension says nothing.
+    file_format: ClassVar[str] = "text"
+
+    def render(self, fmt: str) -> str | RenderableType:
+        """The result in ``fmt`` (one of ``formats``): text, or a rich renderable for the
+        terminal view."""
+        raise NotImplementedError
+
+    def notes(self, fmt: str) -> list[str]:
+        """Lines for stderr that go with the output in ``fmt`` (never part of the data)."""
+        return []
+
+    def empty(self, fmt: str) -> str | None:
+        """When there is nothing to show in ``fmt``, the line that says so (on stderr, and
+        nothing is printed or written); None otherwise. JSON is always emitted."""
+        return None
+
+    def written(self, path: Path, fmt: str) -> str:
+        """The line that confirms -o wrote ``path``."""
+        return f"Wrote {path}"
+
+
+def check_options(
+    kind: type[Output], fmt: str | None, output: str | Path | None, as_json: bool
+) -> None:
+    """Refuse output options that cannot work (exit 2) before any data is read."""
+    choose_format(kind, fmt, Path(output).expanduser() if output is not None else None, as_json)
+
+
+def choose_format(kind: type[Output], fmt: str | None, path: Path | None, as_json: bool) -> str:
+    """The format to emit: from --json, --format, -o's extension, or the command's default."""
+    allowed = kind.formats
+    given = format_name(fmt) if fmt is not None else None
+    if as_json:
+        if given is not None and given != "json":
+            raise InputError(
+                f"--json and --format {fmt} ask for two different formats.",
+                hint="Give one of them: --json is the same as --format json.",
+            )
+        given = "json"
+    if given is not None and given not in allowed:
+        raise InputError(f"unknown format {fmt!r}.", hint=f"Use one of: {', '.join(allowed)}.")
+    said = EXTENSIONS.get(path.suffix.lower(), ()) if path is not None else ()
+    said = tuple(f for f in said if f in allowed)
+    if path is not None and given is not None and said and given not in said:
+        raise InputError(
+            f"the file name {path.name} says {said[0]}, but the format asked for is {given}.",
+            hint=f"Name the file for {given}, or leave out --format (or --json) to write "
+            f"{said[0]}.",
+        )
+    if given is None:
+        given = said[0] if said else (kind.file_format if path is not None else allowed[0])
+    if path is not None and given == SCREEN_ONLY:
+        files = [f for f in allowed if f != SCREEN_ONLY]
+        raise InputError(
+            "the terminal view is for the screen; -o writes a document.",
+            hint=f"Use --format {files[0]} -o FILE (or one of: {', '.join(files)}).",
+        )
+    return given
+
+
+def emit(
+    result: Output,
+    fmt: str | None = None,
+    output: str | Path | None = None,
+    force: bool = False,
+    *,
+    as_json: bool = False,
+) -> None:
+    """Print ``result`` or write it to ``output``, in the format the options ask for."""
+    path = Path(output).expanduser() if output is not None else None
+    kind = choose_format(type(result), fmt, path, as_json)
+    for line in result.notes(kind):
+        print(line, file=sys.stderr)
+    if kind != "json":
+        nothing = result.empty(kind)
+        if nothing is not None:
+            print(nothing, file=sys.stderr)
+            return
+    body = result.render(kind)
+    if path is None:
+        _show(body)
+        return
+    if not isinstance(body, str):  # choose_format keeps the terminal view off files
+        raise TypeError(f"{kind} renders for the screen only")
+    from pm_coach.store.output import write_output
+
+    write_output(path, body, force=force)
+    print(result.written(path, kind), file=sys.stderr)
+
+
+def _show(body: Any) -> None:
+    if isinstance(body, str):
+        sys.stdout.write(body)
+        return
+    from pm_coach.render import console
+
+    console.out().print(body)

@@ -1,0 +1,121 @@
+"""``pm-coach export``: the evidence chosen by the filters, as CV bullets or a lint report."""
+
+from __future__ import annotations
+
+import datetime as dt
+from dataclasses import dataclass
+from pathlib import Path
+from typing import TYPE_CHECKING, ClassVar
+
+from pm_coach.app.emit import Output
+from pm_coach.app.workspace import Workspace
+from pm_coach.errors import InputError
+
+if TYPE_CHECKING:
+    from pm_coach.core.export import Item
+    from pm_coach.models import Profile, Role
+
+
+@dataclass(frozen=True)
+class ExportResult(Output):
+    items: list[Item]
+    roles: list[Role]  # every role of the profile
+    chosen_roles: list[Role]  # the roles --role picked (all of them without --role)
+    profile: Profile
+    filtered: bool  # a filter was given, so "nothing matches" rather than "nothing yet"
+    lint: bool = False
+
+    formats: ClassVar[tuple[str, ...]] = ("text", "markdown", "json", "json-resume")
+    file_format: ClassVar[str] = "text"
+
+    def render(self, fmt: str) -> str:
+        from pm_coach.core import export as core
+        from pm_coach.render import export as render
+
+        if self.lint:
+            reports = core.lint(self.items)
+            if fmt == "json":
+                return render.lint_json(reports)
+            return render.lint_text(reports, len(self.items))
+        if fmt == "markdown":
+            return render.as_markdown(self.items, self.roles)
+        if fmt == "json":
+            return render.as_json(self.items)
+        if fmt == "json-resume":
+            return render.as_json_resume(self.items, self.chosen_roles, self.profile)
+        return render.as_text(self.items)
+
+    def notes(self, fmt: str) -> list[str]:
+        left_out = sum(1 for i in self.items if i.section == "other")
+        if fmt != "json-resume" or self.lint or not left_out:
+            return []
+        what = (
+            "1 work entry falls outside every role and is"
+            if left_out == 1
+            else f"{left_out} work entries fall outside every role and are"
+        )
+        return [
+            f"Note: {what} not in the resume. Add the role with: "
+            'pm-coach profile role add "Company" "Title" --start YYYY-MM'
+        ]
+
+    def empty(self, fmt: str) -> str | None:
+        if self.items or self.lint or fmt not in ("text", "markdown"):
+            return None
+        if self.filtered:
+            return "No evidence matches; nothing to export."
+        return 'No evidence yet. Log some with: pm-coach log "What you did" --gap strategy'
+
+    def written(self, path: Path, fmt: str) -> str:
+        from pm_coach.render.words import count
+
+        what = "lint report" if self.lint else count(len(self.items), "bullet")
+        return f"Wrote {what} to {path}"
+
+
+def export(
+    ws: Workspace,
+    today: dt.date,
+    *,
+    gaps: list[str],
+    tags: list[str],
+    since: str | None,
+    until: str | None,
+    role: str | None,
+    top_n: int | None,
+    lint: bool,
+) -> ExportResult:
+    from pm_coach.core import export as core
+    from pm_coach.core.dates import parse_date
+    from pm_coach.core.evidence import EvidenceFilter, check_gaps, select
+    from pm_coach.store.profile import load_profile
+
+    def day(text: str | None, what: str) -> dt.date | None:
+        return None if text is None else parse_date(text, today, allow_future=True, what=what)
+
+    flt = EvidenceFilter(
+        gaps=check_gaps(gaps, ws.skill_map()) if gaps else [],
+        tags=tags,
+        since=day(since, "--since"),
+        until=day(until, "--until"),
+    )
+    if flt.since and flt.until and flt.since > flt.until:
+        raise InputError(f"--since {flt.since} is after --until {flt.until}.", hint="Swap them.")
+    profile = load_profile(ws.folder)
+    roles = list(profile.roles)
+    chosen_roles = core.match_roles(roles, role) if role is not None else roles
+    entries = select(ws.evidence.load(), flt)
+    if role is not None:
+        entries = [
+            e for e in entries if e.kind == "work" and core.role_for(e.date, roles) in chosen_roles
+        ]
+    if top_n is not None:
+        entries = core.top(entries, top_n, today)
+    return ExportResult(
+        items=core.build_items(entries, roles),
+        roles=roles,
+        chosen_roles=chosen_roles,
+        profile=profile,
+        filtered=bool(gaps or tags or since or until or role),
+        lint=lint,
+    )

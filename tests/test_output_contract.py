@@ -1,0 +1,184 @@
+"""One output contract for every command: --json, --format and -o behave the same everywhere
+(pm_coach/app/emit.py), and ids are read the same whatever their case or spacing."""
+
+from __future__ import annotations
+
+import datetime as dt
+import json
+import os
+import stat
+from pathlib import Path
+
+import pytest
+
+from pm_coach.models import Assessment, Evidence
+from pm_coach.store.assessments import add_assessment
+from pm_coach.store.evidence import EvidenceStore
+
+LEVELS = {"strategy": 2, "buy-in": 3, "confidence": 4, "domain": 3, "delegation": 2}
+CREATED = dt.datetime(2026, 11, 2, 9, tzinfo=dt.UTC)
+
+
+@pytest.fixture
+def data(home: Path) -> Path:
+    add_assessment(
+        home,
+        Assessment(
+            date=dt.date(2026, 11, 2),
+            map="leadership",
+            levels=LEVELS,
+            targets=dict.fromkeys(LEVELS, 4),
+            created=CREATED,
+        ),
+    )
+    EvidenceStore(home).append(
+        lambda new_id: Evidence(
+            id=new_id,
+            date=dt.date(2026, 11, 3),
+            text="Ran the pricing review with finance",
+            result="Dropped two bets",
+            gaps=["strategy"],
+            created=CREATED,
+        )
+    )
+    return home
+
+
+# --- the format follows the file name when --format is not given -----------------------------
+
+
+@pytest.mark.parametrize(
+    ("args", "name", "starts"),
+    [
+        (["report"], "progress.html", "<!doctype html>"),
+        (["report"], "progress.md", "# Progress report"),
+        (["report"], "progress.json", "{"),
+        (["plan", "--start", "2026-11-23"], "plan.md", "# Development plan"),
+        (["plan", "--start", "2026-11-23"], "plan.json", "{"),
+        (["export"], "cv.md", "## "),
+        (["export"], "cv.json", "["),
+    ],
+)
+def test_o_takes_the_format_from_a_known_extension(
+    run, data: Path, tmp_path: Path, args: list[str], name: str, starts: str
+) -> None:
+    target = tmp_path / name
+    r = run(*args, "-o", str(target))
+    assert r.exit_code == 0, r.output
+    assert r.stdout == ""  # the data went to the file; the message to stderr
+    assert f"{target}" in r.stderr
+    assert target.read_text("utf-8").startswith(starts)
+    assert stat.S_IMODE(os.stat(target).st_mode) == 0o600
+    if name.endswith(".json"):
+        json.loads(target.read_text("utf-8"))
+
+
+def test_an_unknown_extension_gets_the_commands_file_format(
+    run, data: Path, tmp_path: Path
+) -> None:
+    r = run("report", "-o", str(tmp_path / "progress.txt"))
+    assert r.exit_code == 0, r.output
+    assert (tmp_path / "progress.txt").read_text("utf-8").startswith("# Progress report")
+    r = run("export", "-o", str(tmp_path / "cv.txt"))
+    assert r.exit_code == 0, r.output
+    assert (tmp_path / "cv.txt").read_text("utf-8") == (
+        "Dropped two bets by running the pricing review with finance\n"
+    )
+
+
+@pytest.mark.parametrize(
+    ("args", "says"),
+    [
+        (["report", "--format", "html", "-o", "rep.md"], "rep.md says markdown"),
+        (["report", "--json", "-o", "rep.html"], "rep.html says html"),
+        (["plan", "--format", "markdown", "-o", "plan.json"], "plan.json says json"),
+        (["export", "--format", "text", "-o", "cv.md"], "cv.md says markdown"),
+    ],
+)
+def test_a_format_and_a_file_name_that_disagree_exit_2(
+    run, data: Path, tmp_path: Path, monkeypatch: pytest.MonkeyPatch, args: list[str], says: str
+) -> None:
+    out = tmp_path / "out"
+    out.mkdir()
+    monkeypatch.chdir(out)
+    r = run(*args)
+    assert r.exit_code == 2, r.output
+    assert says in r.stderr and "hint:" in r.stderr
+    assert list(out.iterdir()) == []  # nothing written
+
+
+def test_json_resume_may_go_to_a_json_file(run, data: Path, tmp_path: Path) -> None:
+    target = tmp_path / "resume.json"
+    r = run("export", "--format", "json-resume", "-o", str(target))
+    assert r.exit_code == 0, r.output
+    assert "basics" in json.loads(target.read_text("utf-8"))
+
+
+@pytest.mark.parametrize("command", [["report"], ["plan"], ["export"]])
+def test_json_and_another_format_exit_2(run, data: Path, command: list[str]) -> None:
+    r = run(*command, "--json", "--format", "markdown")
+    assert r.exit_code == 2, r.output
+    assert "--json and --format markdown" in r.stderr
+    assert r.stdout == ""
+
+
+@pytest.mark.parametrize("command", [["report"], ["plan"], ["export"]])
+def test_json_is_format_json(run, data: Path, command: list[str]) -> None:
+    as_flag = run(*command, "--json")
+    as_format = run(*command, "--format", "JSON")
+    assert as_flag.exit_code == 0 and as_format.exit_code == 0, as_flag.output + as_format.output
+    assert as_flag.stdout == as_format.stdout
+    json.loads(as_flag.stdout)
+    assert as_flag.stderr == ""
+
+
+@pytest.mark.parametrize("command", [["report"], ["plan"]])
+def test_the_terminal_view_is_not_written_to_a_file(
+    run, data: Path, tmp_path: Path, command: list[str]
+) -> None:
+    r = run(*command, "--format", "terminal", "-o", str(tmp_path / "out.txt"))
+    assert r.exit_code == 2
+    assert "for the screen" in r.stderr
+    assert not (tmp_path / "out.txt").exists()
+
+
+def test_format_names_are_read_in_any_case(run, data: Path) -> None:
+    r = run("report", "--format", "MD")
+    assert r.exit_code == 0, r.output
+    assert r.stdout.startswith("# Progress report")
+    r = run("export", "--format", "JSON Resume")
+    assert r.exit_code == 0, r.output
+    assert "basics" in json.loads(r.stdout)
+
+
+# --- ids are read the same in every command --------------------------------------------------
+
+
+def test_map_ids_in_any_case_work_for_every_command(run, data: Path) -> None:
+    add_assessment(
+        data,
+        Assessment(
+            date=dt.date(2026, 11, 2),
+            map="apm-to-pm",
+            levels={"execution": 2},
+            targets={"execution": 4},
+            created=CREATED,
+        ),
+    )
+    for args in (
+        ["log", "Shipped the onboarding fix", "--map", "APM-TO-PM", "--no-suggest"],
+        ["plan", "--map", "APM-TO-PM", "--json"],
+        ["maps", "show", "APM-TO-PM", "--json"],
+        ["report", "--map", "APM-TO-PM", "--json"],
+    ):
+        r = run(*args)
+        assert r.exit_code == 0, (args, r.output)
+
+
+def test_gap_ids_may_be_typed_with_a_space_or_capitals(run, data: Path) -> None:
+    r = run("log", "Got finance to back the pricing change", "--gap", "Buy In")
+    assert r.exit_code == 0, r.output
+    [entry] = [e for e in EvidenceStore(data).load() if e.text.startswith("Got finance")]
+    assert entry.gaps == ["buy-in"]
+    r = run("evidence", "list", "--gap", "BUY_IN", "--json")
+    assert [e["text"] for e in json.loads(r.stdout)] == ["Got finance to back the pricing change"]
