@@ -360,3 +360,33 @@ def _tiny_map() -> SkillMap:
     return SkillMap.model_validate(
         {**raw(), "gaps": [_gap("alpha", ["x"]), _gap("beta", ["y"]), _gap("gamma", ["z"])]}
     )
+
+
+def test_eval_command_prints_the_figures_and_refuses_a_bad_file(
+    tmp_path: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    from pm_coach.tools.eval_suggest import main
+
+    good = tmp_path / "set.toml"
+    good.write_text(
+        '[[statement]]\ngap = "delegation"\n'
+        'text = "Mentored a junior PM through her first launch"\n'
+        '\n[[statement]]\ngap = "strategy"\ntext = "Tidied my desk"\n',
+        "utf-8",
+    )
+    assert main([str(good)]) == 0
+    out = capsys.readouterr().out
+    assert "map leadership, trained weights" in out
+    assert "n                      2" in out
+    assert "applied and correct    50.0%" in out
+    assert "precision              100.0%" in out
+    assert "abstain                50.0%" in out
+    # confusion rows in map order; columns the five gaps, then (none)
+    assert [line.split() for line in out.splitlines()[-2:]] == [
+        ["strategy", "0", "0", "0", "0", "0", "1"],
+        ["delegation", "0", "0", "0", "0", "1", "0"],
+    ]
+    bad = tmp_path / "bad.toml"
+    bad.write_text('[[statement]]\ntext = "no gap"\n', "utf-8")
+    assert main([str(bad)]) == 2
+    assert "statement 1: needs a text 'gap'" in capsys.readouterr().err

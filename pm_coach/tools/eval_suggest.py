@@ -29,7 +29,14 @@ def main(argv: list[str] | None = None) -> int:
     parser.add_argument("--map", dest="map_id", help="skill map (default: the one whose gaps fit)")
     args = parser.parse_args(argv)
     catalog = MapCatalog(Path("/nonexistent"))
-    statements = sd.load_statements(args.file)
+    try:
+        statements = sd.load_statements(args.file)
+    except (OSError, ValueError, KeyError) as exc:  # TOMLDecodeError is a ValueError
+        print(f"cannot read {args.file}: {exc}", file=sys.stderr)
+        return 2
+    if not statements:
+        print(f"{args.file} has no [[statement]] tables", file=sys.stderr)
+        return 2
     labels = {s.gap for s in statements}
     map_id = args.map_id or next(
         (src.id for src in catalog.sources() if labels <= set(catalog.load(src.id).gap_ids)),

@@ -38,6 +38,8 @@ def load_statements(path: Path, gap_ids: Sequence[str] | None = None) -> list[St
         raw = tomllib.load(fh).get("statement", [])
     out: list[Statement] = []
     for i, item in enumerate(raw, start=1):
+        if not isinstance(item.get("gap"), str) or not isinstance(item.get("text"), str):
+            raise ValueError(f"{path}: statement {i}: needs a text 'gap' and a text 'text'")
         st = Statement(
             gap=str(item["gap"]),
             text=str(item["text"]),
