@@ -64,7 +64,7 @@ def ready_to_share(run, tmp_path: Path) -> None:
     assert run("profile", "set", "--name", "Sam Lee").exit_code == 0
     assert run("assess", "--answers", str(answers)).exit_code == 0
     run("log", "Ran the claims brown-bag for 40 people", "--gap", "domain",
-        "--result", "Two teams changed their roadmap")  # fmt: skip
+        "--result", "Two teams changed their roadmap", "--scope", "teams")  # fmt: skip
     run("log", "Private note about my salary talk", "--gap", "confidence")
 
 

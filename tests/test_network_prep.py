@@ -80,7 +80,7 @@ def test_prep_builds_the_agenda_from_plan_and_log(leadership) -> None:
         focus=FOCUS,
         actions=ACTIONS,
         entries=ENTRIES,
-        strengths=[Strength("domain", "Domain knowledge", 4, 4, 3)],
+        strengths=[Strength("domain", "Domain knowledge", 4, 4, 4, 3)],
         guide=network_guide(),
     )
     # this person's gaps first
@@ -163,21 +163,31 @@ def test_topics_rotate_with_each_conversation() -> None:
     assert first[:2] == ["A bet you would not make again", "Saying no in writing"]
 
 
-def test_strengths_need_target_and_evidence(leadership) -> None:
+def test_strengths_need_target_and_evidence_that_reaches_it(leadership) -> None:
     a = Assessment(
         date=TODAY,
         map="leadership",
-        levels={"strategy": 4, "domain": 5, "buy-in": 2, "confidence": 3},
-        targets={"strategy": 4, "domain": 4, "confidence": 3},
+        levels={"strategy": 4, "domain": 5, "buy-in": 4, "confidence": 3},
+        targets={"strategy": 4, "domain": 4, "buy-in": 4, "confidence": 3},
         created=CREATED,
     )
-    got = strengths(leadership, a, ENTRIES)
-    # confidence is at target but has no evidence: a claim, not offered
-    assert [(s.gap, s.level, s.target, s.evidence) for s in got] == [
-        ("strategy", 4, 4, 4),
-        ("domain", 5, 4, 1),
+    entries = [
+        *ENTRIES,  # activities without scope or result: they back levels 1-2 at most
+        ev("fff666", "2026-05-15", "Briefed three teams on a rival's pricing", ["domain"],
+           "Two teams moved a launch").model_copy(update={"scope": "teams"}),
+        ev("ggg777", "2026-05-16", "Agreed roadmap trade-offs with sales", ["buy-in"],
+           "Sales signed off").model_copy(update={"scope": "team"}),
+        ev("hhh888", "2025-04-01", "Old: led the pricing strategy for the company", ["strategy"],
+           "Revenue up 8%").model_copy(update={"scope": "company"}),
+    ]  # fmt: skip
+    got = strengths(leadership, a, entries, TODAY)
+    # domain: level 5, target 4, and a several-teams entry with a result supports 4.
+    # strategy: rated 4, but its only wide entry is older than a year; buy-in: the entry
+    # reaches one team only (level 3); confidence: at target with no evidence at all.
+    assert [(s.gap, s.level, s.target, s.supported, s.evidence) for s in got] == [
+        ("domain", 5, 4, 4, 2),
     ]
-    assert strengths(leadership, None, ENTRIES) == []
+    assert strengths(leadership, None, ENTRIES, TODAY) == []
 
 
 def test_find_suggests_a_kind_a_place_and_a_message() -> None:
@@ -245,7 +255,8 @@ def setup_pm(run, tmp_path: Path) -> None:
     )
     assert run("assess", "--answers", str(answers)).exit_code == 0
     run("log", "Ran the industry brown-bag for 40 people", "--gap", "domain", "--date",
-        "20 days ago")  # fmt: skip
+        "20 days ago", "--result", "Two teams changed their roadmap",
+        "--scope", "teams")  # fmt: skip
     run("log", "Scored three bets", "--result", "CPO chose pricing", "--gap", "strategy",
         "--date", "5 days ago")  # fmt: skip
     run("network", "add", "Sam Lee", "--kind", "mentor", "--helps", "strategy")

@@ -83,7 +83,7 @@ def build_share(
             levels=dict(assessment.levels),
             targets=dict(assessment.targets),
             focus=[g.gap for g in plan.focus],
-            strengths=[st.gap for st in strengths(skill_map, assessment, s.entries)],
+            strengths=[st.gap for st in strengths(skill_map, assessment, s.entries, today)],
             mentor=mentor,
             manager=" ".join(manager.split()),
             evidence=shared,

@@ -85,7 +85,7 @@ def prep(folder: Path, name: str, today: dt.date) -> Prep:
         focus=[FocusItem(g, n, cur, tgt, g in contact.helps) for g, n, cur, tgt in focus],
         actions=[ActionItem(*a) for a in actions],
         entries=s.entries,
-        strengths=strengths(s.skill_map, s.assessment, s.entries),
+        strengths=strengths(s.skill_map, s.assessment, s.entries, today),
         guide=network_guide(),
         no_assessment=s.assessment is None,
     )
@@ -119,7 +119,7 @@ def find(folder: Path, gap: str | None, today: dt.date) -> FindResult:
     )
     return FindResult(
         suggestions=found,
-        strengths=strengths(s.skill_map, s.assessment, s.entries),
+        strengths=strengths(s.skill_map, s.assessment, s.entries, today),
         mentees=[c.name for c in s.contacts if c.kind == "mentee"],
         based_on=based_on,
     )

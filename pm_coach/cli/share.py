@@ -15,8 +15,8 @@ from pm_coach.errors import PreconditionError
 HELP = """Write what you agree to share with a mentoring programme to one TOML file.
 
 The file holds your name (from your profile), the skill map, your latest levels and targets,
-your focus gaps and your strengths (gaps at or above target with evidence logged). It holds
-nothing else unless you ask: --mentor N adds that you will mentor up to N people, --manager
+your focus gaps and your strengths (gaps at or above target that your evidence supports). It
+holds nothing else unless you ask: --mentor N adds that you will mentor up to N people, --manager
 adds your manager's name (so you are never paired with them), --with-evidence adds the last
 year's evidence lines. The file is shown before it is written, and written readable only by you.
 Put it in the cohort's shared folder (see docs/cohort.md).

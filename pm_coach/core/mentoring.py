@@ -6,12 +6,12 @@ Pure functions; ``today`` and ``created`` are passed in.
 from __future__ import annotations
 
 import datetime as dt
-from collections.abc import Iterable
+from collections.abc import Sequence
 from dataclasses import dataclass
 
 from pm_coach.core.assessment import map_target
+from pm_coach.core.calibration import gap_entries, in_window, supported_levels
 from pm_coach.core.evidence import validate_entry
-from pm_coach.core.progress import evidence_by_gap
 from pm_coach.models import Assessment, Evidence, SkillMap
 
 MENTORING_GAP = "delegation"  # mentoring someone is how a PM without reports shows delegation
@@ -41,35 +41,43 @@ def mentoring_entry(
 
 @dataclass(frozen=True)
 class Strength:
-    """A gap rated at or above its target, with evidence behind it: one to mentor others in."""
+    """A gap rated at or above its target, with evidence that reaches the target: one to
+    mentor others in."""
 
     gap: str
     name: str
     level: int
     target: int
-    evidence: int  # entries tagged with the gap
+    supported: int  # the highest level the evidence supports (core.calibration)
+    evidence: int  # entries for the gap in the evidence window
 
 
 def strengths(
     skill_map: SkillMap,
     assessment: Assessment | None,
-    entries: Iterable[Evidence],
+    entries: Sequence[Evidence],
+    today: dt.date,
 ) -> list[Strength]:
-    """Gaps at or above target with at least one piece of evidence, in map order.
+    """Gaps rated at or above target whose evidence supports the target level, in map order.
 
-    A rating with nothing logged behind it is a claim, so it is not offered. A gap with no
-    target set uses the map's default target.
+    The evidence is judged by the same rule as ``assess`` and ``report`` (each level's bar of
+    scope and result, over the year before the assessment and up to ``today``): a rating the
+    log does not back is a claim, and a claim is not something to teach. A gap with no target
+    set uses the map's default target.
     """
     if assessment is None:
         return []
     default_target = map_target(skill_map)
-    counts = {g: len(es) for g, es in evidence_by_gap(entries, skill_map.gap_ids).items()}
+    supported = supported_levels(skill_map, entries, assessment.date, until=today)
+    recent = in_window(entries, assessment.date, until=today)
     out = []
     for gap in skill_map.gaps:
         level = assessment.levels.get(gap.id)
         if level is None:
             continue
         target = assessment.targets.get(gap.id, default_target)
-        if level >= target and counts.get(gap.id, 0) > 0:
-            out.append(Strength(gap.id, gap.name, level, target, counts[gap.id]))
+        backed = supported.get(gap.id, 0)
+        if level >= target and backed >= target:
+            count = len(gap_entries(recent, skill_map, gap.id))
+            out.append(Strength(gap.id, gap.name, level, target, backed, count))
     return out

@@ -90,9 +90,8 @@ def _offer(contact: Contact, strengths: Sequence[Strength], guide: NetworkGuide)
     if strengths and contact.kind != "coach":
         s = strengths[0]
         return (
-            f"What you have learned in {s.name} (you rate yourself {s.level} with "
-            f"{s.evidence} piece{'s' if s.evidence != 1 else ''} of evidence): offer one story "
-            "or one template they could use."
+            f"What you have learned in {s.name} (you rate yourself {s.level} and your evidence "
+            f"supports {s.supported}): offer one story or one template they could use."
         )
     return guide.offers.get(contact.kind, "Ask what they are working on and how you could help.")
 

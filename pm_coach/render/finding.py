@@ -39,7 +39,10 @@ def text(result: FindResult) -> str:
     if result.strengths:
         lines.append("Giving back: you could mentor others in")
         for st in result.strengths:
-            pieces = f"{st.evidence} piece{'s' if st.evidence != 1 else ''} of evidence"
+            pieces = (
+                f"evidence supports {st.supported} "
+                f"({st.evidence} entr{'y' if st.evidence == 1 else 'ies'} in the last year)"
+            )
             lines.append(
                 f"  - {st.name} ({st.gap}): level {st.level}, target {st.target}, {pieces}"
             )
