@@ -182,3 +182,19 @@ def test_gap_ids_may_be_typed_with_a_space_or_capitals(run, data: Path) -> None:
     assert entry.gaps == ["buy-in"]
     r = run("evidence", "list", "--gap", "BUY_IN", "--json")
     assert [e["text"] for e in json.loads(r.stdout)] == ["Got finance to back the pricing change"]
+
+
+def test_evidence_show_takes_json(run, data: Path) -> None:
+    [entry] = EvidenceStore(data).load()
+    r = run("evidence", "show", entry.id.upper(), "--json")
+    assert r.exit_code == 0, r.output
+    shown = json.loads(r.stdout)
+    assert shown["text"] == "Ran the pricing review with finance"
+    assert shown["gaps"] == ["strategy"] and shown["date"] == "2026-11-03"
+
+
+def test_an_empty_listing_says_so_on_stderr_but_json_is_an_empty_array(run, home: Path) -> None:
+    r = run("evidence", "list")
+    assert r.stdout == "" and "No evidence yet" in r.stderr
+    r = run("evidence", "list", "--json")
+    assert r.stdout == "[]\n" and r.stderr == ""

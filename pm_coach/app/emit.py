@@ -32,7 +32,6 @@ EXTENSIONS: dict[str, tuple[str, ...]] = {
     ".json": ("json", "json-resume"),
 }
 ALIASES = {"md": "markdown", "htm": "html", "txt": "text", "jsonresume": "json-resume"}
-SCREEN_ONLY = "terminal"  # a rich view for the screen: never written to a file
 
 
 def format_name(text: str) -> str:
@@ -50,6 +49,8 @@ class Output:
     formats: ClassVar[tuple[str, ...]] = ("text", "json")
     # The format for -o FILE when FILE's extension says nothing.
     file_format: ClassVar[str] = "text"
+    # Formats made for the screen (rich tables): never written to a file.
+    screen_only: ClassVar[frozenset[str]] = frozenset({"terminal"})
 
     def render(self, fmt: str) -> str | RenderableType:
         """The result in ``fmt`` (one of ``formats``): text, or a rich renderable for the
@@ -100,8 +101,8 @@ def choose_format(kind: type[Output], fmt: str | None, path: Path | None, as_jso
         )
     if given is None:
         given = said[0] if said else (kind.file_format if path is not None else allowed[0])
-    if path is not None and given == SCREEN_ONLY:
-        files = [f for f in allowed if f != SCREEN_ONLY]
+    if path is not None and given in kind.screen_only:
+        files = [f for f in allowed if f not in kind.screen_only]
         raise InputError(
             "the terminal view is for the screen; -o writes a document.",
             hint=f"Use --format {files[0]} -o FILE (or one of: {', '.join(files)}).",

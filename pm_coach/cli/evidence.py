@@ -7,22 +7,15 @@ from typing import Annotated
 
 import typer
 
+from pm_coach.cli.options import AsJson
 from pm_coach.cli.state import interactive, state
-from pm_coach.errors import InputError, PreconditionError
+from pm_coach.errors import PreconditionError
 
 app = typer.Typer(help="List, show, edit and remove evidence entries.", no_args_is_help=True)
 
 
 def register(root: typer.Typer) -> None:
     root.add_typer(app, name="evidence")
-
-
-def parse_filter_date(value: str | None, what: str) -> dt.date | None:
-    if value is None:
-        return None
-    from pm_coach.core.dates import parse_date
-
-    return parse_date(value, dt.date.today(), allow_future=True, what=what)
 
 
 @app.command("list")
@@ -58,52 +51,32 @@ def list_(
     ] = False,
 ) -> None:
     """List evidence, oldest first, as a table or as JSON."""
-    from pm_coach.core.evidence import EvidenceFilter, select
+    from pm_coach.app.emit import emit
+    from pm_coach.app.evidence import list_entries
 
-    st = state(ctx)
-    gaps = []
-    if gap:
-        from pm_coach.core.evidence import check_gaps
-
-        gaps = check_gaps(gap, st.skill_map())
-    flt = EvidenceFilter(
-        gaps=gaps,
+    result = list_entries(
+        state(ctx),
+        dt.date.today(),
+        gaps=gap or [],
         tags=tag or [],
-        since=parse_filter_date(since, "--since"),
-        until=parse_filter_date(until, "--until"),
+        since=since,
+        until=until,
         search=search,
     )
-    if flt.since and flt.until and flt.since > flt.until:
-        raise InputError(f"--since {flt.since} is after --until {flt.until}.", hint="Swap them.")
-    entries = select(st.evidence.load(), flt)
-    if as_json:
-        from pm_coach.render.evidence import as_json as dump
-
-        print(dump(entries))
-        return
-    from pm_coach.render import console
-    from pm_coach.render.evidence import table
-
-    if not entries:
-        console.err().print(
-            "No evidence matches."
-            if (gaps or tag or since or until or search)
-            else 'No evidence yet. Log some with: pm-coach log "What you did" --gap strategy'
-        )
-        return
-    console.out().print(table(entries))
+    emit(result, as_json=as_json)
 
 
 @app.command("show")
 def show(
     ctx: typer.Context,
     entry_id: Annotated[str, typer.Argument(metavar="ID", help="The entry's id.")],
+    as_json: AsJson = False,
 ) -> None:
     """Show one entry in full."""
-    from pm_coach.render import console
-    from pm_coach.render.evidence import detail
+    from pm_coach.app.emit import emit
+    from pm_coach.app.evidence import show_entry
 
-    console.out().print(detail(state(ctx).evidence.get(entry_id.strip().lower())))
+    emit(show_entry(state(ctx), entry_id), as_json=as_json)
 
 
 @app.command("edit")
