@@ -59,6 +59,9 @@ def test_readme_examples_run(
         "[targets]\nstrategy = 4\n"
     )
     (tmp_path / "cohort").mkdir()  # the shared folder of the programme examples
+    (tmp_path / "dana-filled.toml").write_text(  # what Dana sent back
+        '[levels]\nstrategy = 3\nconfidence = 4\n[notes]\nconfidence = "Holds her ground"\n'
+    )
     shutil.copy(ROOT / "tests/data/import/journal.json", tmp_path / "journal.json")
     shutil.copy(ROOT / "tests/data/import/evidence.csv", tmp_path / "evidence.csv")
     own_map = (ROOT / "skill_maps/leadership.toml").read_text()

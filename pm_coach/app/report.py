@@ -90,7 +90,13 @@ def gather(
     profile = load_profile(st.folder)
     entries = st.evidence.load()
     assessments = load_assessments(st.folder)
-    rep = build_report(skill_map, assessments, entries, today, since, window_days=window)
+    from pm_coach.core.feedback import latest_raters
+    from pm_coach.store.feedback import load_feedback
+
+    raters = latest_raters(load_feedback(st.folder), skill_map.id)
+    rep = build_report(
+        skill_map, assessments, entries, today, since, raters=raters, window_days=window
+    )
     current = latest(assessments, skill_map.id)
     if rep is None or current is None:
         return None

@@ -133,6 +133,7 @@ def _register() -> None:
         cohort,
         evidence,
         export,
+        feedback,
         importer,
         log,
         maps,
@@ -145,7 +146,8 @@ def _register() -> None:
     )
 
     for module in (
-        assess, plan, log, evidence, export, report, stories, profile, maps, network, importer,
+        assess, plan, log, evidence, export, report, feedback, stories, profile, maps, network,
+        importer,
         share, cohort,
     ):  # fmt: skip
         module.register(app)

@@ -85,6 +85,10 @@ def assess(
             help="Count evidence from this many days before the assessment date.",
         ),
     ] = 365,
+    raters: Annotated[
+        bool,
+        typer.Option("--raters", help="Show each rater's level and notes, not only the median."),
+    ] = False,
     history: Annotated[
         bool, typer.Option("--history", help="Show every assessment and the trend per gap.")
     ] = False,
@@ -112,7 +116,7 @@ def assess(
         return
     from pm_coach.core.calibration import check_window
 
-    _assess(st, gap or [], map_id, answers, date, as_json, check_window(window))
+    _assess(st, gap or [], map_id, answers, date, as_json, check_window(window), raters)
 
 
 def _assess(
@@ -123,6 +127,7 @@ def _assess(
     date: str | None,
     as_json: bool,
     window: int,
+    show_raters: bool = False,
 ) -> None:
     import datetime as dt
     from pathlib import Path
@@ -195,9 +200,12 @@ def _assess(
     everything = [*saved, new]
     results = core.gap_results(new, skill_map, everything, evidence, rerated=only or None)
     from pm_coach.core.calibration import calibrate
+    from pm_coach.core.feedback import latest_raters
     from pm_coach.core.progress import previous
+    from pm_coach.store.feedback import load_feedback
 
-    calibration = calibrate(skill_map, new.levels, evidence, new.date, days=window)
+    others = latest_raters(load_feedback(st.folder), skill_map.id)
+    calibration = calibrate(skill_map, new.levels, evidence, new.date, raters=others, days=window)
     out = console.out()
     out.print(
         result_view(
@@ -207,6 +215,7 @@ def _assess(
             has_previous=previous(everything, new) is not None,
             history_count=len(core.for_map(everything, skill_map.id)),
             calibration=calibration,
+            show_raters=show_raters,
             unicode=_unicode(out.encoding),
         )
     )

@@ -76,6 +76,7 @@ def result_view(
     has_previous: bool,
     history_count: int,
     calibration: Calibration,
+    show_raters: bool = False,
     unicode: bool = True,
 ) -> RenderableType:
     """The table shown after an assessment, how each rating compares with the evidence and
@@ -91,6 +92,7 @@ def result_view(
         claim,
         level_text,
         others_line,
+        raters_text,
         window_text,
     )
 
@@ -152,8 +154,13 @@ def result_view(
                         Padding(Text(f"({r.prompt})", style="dim"), (0, 0, 0, 4), expand=False)
                     )
     seen = [line for g in calibration.gaps if (line := others_line(g))]
+    if show_raters:
+        for g in calibration.gaps:
+            if g.raters:
+                seen.append(f"{g.name}, each rater: {raters_text(g)}.")
+                seen += [f"{g.name}, {name} notes: {note}" for name, note in g.notes]
     if seen:
-        parts.append(Text("\nWhat others see:"))
+        parts.append(Text("\nWhat others see (Others: the median of their latest ratings):"))
         for line in seen:
             parts.append(Padding(Text(line), (0, 0, 0, 2), expand=False))
     notes = [r for r in results if r.note and not r.carried]

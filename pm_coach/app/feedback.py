@@ -1,0 +1,133 @@
+"""Use cases behind ``pm-coach feedback``: ask someone for ratings, add their answers, list them,
+remove them."""
+
+from __future__ import annotations
+
+import datetime as dt
+from dataclasses import dataclass
+from pathlib import Path
+
+from pm_coach.app.workspace import Workspace
+from pm_coach.core.calibration import Rater
+from pm_coach.errors import InputError
+from pm_coach.models.feedback import Feedback
+
+
+@dataclass(frozen=True)
+class Request:
+    form: str  # the Markdown form
+    template: str  # the answers file, TOML
+    form_path: Path | None = None  # where they were written (None: printed)
+    template_path: Path | None = None
+
+
+def template_path_for(form_path: Path) -> Path:
+    """The answers file beside the form: ``dana.md`` → ``dana-answers.toml``."""
+    return form_path.with_name(f"{form_path.stem}-answers.toml")
+
+
+def request(
+    ws: Workspace, name: str, output: str | None, *, force: bool, map_id: str | None
+) -> Request:
+    """The form and template for ``name``; with ``output``, both written (neither if either
+    would overwrite a file without ``force``)."""
+    from pm_coach.core import feedback as core
+    from pm_coach.store.profile import load_profile
+
+    rater = core.check_name(name)
+    skill_map = ws.skill_map(map_id)
+    person = load_profile(ws.folder).name
+    if output is None:
+        template = core.answers_template(skill_map, rater)
+        return Request(core.form_markdown(skill_map, rater, person, ""), template)
+    import os
+
+    from pm_coach.store.output import write_output
+
+    form_path = Path(output).expanduser()
+    answers_path = template_path_for(form_path)
+    if answers_path == form_path:
+        raise InputError(
+            f"{form_path} would be both the form and the answers file.",
+            hint="Give the form a name ending in .md, e.g. -o dana.md",
+        )
+    if os.path.lexists(answers_path) and not force:
+        raise InputError(
+            f"{answers_path} already exists; nothing was written.",
+            hint="Add --force to replace both files, or choose another name with -o.",
+        )
+    form = core.form_markdown(skill_map, rater, person, answers_path.name)
+    template = core.answers_template(skill_map, rater)
+    write_output(form_path, form, force=force)
+    write_output(answers_path, template, force=force)
+    return Request(form, template, form_path, answers_path)
+
+
+def add(
+    ws: Workspace,
+    name: str,
+    file: str,
+    *,
+    relation: str | None,
+    date: str | None,
+    map_id: str | None,
+    today: dt.date,
+    created: dt.datetime,
+) -> Feedback:
+    """Check the answers file and store it; a bad file changes nothing."""
+    from pm_coach.core import feedback as core
+    from pm_coach.store.feedback import add_feedback, read_answers_file
+
+    rater = core.check_name(name)
+    kind = core.check_relation(relation)
+    when = core.feedback_date(date, today)
+    doc, text = read_answers_file(Path(file).expanduser())
+    named = doc.get("map")
+    if map_id is None and isinstance(named, str) and named.strip():
+        map_id = named.strip().lower()
+    skill_map = ws.skill_map(map_id)
+    answers = core.parse_answers(doc, text, skill_map, source=file)
+    return add_feedback(
+        ws.folder,
+        lambda new_id: Feedback(
+            id=new_id,
+            name=rater,
+            relation=kind,  # type: ignore[arg-type]
+            date=when,
+            map=skill_map.id,
+            levels=answers.levels,
+            notes=answers.notes,
+            created=created,
+        ),
+    )
+
+
+def list_all(ws: Workspace) -> list[Feedback]:
+    from pm_coach.store.feedback import load_feedback
+
+    return load_feedback(ws.folder)
+
+
+def get(ws: Workspace, feedback_id: str) -> Feedback:
+    from pm_coach.errors import NotFoundError
+
+    found = next((f for f in list_all(ws) if f.id == feedback_id), None)
+    if found is None:
+        raise NotFoundError(
+            f"no feedback with id {feedback_id!r}.",
+            hint="See the ids with 'pm-coach feedback list'.",
+        )
+    return found
+
+
+def remove(ws: Workspace, feedback_id: str) -> Feedback:
+    from pm_coach.store.feedback import remove_feedback
+
+    return remove_feedback(ws.folder, feedback_id)
+
+
+def raters(ws: Workspace, map_id: str) -> list[Rater]:
+    """Each person's latest ratings of ``map_id``, for calibration."""
+    from pm_coach.core.feedback import latest_raters
+
+    return latest_raters(list_all(ws), map_id)
