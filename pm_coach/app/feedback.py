@@ -6,11 +6,38 @@ from __future__ import annotations
 import datetime as dt
 from dataclasses import dataclass
 from pathlib import Path
+from typing import TYPE_CHECKING, ClassVar
 
+from pm_coach.app.emit import Output
 from pm_coach.app.workspace import Workspace
 from pm_coach.core.calibration import Rater
 from pm_coach.errors import InputError
 from pm_coach.models.feedback import Feedback
+
+if TYPE_CHECKING:
+    from rich.console import RenderableType
+
+
+@dataclass(frozen=True)
+class FeedbackList(Output):
+    """Every set of answers, oldest first."""
+
+    items: list[Feedback]
+
+    formats: ClassVar[tuple[str, ...]] = ("terminal", "json")
+    file_format: ClassVar[str] = "json"
+
+    def render(self, fmt: str) -> str | RenderableType:
+        from pm_coach.render.feedback import as_json, table
+
+        return as_json(self.items) + "\n" if fmt == "json" else table(self.items)
+
+    def empty(self, fmt: str) -> str | None:
+        if self.items:
+            return None
+        return (
+            'No ratings from others yet. Ask someone: pm-coach feedback request "NAME" -o FILE.md'
+        )
 
 
 @dataclass(frozen=True)
@@ -100,6 +127,10 @@ def add(
             created=created,
         ),
     )
+
+
+def listing(ws: Workspace) -> FeedbackList:
+    return FeedbackList(list_all(ws))
 
 
 def list_all(ws: Workspace) -> list[Feedback]:

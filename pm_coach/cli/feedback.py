@@ -119,21 +119,9 @@ def list_(
 ) -> None:
     """List every set of answers, oldest first."""
     from pm_coach.app import feedback
-    from pm_coach.render.feedback import as_json as to_json
-    from pm_coach.render.feedback import table
+    from pm_coach.app.emit import emit
 
-    items = feedback.list_all(state(ctx))
-    if as_json:
-        print(to_json(items))
-        return
-    from pm_coach.render import console
-
-    if not items:
-        console.err().print(
-            'No ratings from others yet. Ask someone: pm-coach feedback request "NAME" -o FILE.md'
-        )
-        return
-    console.out().print(table(items))
+    emit(feedback.listing(state(ctx)), as_json=as_json)
 
 
 @app.command("rm")
