@@ -12,8 +12,9 @@ from pm_coach.cli.options import AsJson, Force, OutputFile, format_option
 HELP = """Turn your evidence into CV bullets: result, metric and action in one line each.
 
 Formats: text (one bullet per line), markdown (grouped by role), json (bullets with the ids of
-their entries), json-resume (a JSON Resume document). Bullets are written by fixed rules, the
-same every time (see docs/bullets.md).
+their entries), json-resume (a JSON Resume document), case (a promotion case in Markdown: per
+gap the level claimed, the evidence behind it, what others said and what is still missing).
+Bullets are written by fixed rules, the same every time (see docs/bullets.md).
 
 Examples:
 
@@ -24,10 +25,12 @@ Examples:
   pm-coach export --format json-resume -o resume.json --force
 
   pm-coach export --lint
+
+  pm-coach export --format case -o promotion-case.md
 """
 
 
-Format = format_option("text (the default), markdown, json or json-resume.")
+Format = format_option("text (the default), markdown, json, json-resume or case.")
 
 
 def register(app: typer.Typer) -> None:
@@ -84,11 +87,38 @@ def export(
         ),
     ] = False,
 ) -> None:
-    from pm_coach.app.emit import check_options, emit
+    from pm_coach.app.emit import check_options, emit, format_name
     from pm_coach.app.export import ExportResult
     from pm_coach.app.export import export as build
     from pm_coach.cli.state import state
 
+    if fmt is not None and format_name(fmt) == "case":
+        from pm_coach.app.case import CaseResult, promotion_case
+        from pm_coach.errors import InputError
+
+        used = [
+            flag
+            for flag, value in (
+                ("--gap", gap),
+                ("--tag", tag),
+                ("--since", since),
+                ("--until", until),
+                ("--role", role),
+                ("--top", top_n),
+                ("--lint", lint),
+                ("--json", as_json),
+            )  # fmt: skip
+            if value
+        ]
+        if used:
+            raise InputError(
+                f"--format case cannot be combined with {', '.join(used)}.",
+                hint="The case takes your latest assessment and the last year's evidence; "
+                "give only -o FILE (and --force).",
+            )
+        check_options(CaseResult, fmt, output, False)
+        emit(promotion_case(state(ctx), dt.date.today()), fmt, output, force)
+        return
     check_options(ExportResult, fmt, output, as_json)
     result = build(
         state(ctx),
