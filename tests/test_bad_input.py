@@ -202,8 +202,8 @@ CASES = [
         USAGE,
         "already exists",
     ),
-    Case("plan impossible start", ["plan", "--start", "2026-02-30"], USAGE, "calendar day"),
-    Case("plan unknown map", ["plan", "--map", "no-such-map"], NOT_FOUND, "no skill map"),
+    Case("plan impossible start", ["plan", "new", "--start", "2026-02-30"], USAGE, "calendar day"),
+    Case("plan unknown map", ["plan", "new", "--map", "no-such-map"], NOT_FOUND, "no skill map"),
     Case("report unknown format", ["report", "--format", "pdf"], USAGE, "unknown format"),
     Case("maps show unknown", ["maps", "show", "no-such-map"], NOT_FOUND, "no skill map"),
     Case(

@@ -32,8 +32,9 @@ COMMANDS = [
     "report --json",
     "report --format markdown",
     "report --format html",
-    "plan --start 2026-11-23",
-    "plan --start 2026-11-23 --json",
+    "plan",
+    "plan --json",
+    "next",
     "assess --history",
     "assess --history --json",
     "maps list",
@@ -64,6 +65,7 @@ def filled(tmp_path_factory: pytest.TempPathFactory) -> dict[str, str]:
         ["network", "add", "Sam Lee", "--kind", "mentor", "--helps", "strategy"],
         ["assess", "--answers", str(answers), "--date", "2026-11-03"],
         ["profile", "set", "--name", "Alex Doe"],
+        ["plan", "new", "--start", "2026-11-23"],
     ]
     for args in steps:
         r = runner.invoke(app, args, env=env)

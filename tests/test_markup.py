@@ -64,7 +64,7 @@ def test_assess_with_answers_prints_markup_text_and_saves_once(run, poisoned, ho
         (("network", "list"), [PERSON]),
         (("maps", "list"), [MAP_NAME]),
         (("maps", "show"), [MAP_NAME, GAP_NAME, ACTION]),
-        (("plan", "--start", "2026-11-23"), [MAP_NAME, ACTION]),
+        (("plan", "new", "--start", "2026-11-23"), [MAP_NAME, ACTION]),
         (("assess", "--history"), [MAP_NAME, "Need [/i] more [red]calm[/red]"]),
         (("report",), [MAP_NAME, GAP_NAME]),
     ],

@@ -53,8 +53,8 @@ def data(home: Path) -> Path:
         (["report"], "progress.html", "<!doctype html>"),
         (["report"], "progress.md", "# Progress report"),
         (["report"], "progress.json", "{"),
-        (["plan", "--start", "2026-11-23"], "plan.md", "# Development plan"),
-        (["plan", "--start", "2026-11-23"], "plan.json", "{"),
+        (["plan", "new", "--start", "2026-11-23"], "plan.md", "# Development plan"),
+        (["plan", "new", "--start", "2026-11-23"], "plan.json", "{"),
         (["export"], "cv.md", "## "),
         (["export"], "cv.json", "["),
     ],
@@ -124,6 +124,8 @@ def test_json_and_another_format_exit_2(run, data: Path, command: list[str]) -> 
 
 @pytest.mark.parametrize("command", [["report"], ["plan"], ["export"]])
 def test_json_is_format_json(run, data: Path, command: list[str]) -> None:
+    if command == ["plan"]:
+        assert run("plan", "new").exit_code == 0  # showing a plan made earlier says nothing else
     as_flag = run(*command, "--json")
     as_format = run(*command, "--format", "JSON")
     assert as_flag.exit_code == 0 and as_format.exit_code == 0, as_flag.output + as_format.output
@@ -167,7 +169,7 @@ def test_map_ids_in_any_case_work_for_every_command(run, data: Path) -> None:
     )
     for args in (
         ["log", "Shipped the onboarding fix", "--map", "APM-TO-PM", "--no-suggest"],
-        ["plan", "--map", "APM-TO-PM", "--json"],
+        ["plan", "new", "--map", "APM-TO-PM", "--json"],
         ["maps", "show", "APM-TO-PM", "--json"],
         ["report", "--map", "APM-TO-PM", "--json"],
     ):

@@ -60,7 +60,7 @@ def log_done(
 
 
 def plan_json(run, *args: str) -> dict:
-    r = run("plan", "--start", START, "--json", *args)
+    r = run("plan", "new", "--start", START, "--json", *args)
     assert r.exit_code == 0, r.output
     return json.loads(r.stdout)
 
@@ -102,7 +102,7 @@ def test_an_assessment_of_another_map_does_not_count(run, home: Path) -> None:
 )
 def test_bad_options_exit_2_with_a_hint(run, home: Path, args: tuple[str, ...]) -> None:
     assess(home)
-    r = run("plan", *args)
+    r = run("plan", "new", *args)
     assert r.exit_code == 2, r.output
     assert "hint:" in r.stderr
     assert "Traceback" not in r.output
@@ -110,7 +110,7 @@ def test_bad_options_exit_2_with_a_hint(run, home: Path, args: tuple[str, ...]) 
 
 def test_unknown_map_is_not_found(run, home: Path) -> None:
     assess(home)
-    r = run("plan", "--map", "nope")
+    r = run("plan", "new", "--map", "nope")
     assert r.exit_code == 4
 
 
@@ -119,13 +119,19 @@ def test_unknown_map_is_not_found(run, home: Path) -> None:
 
 def test_terminal_view_shows_focus_gaps_actions_and_log_lines(run, home: Path) -> None:
     assess(home)
-    r = run("plan", "--start", START)
+    r = run("plan", "new", "--start", START)
     assert r.exit_code == 0, r.output
     out = r.stdout
-    assert "12 weeks: Mon 23 Nov 2026 to Sun 14 Feb 2027" in out
+    assert "Mon 23 Nov 2026 to Sun 14 Feb 2027 · 12 weeks at 3 h a week" in out
     assert "Focus 1: Strategy (level 2, target 4)" in out
     assert "Prove it: Confidence (level 4, target 4)" in out
-    assert re.search(r'pm-coach log "…" --gap strategy --action strategy-[a-z-]+', out)
+    assert "☐ strategy-goal-map · by Sun 6 Dec\n    Map a year of your work" in out
+    assert "Saved a new plan: 12 weeks from Mon 23 Nov 2026" in r.stderr
+    # The compact view leaves steps and log lines to --full.
+    assert "Log it:" not in out and "Resources:" not in out
+    full = run("plan", "--full").stdout
+    assert re.search(r'Log it: pm-coach log "…" --action strategy-[a-z-]+', full)
+    assert "Resources: Good Strategy Bad Strategy" in full
     assert "\x1b[" not in out  # NO_COLOR is set by the test fixture
 
 
@@ -146,11 +152,11 @@ def test_terminal_view_fits_80_columns() -> None:
     )
     plan = build_plan(skill_map, a, [], start=dt.date(2026, 11, 23))
     buf = io.StringIO()
-    Console(file=buf, width=80, no_color=True, highlight=False).print(terminal(plan))
+    Console(file=buf, width=80, no_color=True, highlight=False).print(terminal(plan, full=True))
     lines = buf.getvalue().splitlines()
     assert max(len(line) for line in lines) <= 80
     # The log lines of the map's actions are short enough never to be broken at 80 columns.
-    assert any(line.strip().startswith('Log it: pm-coach log "…" --gap') for line in lines)
+    assert any(line.strip().startswith('Log it: pm-coach log "…" --action') for line in lines)
     for line in lines:
         if "Log it:" in line:
             assert re.search(r"--action [a-z0-9-]+\s*$", line), line
@@ -173,7 +179,7 @@ def test_json_has_the_documented_keys_and_nothing_else_on_stdout(run, home: Path
             assert a["type"] in ("experience", "relationship", "learning")
             assert a["done"] is False
             assert START <= a["due"] <= data["end"]
-            assert a["log"] == f'pm-coach log "…" --gap {g["gap"]} --action {a["id"]}'
+            assert a["log"] == f'pm-coach log "…" --action {a["id"]}'
 
 
 def test_json_focus_follows_the_ranking(run, home: Path) -> None:
@@ -206,8 +212,8 @@ def test_logging_evidence_marks_actions_done_and_the_plan_moves_on(run, home: Pa
     assert todo_after, "the next actions from the map should move in"
     assert not set(todo_after) & set(planned)
 
-    r = run("plan", "--start", START)
-    assert re.search(r"✓ done .*\[" + re.escape(planned[0]) + r"\]", r.stdout)
+    r = run("plan", "new", "--start", START)
+    assert "✓ " + planned[0] + " · done " in r.stdout
 
 
 def test_one_done_action_is_not_scheduled_again(run, home: Path) -> None:
@@ -238,8 +244,8 @@ def test_weeks_and_start_set_the_horizon(run, home: Path) -> None:
     assess(home)
     data = plan_json(run, "--weeks", "4")
     assert data["weeks"] == 4 and data["end"] == "2026-12-20"
-    assert all(a["due"] <= "2026-12-20" for a in all_actions(data))
-    r = run("plan", "--start", "last monday", "--json")
+    assert all(a["due"] is None or a["due"] <= "2026-12-20" for a in all_actions(data))
+    r = run("plan", "new", "--start", "last monday", "--json")
     assert r.exit_code == 0
     start = dt.date.fromisoformat(json.loads(r.stdout)["start"])
     assert start.weekday() == 0 and start < dt.date.today()
@@ -276,7 +282,7 @@ def test_markdown_file_is_private_and_reads_as_a_document(run, home: Path, tmp_p
     assess(home)
     save_profile(home, Profile(name="Ada Park", current_role="Senior PM"))
     target = tmp_path / "plan.md"
-    r = run("plan", "--start", START, "--format", "markdown", "-o", str(target))
+    r = run("plan", "new", "--start", START, "--format", "markdown", "-o", str(target))
     assert r.exit_code == 0, r.output
     assert "Wrote the plan to" in r.stderr  # a message, not data: stdout stays empty
     assert r.stdout == ""
@@ -287,7 +293,7 @@ def test_markdown_file_is_private_and_reads_as_a_document(run, home: Path, tmp_p
     assert "## Priorities" in text and "## Timeline" in text
     assert "## Focus 1: Strategy (level 2, target 4)" in text
     assert "## Ratings to prove" in text
-    assert re.search(r"- \*\*Record it:\*\* `pm-coach log \"…\" --gap strategy --action ", text)
+    assert re.search(r"- \*\*Record it:\*\* `pm-coach log \"…\" --action strategy-", text)
     assert "- *Good Strategy Bad Strategy*, Richard Rumelt (book)" in text
     assert not list(tmp_path.glob(".plan.md.*"))  # no temp file left behind
 
@@ -314,7 +320,7 @@ def test_markdown_into_a_missing_folder_is_not_found(run, home: Path, tmp_path: 
 
 def test_markdown_without_o_goes_to_stdout(run, home: Path) -> None:
     assess(home)
-    r = run("plan", "--start", START, "--format", "markdown")
+    r = run("plan", "new", "--start", START, "--format", "markdown")
     assert r.exit_code == 0
     assert r.stdout.startswith("# Development plan\n")
 
@@ -328,8 +334,10 @@ def test_same_inputs_and_start_give_identical_output(
 ) -> None:
     assess(home)
     log_done(home, "confidence-pre-mortem", "confidence", dt.date(2026, 11, 2))
-    first = run("plan", "--start", START, *view)
-    second = run("plan", "--start", START, *view)
+    made = run("plan", "new", "--start", START, *view)
+    first = run("plan", *view)
+    second = run("plan", *view)
+    assert made.stdout == first.stdout
     assert first.exit_code == 0, first.output
     assert first.stdout == second.stdout
     assert first.stdout.strip()

@@ -131,7 +131,7 @@ def test_next_actions_come_from_the_plan_and_bullets_from_export(run, history: P
         gap, _ = skill_map.action(action["id"])
         assert gap.id == action["gap"]
         assert TODAY <= dt.date.fromisoformat(action["due"]) <= TODAY + dt.timedelta(weeks=12)
-        assert action["log"].endswith(f"--gap {gap.id} --action {action['id']}")
+        assert action["log"].endswith(f'log "…" --action {action["id"]}')
     plan = json.loads(run("plan", "--json").stdout)
     focus_gaps = [f["gap"] for f in plan["focus"]]
     assert [a["gap"] for a in data["next_actions"]][: len(focus_gaps)] == focus_gaps

@@ -1,27 +1,38 @@
-"""``pm-coach plan``: the plan for the coming weeks from the latest self-assessment."""
+"""The plan use cases: make a plan and save it, show the active plan on a given day, mark an
+action done or skipped, the week ahead, and what a new log entry may have finished.
+
+``active_plan_status(folder, today)`` is the entry point for other commands that need the active
+plan with its statuses (it never makes or saves a plan).
+"""
 
 from __future__ import annotations
 
 import datetime as dt
+from collections.abc import Callable
 from dataclasses import dataclass
 from pathlib import Path
 from typing import TYPE_CHECKING, ClassVar
 
 from pm_coach.app.emit import Output
-from pm_coach.app.workspace import Workspace
-from pm_coach.errors import PreconditionError
+from pm_coach.core import plan as core
+from pm_coach.core import tracking
+from pm_coach.errors import NotFoundError, PreconditionError
+from pm_coach.models import Assessment, Evidence, Profile, SkillMap
+from pm_coach.models.network import Contact
+from pm_coach.models.plan import SavedAction, SavedPlan
 
 if TYPE_CHECKING:
     from rich.console import RenderableType
 
-    from pm_coach.core.plan import Plan
-    from pm_coach.models import Profile
-
 
 @dataclass(frozen=True)
 class PlanResult(Output):
-    plan: Plan
+    plan: core.Plan
     profile: Profile
+    made: bool = False  # a new plan was made (and saved, unless nothing fitted)
+    saved: bool = False
+    auto: bool = False  # made because there was no plan yet
+    full: bool = False  # the terminal view with steps, evidence and resources
 
     formats: ClassVar[tuple[str, ...]] = ("terminal", "markdown", "json")
     file_format: ClassVar[str] = "markdown"
@@ -29,6 +40,10 @@ class PlanResult(Output):
     def render(self, fmt: str) -> str | RenderableType:
         from pm_coach.render import plan as render
 
+        if self.plan.no_fit is not None:
+            if fmt == "json":
+                return render.no_fit_json(self.plan) + "\n"
+            return render.no_fit_text(self.plan) + "\n"
         if fmt == "json":
             return render.as_json(self.plan) + "\n"
         if fmt == "markdown":
@@ -38,54 +53,293 @@ class PlanResult(Output):
                 current_role=self.profile.current_role,
                 target_role=self.profile.target_role,
             )
-        return render.terminal(self.plan)
+        return render.terminal(self.plan, full=self.full)
+
+    def notes(self, fmt: str) -> list[str]:
+        from pm_coach.render.plan import made_notice
+
+        if not self.made:
+            return []
+        notice = made_notice(self.plan, saved=self.saved, auto=self.auto)
+        return [notice] if notice else []
 
     def written(self, path: Path, fmt: str) -> str:
-        if fmt != "markdown":
+        if fmt != "markdown" or self.plan.no_fit is not None:
             return f"Wrote the plan to {path}."
         from pm_coach.render.words import count
 
         p = self.plan
-        actions = sum(1 for g in [*p.focus, *p.prove_it] for a in g.actions if a.due)
+        actions = sum(1 for a in p.actions if a.due)
         return (
             f"Wrote the plan to {path}: {count(len(p.focus), 'focus gap')}, "
             f"{count(actions, 'scheduled action')}, {count(p.weeks, 'week')} from {p.start}."
         )
 
 
-def plan(
-    ws: Workspace,
-    today: dt.date,
+@dataclass(frozen=True)
+class WeekResult(Output):
+    """What ``pm-coach next`` shows."""
+
+    plan: core.Plan
+    week: tracking.Week
+    made: bool = False
+
+    formats: ClassVar[tuple[str, ...]] = ("text", "json")
+    file_format: ClassVar[str] = "text"
+
+    def render(self, fmt: str) -> str:
+        from pm_coach.render import next as render
+        from pm_coach.render.plan import no_fit_json, no_fit_text
+
+        if self.plan.no_fit is not None:
+            return (no_fit_json(self.plan) if fmt == "json" else no_fit_text(self.plan)) + "\n"
+        if fmt == "json":
+            return render.as_json(self.plan, self.week) + "\n"
+        return "\n".join(render.lines(self.plan, self.week)) + "\n"
+
+    def notes(self, fmt: str) -> list[str]:
+        from pm_coach.render.plan import made_notice
+
+        if not self.made:
+            return []
+        return [made_notice(self.plan, saved=self.plan.no_fit is None, auto=True)]
+
+    def written(self, path: Path, fmt: str) -> str:
+        return f"Wrote the week ahead to {path}."
+
+
+def _map(folder: Path, map_id: str) -> SkillMap:
+    from pm_coach.models.common import slug
+    from pm_coach.store.maps import MapCatalog
+
+    return MapCatalog(folder).load(slug(map_id))
+
+
+def _log_map(skill_map: SkillMap, profile: Profile) -> str | None:
+    return None if skill_map.id == profile.map else skill_map.id
+
+
+def _contacts(folder: Path) -> list[Contact]:
+    from pm_coach.store.network import load_contacts
+
+    return load_contacts(folder)
+
+
+def assess_command(map_id: str, profile_map: str) -> str:
+    return "pm-coach assess" if map_id == profile_map else f"pm-coach assess --map {map_id}"
+
+
+def new_plan(
+    folder: Path,
     *,
-    start: str,
-    weeks: int,
-    hours: float | None,
-    map_id: str | None,
+    today: dt.date,
+    start: dt.date | None = None,
+    weeks: int = core.DEFAULT_WEEKS,
+    hours: float | None = None,
+    map_id: str | None = None,
+    away: list[core.Away] | None = None,
+    save: bool = True,
 ) -> PlanResult:
-    from pm_coach.core.dates import parse_date
-    from pm_coach.core.plan import build_plan, with_network
+    """Make a plan from the latest assessment and save it as the active plan.
+
+    When not a single action fits, nothing is saved and the result's plan carries ``no_fit``.
+    """
     from pm_coach.core.progress import latest
     from pm_coach.store.assessments import load_assessments
-    from pm_coach.store.network import load_contacts
+    from pm_coach.store.evidence import EvidenceStore, now_utc
+    from pm_coach.store.plans import add_plan, load_plans
     from pm_coach.store.profile import load_profile
 
-    first_day = parse_date(start, today, allow_future=True, what="--start")
-    profile = load_profile(ws.folder)
-    skill_map = ws.skill_map(map_id or profile.map)
-    assessment = latest(load_assessments(ws.folder), skill_map.id)
+    profile = load_profile(folder)
+    skill_map = _map(folder, map_id or profile.map)
+    assessments = load_assessments(folder)
+    assessment = latest(assessments, skill_map.id)
     if assessment is None:
-        other = "" if skill_map.id == profile.map else f" --map {skill_map.id}"
         raise PreconditionError(
             f"no self-assessment for the skill map {skill_map.id!r} yet: run "
-            f"'pm-coach assess{other}' first, then 'pm-coach plan'."
+            f"'{assess_command(skill_map.id, profile.map)}' first, then 'pm-coach plan'."
         )
-    result = build_plan(
+    periods = [tracking.parse_away(t, "away in profile.toml") for t in profile.away]
+    periods = tracking.merge_away([*periods, *(away or [])])
+    entries = EvidenceStore(folder).load()
+    plans = load_plans(folder)
+    first_day = start or today
+    built = core.build_plan(
         skill_map,
         assessment,
-        ws.evidence.load(),
+        entries,
         start=first_day,
         weeks=weeks,
         hours_per_week=profile.hours_per_week if hours is None else hours,
-        log_map=None if skill_map.id == profile.map else skill_map.id,
+        log_map=_log_map(skill_map, profile),
+        away=[p for p in periods if p[1] >= first_day],
+        carried=tracking.carried_marks(plans),
     )
-    return PlanResult(with_network(result, load_contacts(ws.folder)), profile)
+    if built.no_fit is not None or not save:
+        return PlanResult(core.with_network(built, _contacts(folder)), profile, made=True)
+    saved = tracking.to_saved(built, created=now_utc(), assessment_created=assessment.created)
+    add_plan(folder, saved)
+    return PlanResult(
+        _tracked(folder, saved, skill_map, entries, assessments, profile, today),
+        profile,
+        made=True,
+        saved=True,
+    )
+
+
+def _tracked(
+    folder: Path,
+    saved: SavedPlan,
+    skill_map: SkillMap,
+    entries: list[Evidence],
+    assessments: list[Assessment],
+    profile: Profile,
+    today: dt.date,
+) -> core.Plan:
+    view = tracking.track(
+        saved,
+        skill_map,
+        entries,
+        today,
+        assessments=assessments,
+        log_map=_log_map(skill_map, profile),
+    )
+    return core.with_network(view, _contacts(folder), today)
+
+
+def active_plan_status(folder: Path, today: dt.date) -> core.Plan | None:
+    """The active (newest) saved plan with every action's status on ``today``; None if there is
+    no saved plan. Reads only; never makes or saves a plan."""
+    from pm_coach.store.assessments import load_assessments
+    from pm_coach.store.evidence import EvidenceStore
+    from pm_coach.store.plans import active_plan
+    from pm_coach.store.profile import load_profile
+
+    saved = active_plan(folder)
+    if saved is None:
+        return None
+    profile = load_profile(folder)
+    return _tracked(
+        folder,
+        saved,
+        _map(folder, saved.map),
+        EvidenceStore(folder).load(),
+        load_assessments(folder),
+        profile,
+        today,
+    )
+
+
+def show_plan(folder: Path, today: dt.date) -> PlanResult:
+    """The active plan on ``today``; with no saved plan yet, make one (12 weeks from today)."""
+    from pm_coach.store.profile import load_profile
+
+    current = active_plan_status(folder, today)
+    if current is None:
+        from dataclasses import replace
+
+        return replace(new_plan(folder, today=today), auto=True)
+    return PlanResult(current, load_profile(folder))
+
+
+def week(folder: Path, today: dt.date) -> WeekResult:
+    """What ``pm-coach next`` shows; makes the plan first when there is none."""
+    result = show_plan(folder, today)
+    plan = result.plan
+    return WeekResult(plan, tracking.week_ahead(plan, today), made=result.made)
+
+
+def _change_active(folder: Path, change: Callable[[SavedPlan], SavedPlan]) -> SavedPlan:
+    from pm_coach.store.plans import change_plans
+
+    holder: dict[str, SavedPlan] = {}
+
+    def apply(plans: list[SavedPlan]) -> list[SavedPlan]:
+        if not plans:
+            raise PreconditionError(
+                "there is no plan yet.",
+                hint="Make one with: pm-coach plan new",
+            )
+        holder["plan"] = change(plans[-1])
+        return [*plans[:-1], holder["plan"]]
+
+    change_plans(folder, apply)
+    return holder["plan"]
+
+
+def mark_done(
+    folder: Path, action_id: str, today: dt.date, evidence_id: str = ""
+) -> tuple[SavedAction, bool]:
+    """Mark an action of the active plan done (with the evidence that shows it, if given).
+    Returns the action and False when it was already done (the file is not rewritten)."""
+    from pm_coach.store.evidence import EvidenceStore
+    from pm_coach.store.plans import active_plan
+
+    eid = evidence_id.strip().lower()
+    if eid:
+        known = {e.id for e in EvidenceStore(folder).load()}
+        if eid not in known:
+            raise NotFoundError(
+                f"no evidence entry with id {evidence_id!r}.",
+                hint="See the ids with: pm-coach evidence list",
+            )
+    saved = active_plan(folder)
+    if saved is None:
+        raise tracking.unknown_action(action_id, None)
+    _, action, changed = tracking.mark_done(saved, action_id, today, eid)
+    if not changed:
+        return action, False
+    result: dict[str, SavedAction] = {}
+
+    def change(p: SavedPlan) -> SavedPlan:
+        updated, result["a"], _ = tracking.mark_done(p, action_id, today, eid)
+        return updated
+
+    _change_active(folder, change)
+    return result["a"], True
+
+
+def mark_skipped(folder: Path, action_id: str, today: dt.date, why: str) -> SavedAction:
+    from pm_coach.store.plans import active_plan
+
+    saved = active_plan(folder)
+    if saved is None:
+        raise tracking.unknown_action(action_id, None)
+    tracking.mark_skipped(saved, action_id, today, why)  # checks before taking the lock
+    result: dict[str, SavedAction] = {}
+
+    def change(p: SavedPlan) -> SavedPlan:
+        updated, result["a"] = tracking.mark_skipped(p, action_id, today, why)
+        return updated
+
+    _change_active(folder, change)
+    return result["a"]
+
+
+def action_gap(folder: Path, skill_map: SkillMap, action_id: str) -> str:
+    """The gap of the action ``log --action`` names; an id not in the map is a usage error
+    listing the active plan's action ids."""
+    found = skill_map.action(action_id.strip().lower())
+    if found is None:
+        from pm_coach.store.plans import active_plan
+
+        raise tracking.unknown_action(action_id, active_plan(folder))
+    return found[0].id
+
+
+def offers_for(
+    folder: Path, entry: Evidence, skill_map: SkillMap, today: dt.date
+) -> list[core.Offer]:
+    """Open actions of the active plan that ``entry`` (logged without ``--action``) looks like it
+    finishes; empty when there is no plan or the plan uses another map."""
+    from pm_coach.store.plans import active_plan, plans_path
+
+    if entry.action or not plans_path(folder).exists():
+        return []
+    saved = active_plan(folder)
+    if saved is None or saved.map != skill_map.id:
+        return []
+    from pm_coach.store.evidence import EvidenceStore
+
+    view = tracking.track(saved, skill_map, EvidenceStore(folder).load(), today)
+    return [o for o in view.offers if o.evidence_id == entry.id]

@@ -102,35 +102,40 @@ def gather(
         return None
     rep = dataclasses.replace(
         rep,
-        next_actions=next_actions(skill_map, current, entries, profile, today),
+        next_actions=next_actions(st, skill_map, current, entries, profile, today),
         bullets=top_bullets(entries, today),
     )
     return rep, profile.name
 
 
 def next_actions(
+    st: Workspace,
     skill_map: SkillMap,
     assessment: Assessment,
     entries: list[Evidence],
     profile: Profile,
     today: dt.date,
 ) -> tuple[NextAction, ...]:
-    """The first open action of each focus (and prove-it) gap of today's default plan."""
+    """The first open action of each focus (and prove-it) gap: from the saved plan when it is
+    for this map, else from the plan ``pm-coach plan`` would make today (nothing is saved)."""
+    from pm_coach.app.plan import active_plan_status
     from pm_coach.core.plan import DEFAULT_WEEKS, build_plan
 
-    plan = build_plan(
-        skill_map,
-        assessment,
-        entries,
-        start=today,
-        weeks=DEFAULT_WEEKS,
-        hours_per_week=profile.hours_per_week,
-        log_map=None if skill_map.id == profile.map else skill_map.id,
-    )
+    plan = active_plan_status(st.folder, today)
+    if plan is None or plan.map_id != skill_map.id:
+        plan = build_plan(
+            skill_map,
+            assessment,
+            entries,
+            start=today,
+            weeks=DEFAULT_WEEKS,
+            hours_per_week=profile.hours_per_week,
+            log_map=None if skill_map.id == profile.map else skill_map.id,
+        )
     out = []
     for gap in [*plan.focus, *plan.prove_it]:
         open_ = sorted(
-            (a for a in gap.actions if a.due is not None and not a.done_on),
+            (a for a in gap.actions if a.due is not None and not a.finished),
             key=lambda a: a.due or today,
         )
         if open_:

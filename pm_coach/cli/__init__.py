@@ -138,6 +138,7 @@ def _register() -> None:
         log,
         maps,
         network,
+        next,
         plan,
         profile,
         report,
@@ -146,7 +147,8 @@ def _register() -> None:
     )
 
     for module in (
-        assess, plan, log, evidence, export, report, feedback, stories, profile, maps, network,
+        assess, plan, next, log, evidence, export, report, feedback, stories, profile, maps,
+        network,
         importer,
         share, cohort,
     ):  # fmt: skip

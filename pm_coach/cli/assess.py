@@ -201,6 +201,7 @@ def _assess(
     results = core.gap_results(new, skill_map, everything, evidence, rerated=only or None)
     from pm_coach.core.calibration import calibrate
     from pm_coach.core.feedback import latest_raters
+    from pm_coach.core.priorities import biggest_gaps
     from pm_coach.core.progress import previous
     from pm_coach.store.feedback import load_feedback
 
@@ -217,6 +218,7 @@ def _assess(
             calibration=calibration,
             show_raters=show_raters,
             unicode=_unicode(out.encoding),
+            biggest=[s.gap for s in biggest_gaps(skill_map, new, evidence, today)],
         )
     )
 

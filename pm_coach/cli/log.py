@@ -25,9 +25,10 @@ Examples:
   pm-coach log "Spoke on pricing at a meetup" --kind talk --org ProductTank
   --gap domain --date "last tuesday"
 
-Without --gap, pm-coach suggests a gap from the words of TEXT and --result and tags the
-entry with it when one clearly stands out (it says so; --no-suggest turns this off). With
---action and no --gap, the entry is tagged with that action's gap.
+With --action ID and no --gap, the entry is tagged with that action's gap and the action counts
+as done in your plan. Otherwise, without --gap, pm-coach suggests a gap from the words of TEXT
+and --result and tags the entry with it when one clearly stands out (it says so; --no-suggest
+turns this off).
 Without --scope, words such as "board" or "exec" (company) and "meetup", "conference" or
 "podcast" (external) set the scope, and it says so. Scope is how far the work reached; the
 level your evidence supports depends on it (see docs/calibration.md).
@@ -134,6 +135,10 @@ def log(
             action=action,
             scope=scope,
         )
+    if raw.action.strip():
+        from pm_coach.app.plan import action_gap
+
+        action_gap(st.folder, skill_map, raw.action)  # an unknown id lists the plan's ids
     model = None if gap or no_suggest else st.gap_model(skill_map)
     suggestion = None
     scope_guess = None
@@ -176,6 +181,14 @@ def log(
             f'  Scope {scope_guess[0]} (from "{scope_guess[1]}") — change it with: '
             f"pm-coach evidence edit {saved.id}"
         )
+    if not saved.action:
+        from pm_coach.app.plan import offers_for
+
+        for o in offers_for(st.folder, saved, skill_map, today):
+            print(
+                f"  Looks like {o.action_id} is done: "
+                f"pm-coach plan done {o.action_id} --evidence {o.evidence_id}"
+            )
 
 
 def form_suggester(

@@ -1,41 +1,79 @@
-"""``pm-coach plan``: what to do in the coming weeks, sized to your time, leaving evidence."""
+"""``pm-coach plan``: the plan you keep (show, new, done, skip)."""
 
 from __future__ import annotations
 
 import datetime as dt
-from typing import Annotated
+from typing import TYPE_CHECKING, Annotated
 
 import typer
 
 from pm_coach.cli.options import AsJson, Force, OutputFile, format_option
 from pm_coach.cli.state import state
+from pm_coach.errors import InputError
 
-HELP = """Turn your latest self-assessment into a plan for the coming weeks.
+if TYPE_CHECKING:
+    from pm_coach.app.plan import PlanResult
 
-The plan ranks your gaps (the furthest below target first, raised when no recent evidence backs
-the rating), picks 2-3 focus gaps and schedules actions from the skill map that fit your weekly
-hours, each with a due date, the evidence it leaves and the log command that records it.
-Actions you have logged evidence against show as done and the plan moves on.
+HELP = """Your plan: dated actions that produce evidence, kept until you make a new one.
+
+Without a subcommand, shows your active plan with each action's status (open, done, skipped
+or overdue). With no plan yet, it makes one (12 weeks from today) and says so.
 
 Examples:
 
   pm-coach plan
 
-  pm-coach plan --weeks 8 --start 2026-12-07 --hours 4
+  pm-coach plan --full
+
+  pm-coach plan new --weeks 8 --hours 4 --away 2026-12-21..2027-01-03
+
+  pm-coach plan done strategy-goal-map --evidence k3m9xq
 
   pm-coach plan --format markdown -o plan.md
-
-  pm-coach plan --json
 """
 
-Format = format_option("terminal (the default on screen), markdown (the default with -o) or json.")
+app = typer.Typer(help=HELP, invoke_without_command=True, no_args_is_help=False)
 
 
-def register(app: typer.Typer) -> None:
-    app.command("plan", help=HELP)(plan)
+def register(root: typer.Typer) -> None:
+    root.add_typer(app, name="plan")
 
 
+FmtOpt = format_option("terminal (the default on screen), markdown (the default with -o) or json.")
+OutOpt = OutputFile
+ForceOpt = Force
+JsonOpt = AsJson
+FullOpt = Annotated[
+    bool, typer.Option("--full", help="Show each action's steps, evidence, log line and resources.")
+]
+
+
+@app.callback()
 def plan(
+    ctx: typer.Context,
+    fmt: FmtOpt = None,
+    output: OutOpt = None,
+    force: ForceOpt = False,
+    as_json: JsonOpt = False,
+    full: FullOpt = False,
+) -> None:
+    if ctx.invoked_subcommand is not None:
+        if fmt or output or as_json or full or force:
+            raise InputError(
+                "put --json, --format, -o, --force and --full after the subcommand.",
+                hint=f"For example: pm-coach plan {ctx.invoked_subcommand} --json",
+            )
+        return
+    from pm_coach.app.emit import check_options
+    from pm_coach.app.plan import PlanResult, show_plan
+
+    check_options(PlanResult, fmt, output, as_json)
+    result = show_plan(state(ctx).folder, dt.date.today())
+    _emit(result, fmt, output, force, as_json, full)
+
+
+@app.command("new")
+def new(
     ctx: typer.Context,
     weeks: Annotated[
         int,
@@ -64,17 +102,95 @@ def plan(
             "--map", help="Skill map to plan with (default: your profile's).", metavar="ID"
         ),
     ] = None,
-    fmt: Format = None,
-    output: OutputFile = None,
-    force: Force = False,
-    as_json: AsJson = False,
+    away: Annotated[
+        list[str] | None,
+        typer.Option(
+            "--away",
+            help="Days with no plan work, FIRST..LAST (repeatable), "
+            "e.g. 2026-12-21..2027-01-03; added to the profile's standing ones.",
+            metavar="A..B",
+        ),
+    ] = None,
+    fmt: FmtOpt = None,
+    output: OutOpt = None,
+    force: ForceOpt = False,
+    as_json: JsonOpt = False,
+    full: FullOpt = False,
 ) -> None:
-    from pm_coach.app.emit import check_options, emit
-    from pm_coach.app.plan import PlanResult
-    from pm_coach.app.plan import plan as build
+    """Make a new plan from your latest assessment and keep it as your active plan.
+
+    Due dates are fixed once saved. Actions done in earlier plans (or skipped there) are
+    carried over and not scheduled again; older plans stay in plans.toml as history.
+    """
+    from pm_coach.app.emit import check_options
+    from pm_coach.app.plan import PlanResult, new_plan
+    from pm_coach.core.dates import parse_date
+    from pm_coach.core.tracking import parse_away
 
     check_options(PlanResult, fmt, output, as_json)
-    result = build(
-        state(ctx), dt.date.today(), start=start, weeks=weeks, hours=hours, map_id=map_id
+    periods = [parse_away(a) for a in away or []]
+    today = dt.date.today()
+    first_day = parse_date(start, today, allow_future=True, what="--start")
+    result = new_plan(
+        state(ctx).folder,
+        today=today,
+        start=first_day,
+        weeks=weeks,
+        hours=hours,
+        map_id=map_id,
+        away=periods,
     )
-    emit(result, fmt, output, force, as_json=as_json)
+    _emit(result, fmt, output, force, as_json, full)
+
+
+@app.command("done")
+def done(
+    ctx: typer.Context,
+    action_id: Annotated[str, typer.Argument(metavar="ID", help="The action's id.")],
+    evidence: Annotated[
+        str,
+        typer.Option(
+            "--evidence", "-e", help="Id of the evidence entry that shows it.", metavar="EID"
+        ),
+    ] = "",
+) -> None:
+    """Mark an action of your active plan done."""
+    from pm_coach.app.plan import mark_done
+
+    action, changed = mark_done(state(ctx).folder, action_id, dt.date.today(), evidence)
+    proof = f" (evidence {', '.join(action.done_by)})" if action.done_by else ""
+    if changed:
+        print(f"Done: {action.id} · {action.title}{proof}")
+    else:
+        print(f"{action.id} was already marked done{proof}; nothing changed.")
+
+
+@app.command("skip")
+def skip(
+    ctx: typer.Context,
+    action_id: Annotated[str, typer.Argument(metavar="ID", help="The action's id.")],
+    why: Annotated[
+        str,
+        typer.Option("--why", help="Why you skip it (kept with the plan).", show_default=False),
+    ],
+) -> None:
+    """Skip an action of your active plan, saying why; it will not be planned again."""
+    from pm_coach.app.plan import mark_skipped
+
+    action = mark_skipped(state(ctx).folder, action_id, dt.date.today(), why)
+    print(f"Skipped: {action.id} · {action.title} ({action.why})")
+
+
+def _emit(
+    result: PlanResult,
+    fmt: str | None,
+    output: str | None,
+    force: bool,
+    as_json: bool,
+    full: bool,
+) -> None:
+    from dataclasses import replace
+
+    from pm_coach.app.emit import emit
+
+    emit(replace(result, full=full), fmt, output, force, as_json=as_json)

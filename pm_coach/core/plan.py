@@ -2,47 +2,35 @@
 
 The rules are documented for users in ``docs/planning.md``; keep the two in step.
 
-Pure: the skill map, the latest assessment, the evidence log, the weekly hours, the horizon and the
-start date go in; a :class:`Plan` comes out. There is no clock and no randomness here, and every
-ordering is stable, so the same inputs always give the same plan.
+Pure: the skill map, the latest assessment, the evidence log, the weekly hours, the horizon, the
+days away and the start date go in; a :class:`Plan` comes out. There is no clock and no
+randomness here, and every ordering is stable, so the same inputs always give the same plan. How a
+saved plan is tracked afterwards (done, skipped, overdue) is in :mod:`pm_coach.core.tracking`.
 """
 
 from __future__ import annotations
 
 import datetime as dt
-from collections.abc import Iterable, Sequence
+import math
+from collections.abc import Callable, Iterable, Mapping, Sequence
 from dataclasses import dataclass, field, replace
 from typing import Any
 
-from pm_coach.core.progress import RECENT_DAYS, evidence_by_gap, is_unproven
+from pm_coach.core.assessment import DEFAULT_TARGET
+from pm_coach.core.priorities import GapStanding, month_year, rank_gaps
 from pm_coach.errors import InputError
 from pm_coach.models import ACTION_TYPES, Action, Assessment, Evidence, Gap, Resource, SkillMap
 from pm_coach.models.network import Contact
 
+__all__ = ["DEFAULT_TARGET", "GapStanding", "month_year", "rank_gaps"]
+
 DEFAULT_WEEKS = 12
 MAX_WEEKS = 52
 MAX_HOURS = 60.0
-DEFAULT_TARGET = 4  # used when an assessment gives no target for a gap
-UNBACKED_RAISE = 1  # priority added to a gap whose rating has no recent evidence behind it
 THREE_FOCUS_HOURS = 30.0  # from this many hours in the horizon, three focus gaps instead of two
 MIX: dict[str, float] = {"experience": 0.7, "relationship": 0.2, "learning": 0.1}
 TYPE_CAP = 2.5  # no action type takes more than 2.5 times its MIX share of the horizon's hours
 _EPS = 1e-9
-
-MONTHS = (
-    "January",
-    "February",
-    "March",
-    "April",
-    "May",
-    "June",
-    "July",
-    "August",
-    "September",
-    "October",
-    "November",
-    "December",
-)
 
 # Roles a gap can play in a plan.
 FOCUS = "focus"
@@ -50,35 +38,14 @@ PROVE_IT = "prove-it"
 LATER = "later"
 ON_TRACK = "on-track"
 
-# States of an action in a plan.
+# The status of an action: the four words of `plan --json`.
+OPEN = "open"
 DONE = "done"
-SCHEDULED = "scheduled"
-NO_ROOM = "no-room"
+SKIPPED = "skipped"
+OVERDUE = "overdue"
+STATUSES = (OPEN, DONE, SKIPPED, OVERDUE)
 
-
-@dataclass(frozen=True)
-class GapStanding:
-    """Where one rated gap stands, and why it ranks where it does."""
-
-    gap: str
-    name: str
-    map_index: int
-    current: int
-    target: int
-    target_given: bool
-    recent: int  # evidence entries for the gap dated inside the recency window
-    total: int  # all evidence entries for the gap
-    last_evidence: dt.date | None
-    backed: bool
-    score: int
-    rank: int = 0
-    role: str = ""
-    why: str = ""
-
-    @property
-    def distance(self) -> int:
-        """Levels below target (negative when above it)."""
-        return self.target - self.current
+Away = tuple[dt.date, dt.date]  # first and last day away, both included
 
 
 @dataclass(frozen=True)
@@ -90,18 +57,29 @@ class PlannedAction:
     evidence: str
     how: list[str]
     log: str  # the exact command that records the evidence
-    status: str  # DONE, SCHEDULED or NO_ROOM
+    status: str  # one of STATUSES
+    gap: str = ""
     starts: dt.date | None = None
-    due: dt.date | None = None
+    due: dt.date | None = None  # None: done before the plan, or no room for it
     first_week: int | None = None  # 1-based week of the horizon the action starts in
     last_week: int | None = None
     weekly_hours: float | None = None
-    done_on: dt.date | None = None
+    done_on: dt.date | None = None  # done or skipped on
     done_by: list[str] = field(default_factory=list)  # ids of the evidence entries
+    why: str = ""  # the reason given for a skip
 
     @property
     def done(self) -> bool:
         return self.status == DONE
+
+    @property
+    def finished(self) -> bool:
+        """Done or skipped: nothing more to do for it."""
+        return self.status in (DONE, SKIPPED)
+
+    @property
+    def scheduled(self) -> bool:
+        return self.due is not None
 
 
 @dataclass(frozen=True)
@@ -134,6 +112,43 @@ class FocusGap:
 
 
 @dataclass(frozen=True)
+class RankRow:
+    """One rated gap in the plan's priorities."""
+
+    gap: str
+    name: str
+    rank: int
+    role: str
+    current: int
+    target: int
+    score: int
+    backed: bool
+    why: str
+
+
+@dataclass(frozen=True)
+class NoFit:
+    """Nothing could be scheduled: the smallest action, and what would make room for it."""
+
+    action_id: str
+    title: str
+    effort_hours: float
+    min_weeks: int
+    weeks_needed: int | None  # at the same hours a week; None: not within MAX_WEEKS
+    hours_needed: float | None  # in the same number of weeks; None: no hours would do
+
+
+@dataclass(frozen=True)
+class Offer:
+    """Evidence logged without ``--action`` that looks like it finishes an open action."""
+
+    action_id: str
+    title: str
+    evidence_id: str
+    text: str
+
+
+@dataclass(frozen=True)
 class Plan:
     map_id: str
     map_name: str
@@ -144,10 +159,18 @@ class Plan:
     hours_per_week: float
     focus: list[FocusGap]
     prove_it: list[FocusGap]
-    ranking: list[GapStanding]
+    ranking: list[RankRow]
     unrated: list[tuple[str, str]]  # (gap id, name) of map gaps the assessment did not rate
     hours_by_type: dict[str, float]
     quiet: list[Person] = field(default_factory=list)  # relationships gone quiet (see with_network)
+    away: list[Away] = field(default_factory=list)
+    no_fit: NoFit | None = None  # set when not a single action fits the horizon
+    # Set when a saved plan is read back (core.tracking):
+    today: dt.date | None = None
+    created: dt.datetime | None = None
+    replan: str = ""  # "", NEWER_ASSESSMENT or ALL_FINISHED
+    offers: list[Offer] = field(default_factory=list)
+    silent_gaps: list[tuple[str, str]] = field(default_factory=list)  # no evidence for 90 days
 
     @property
     def end(self) -> dt.date:
@@ -157,21 +180,16 @@ class Plan:
     def planned_hours(self) -> float:
         return sum(self.hours_by_type.values())
 
+    @property
+    def gaps(self) -> list[FocusGap]:
+        return [*self.focus, *self.prove_it]
+
+    @property
+    def actions(self) -> list[PlannedAction]:
+        return [a for g in self.gaps for a in g.actions]
+
 
 # --- small helpers ----------------------------------------------------------------------------
-
-
-def month_year(day: dt.date) -> str:
-    """``May 2026``: fixed English names, whatever the locale."""
-    return f"{MONTHS[day.month - 1]} {day.year}"
-
-
-def _plural(n: int, word: str) -> str:
-    return f"{n} {word}" if n == 1 else f"{n} {word}s"
-
-
-def _and(names: Sequence[str]) -> str:
-    return names[0] if len(names) == 1 else f"{', '.join(names[:-1])} and {names[-1]}"
 
 
 def shell_quote(text: str) -> str:
@@ -180,9 +198,11 @@ def shell_quote(text: str) -> str:
     return f'"{escaped}"'
 
 
-def log_command(gap_id: str, action_id: str, map_id: str | None = None) -> str:
-    """The line that records evidence for an action; ``…`` is where what you did goes."""
-    line = f"pm-coach log {shell_quote('…')} --gap {gap_id} --action {action_id}"
+def log_command(action_id: str, map_id: str | None = None) -> str:
+    """The line that records evidence for an action; ``…`` is where what you did goes.
+
+    ``log --action`` tags the action's gap by itself, so no ``--gap`` is needed."""
+    line = f"pm-coach log {shell_quote('…')} --action {action_id}"
     return f"{line} --map {map_id}" if map_id else line
 
 
@@ -199,17 +219,6 @@ def check_horizon(weeks: int, hours_per_week: float) -> None:
         )
 
 
-def _gap_evidence(entries: Iterable[Evidence], skill_map: SkillMap) -> dict[str, list[Evidence]]:
-    """Evidence per gap; an entry recorded against a map action also counts for its gap."""
-    widened: list[Evidence] = []
-    for e in entries:
-        found = skill_map.action(e.action) if e.action else None
-        if found is not None and found[0].id not in e.gaps:
-            e = e.model_copy(update={"gaps": [*e.gaps, found[0].id]})
-        widened.append(e)
-    return evidence_by_gap(widened, skill_map.gap_ids)
-
-
 def done_actions(entries: Iterable[Evidence]) -> dict[str, list[Evidence]]:
     """Evidence per action id it was logged against, oldest first."""
     out: dict[str, list[Evidence]] = {}
@@ -219,76 +228,18 @@ def done_actions(entries: Iterable[Evidence]) -> dict[str, list[Evidence]]:
     return out
 
 
+@dataclass(frozen=True)
+class Mark:
+    """What a person said about an action in an earlier plan: done (with when and the evidence)
+    or skipped (with why). Re-planning carries these over."""
+
+    status: str  # DONE or SKIPPED
+    on: dt.date | None = None
+    evidence: tuple[str, ...] = ()
+    why: str = ""
+
+
 # --- prioritisation ---------------------------------------------------------------------------
-
-
-def _level_words(s: GapStanding) -> str:
-    d = s.distance
-    if d > 0:
-        words = f"{_plural(d, 'level')} below target"
-    elif d == 0:
-        words = "at target"
-    else:
-        words = f"{_plural(-d, 'level')} above target"
-    if not s.target_given:
-        words += f", target assumed to be {DEFAULT_TARGET}"
-    return words
-
-
-def _evidence_words(s: GapStanding) -> str:
-    if s.backed:
-        return f"{_plural(s.recent, 'piece')} of evidence in the last {RECENT_DAYS} days"
-    if s.last_evidence is not None:
-        return f"no evidence since {month_year(s.last_evidence)}"
-    if is_unproven(s.current, []):
-        return "no evidence logged yet, so the rating is still a claim"
-    return "no evidence logged yet"
-
-
-def rank_gaps(
-    skill_map: SkillMap, assessment: Assessment, entries: Sequence[Evidence], start: dt.date
-) -> list[GapStanding]:
-    """Every gap the assessment rated, highest priority first (rules in docs/planning.md).
-
-    priority = target − current, plus one when no evidence for the gap is dated on or after
-    ``start`` − 180 days; ties keep the map's order.
-    """
-    window = start - dt.timedelta(days=RECENT_DAYS)
-    by_gap = _gap_evidence(entries, skill_map)
-    standings: list[GapStanding] = []
-    for index, gap in enumerate(skill_map.gaps):
-        if gap.id not in assessment.levels:
-            continue
-        current = assessment.levels[gap.id]
-        given = gap.id in assessment.targets
-        target = assessment.targets[gap.id] if given else DEFAULT_TARGET
-        found = by_gap[gap.id]
-        recent = sum(1 for e in found if e.date >= window)
-        backed = recent > 0
-        standings.append(
-            GapStanding(
-                gap=gap.id,
-                name=gap.name,
-                map_index=index,
-                current=current,
-                target=target,
-                target_given=given,
-                recent=recent,
-                total=len(found),
-                last_evidence=max((e.date for e in found), default=None),
-                backed=backed,
-                score=(target - current) + (0 if backed else UNBACKED_RAISE),
-            )
-        )
-    standings.sort(key=lambda s: (-s.score, s.map_index))
-    ranked: list[GapStanding] = []
-    for rank, s in enumerate(standings, start=1):
-        why = f"{_level_words(s)}; {_evidence_words(s)}"
-        tied = [o.gap for o in standings if o.score == s.score and o.gap != s.gap]
-        if tied:
-            why += f"; tied with {_and(tied)}, map order decides"
-        ranked.append(replace(s, rank=rank, why=why))
-    return ranked
 
 
 def focus_count(hours_per_week: float, weeks: int) -> int:
@@ -318,29 +269,51 @@ def assign_roles(ranking: Sequence[GapStanding], n_focus: int) -> list[GapStandi
 # --- scheduling -------------------------------------------------------------------------------
 
 
+def away_days(start: dt.date, weeks: int, away: Sequence[Away]) -> list[set[dt.date]]:
+    """For each week of the horizon, the days in it that fall inside an away period."""
+    out: list[set[dt.date]] = []
+    for w in range(weeks):
+        days = {start + dt.timedelta(days=7 * w + d) for d in range(7)}
+        out.append({d for d in days if any(a <= d <= b for a, b in away)})
+    return out
+
+
 class Calendar:
-    """Hours booked per week of the horizon, never more than the weekly budget."""
+    """Hours booked per week of the horizon, never more than the week's budget.
 
-    def __init__(self, weeks: int, hours_per_week: float) -> None:
+    A week's budget is the weekly hours, less a seventh for each day of it spent away.
+    """
+
+    def __init__(
+        self, weeks: int, hours_per_week: float, away: Sequence[set[dt.date]] = ()
+    ) -> None:
         self.load = [0.0] * weeks
-        self.capacity = hours_per_week
+        self.capacity = [
+            hours_per_week * (7 - (len(away[w]) if w < len(away) else 0)) / 7 for w in range(weeks)
+        ]
 
-    def place(self, effort: float, min_weeks: int) -> tuple[int, int] | None:
-        """Book ``effort`` hours spread evenly over at least ``min_weeks`` weeks.
+    def place(self, effort: float, min_weeks: int, earliest: int = 0) -> tuple[int, int] | None:
+        """Book ``effort`` hours spread evenly over at least ``min_weeks`` weeks with room,
+        starting no earlier than week ``earliest``.
 
         Returns (first week, number of weeks), 0-based, choosing the earliest finish and, for
-        the same finish, the shortest span; None when it cannot fit inside the horizon.
+        the same finish, the shortest span; None when it cannot fit inside the horizon. Weeks
+        spent wholly away take none of the effort and do not count towards ``min_weeks``.
         """
-        for finish in range(1, len(self.load) + 1):
-            for span in range(min_weeks, finish + 1):
-                first = finish - span
-                per_week = effort / span
-                if all(
-                    self.load[w] + per_week <= self.capacity + _EPS for w in range(first, finish)
-                ):
-                    for w in range(first, finish):
+        for finish in range(earliest + 1, len(self.load) + 1):
+            if self.capacity[finish - 1] <= _EPS:
+                continue
+            for first in range(finish - 1, earliest - 1, -1):
+                if self.capacity[first] <= _EPS:
+                    continue
+                weeks = [w for w in range(first, finish) if self.capacity[w] > _EPS]
+                if len(weeks) < min_weeks:
+                    continue
+                per_week = effort / len(weeks)
+                if all(self.load[w] + per_week <= self.capacity[w] + _EPS for w in weeks):
+                    for w in weeks:
                         self.load[w] += per_week
-                    return first, span
+                    return first, finish - first
         return None
 
 
@@ -379,32 +352,54 @@ def _planned(gap: Gap, a: Action, log_map: str | None, status: str, **when: Any)
         effort_hours=a.effort_hours,
         evidence=a.evidence,
         how=list(a.how),
-        log=log_command(gap.id, a.id, log_map),
+        log=log_command(a.id, log_map),
         status=status,
+        gap=gap.id,
         **when,
     )
 
 
-def _scheduled(b: _Booking, start: dt.date, log_map: str | None) -> PlannedAction:
+def _scheduled(
+    b: _Booking, start: dt.date, log_map: str | None, away: Sequence[set[dt.date]]
+) -> PlannedAction:
+    first_day = start + dt.timedelta(days=7 * b.first_week)
+    last_day = start + dt.timedelta(days=7 * (b.first_week + b.span) - 1)
+    while first_day in away[b.first_week] and first_day < last_day:
+        first_day += dt.timedelta(days=1)
+    while last_day in away[b.first_week + b.span - 1] and last_day > first_day:
+        last_day -= dt.timedelta(days=1)
+    working = sum(1 for w in range(b.first_week, b.first_week + b.span) if len(away[w]) < 7)
     return _planned(
         b.gap,
         b.action,
         log_map,
-        SCHEDULED,
-        starts=start + dt.timedelta(days=7 * b.first_week),
-        due=start + dt.timedelta(days=7 * (b.first_week + b.span) - 1),
+        OPEN,
+        starts=first_day,
+        due=last_day,
         first_week=b.first_week + 1,
         last_week=b.first_week + b.span,
-        weekly_hours=round(b.action.effort_hours / b.span, 2),
+        weekly_hours=round(b.action.effort_hours / max(working, 1), 2),
     )
 
 
-def _unplaced(gap: Gap, a: Action, log_map: str | None) -> PlannedAction:
-    return _planned(gap, a, log_map, NO_ROOM)
+def _finished(gap: Gap, a: Action, mark: Mark, log_map: str | None) -> PlannedAction:
+    return _planned(
+        gap,
+        a,
+        log_map,
+        mark.status,
+        done_on=mark.on,
+        done_by=list(mark.evidence),
+        why=mark.why,
+    )
 
 
-def _done(gap: Gap, a: Action, proof: list[Evidence], log_map: str | None) -> PlannedAction:
-    return _planned(gap, a, log_map, DONE, done_on=proof[0].date, done_by=[e.id for e in proof])
+def _marks_from(entries: Iterable[Evidence], carried: Mapping[str, Mark]) -> dict[str, Mark]:
+    """Done by evidence logged against the action, else what an earlier plan recorded."""
+    marks = dict(carried)
+    for action_id, proof in done_actions(entries).items():
+        marks[action_id] = Mark(DONE, proof[0].date, tuple(e.id for e in proof))
+    return marks
 
 
 def build_plan(
@@ -416,44 +411,67 @@ def build_plan(
     weeks: int = DEFAULT_WEEKS,
     hours_per_week: float = 3.0,
     log_map: str | None = None,
+    away: Sequence[Away] = (),
+    carried: Mapping[str, Mark] | None = None,
+    advise: bool = True,
 ) -> Plan:
     """Rank the gaps, pick the focus, and schedule evidence-producing actions into the horizon.
 
     ``log_map`` is added as ``--map`` to the log commands when the plan's map is not the one
-    ``pm-coach log`` uses by default.
+    ``pm-coach log`` uses by default. ``carried`` holds what earlier plans recorded as done or
+    skipped; evidence logged against an action marks it done as well. When not a single action
+    fits, ``no_fit`` says what would (``advise=False`` skips working that out).
     """
     check_horizon(weeks, hours_per_week)
-    ranking = assign_roles(
+    standings = assign_roles(
         rank_gaps(skill_map, assessment, entries, start), focus_count(hours_per_week, weeks)
     )
-    done = done_actions(entries)
+    marks = _marks_from(entries, carried or {})
     gaps = {g.id: g for g in skill_map.gaps}
-    focus = [s for s in ranking if s.role == FOCUS]
-    proving = [s for s in ranking if s.role == PROVE_IT]
+    focus = [s for s in standings if s.role == FOCUS]
+    proving = [s for s in standings if s.role == PROVE_IT]
+    off_days = away_days(start, weeks, away)
 
-    calendar = Calendar(weeks, hours_per_week)
+    calendar = Calendar(weeks, hours_per_week, off_days)
     hours = {t: 0.0 for t in ACTION_TYPES}
     booked: dict[str, list[_Booking]] = {s.gap: [] for s in [*focus, *proving]}
+    end_week: dict[str, int] = {}  # action id -> first week after it (0-based)
     open_actions = {
-        s.gap: [a for a in gaps[s.gap].actions if a.id not in done] for s in [*focus, *proving]
+        s.gap: [a for a in gaps[s.gap].actions if a.id not in marks] for s in [*focus, *proving]
     }
     # Each focus gap may take an equal share of the horizon's hours, after the "prove it" steps.
-    budget = hours_per_week * weeks
+    budget = sum(calendar.capacity)
     proof_hours = sum(
         min((a.effort_hours for a in open_actions[s.gap]), default=0.0) for s in proving
     )
     share = (budget - proof_hours) / len(focus) if focus else 0.0
     gap_hours = {g: 0.0 for g in booked}
 
+    def ready_from(action: Action) -> int | None:
+        """The first week the action may start in, or None while something it follows is not
+        done, skipped or booked."""
+        earliest = 0
+        for before in action.after:
+            if before in marks or skill_map.action(before) is None:
+                continue
+            if before not in end_week:
+                return None
+            earliest = max(earliest, end_week[before])
+        return earliest
+
     def book(gap: Gap, action: Action, limit: float | None) -> bool:
         if limit is not None and gap_hours[gap.id] + action.effort_hours > limit + _EPS:
             return False
         if hours[action.type] + action.effort_hours > TYPE_CAP * MIX[action.type] * budget + _EPS:
             return False
-        slot = calendar.place(action.effort_hours, action.weeks)
+        earliest = ready_from(action)
+        if earliest is None:
+            return False
+        slot = calendar.place(action.effort_hours, action.weeks, earliest)
         if slot is None:
             return False
         booked[gap.id].append(_Booking(gap, action, slot[0], slot[1]))
+        end_week[action.id] = slot[0] + slot[1]
         open_actions[gap.id].remove(action)
         hours[action.type] += action.effort_hours
         gap_hours[gap.id] += action.effort_hours
@@ -469,10 +487,10 @@ def build_plan(
     # Round one: each focus gap's opening action, highest rank first.
     active = [s.gap for s in focus if next_for(gaps[s.gap], first=True)]
     # Then one "prove it" step per gap rated at or above target without recent evidence: the
-    # smallest open action that fits.
+    # smallest open action able to show the rated level that fits.
     missing_proof: dict[str, Action] = {}
     for s in proving:
-        choices = sorted(open_actions[s.gap], key=lambda a: a.effort_hours)  # stable: map order
+        choices = proof_choices(open_actions[s.gap], s.current)
         if not any(book(gaps[s.gap], a, None) for a in choices) and choices:
             missing_proof[s.gap] = choices[0]
     # Then make sure the plan mixes the three types: for a type with no hours yet, the first
@@ -493,14 +511,16 @@ def build_plan(
         gap = gaps[s.gap]
         order = {a.id: i for i, a in enumerate(gap.actions)}
         finished = sorted(
-            (_done(gap, a, done[a.id], log_map) for a in gap.actions if a.id in done),
+            (_finished(gap, a, marks[a.id], log_map) for a in gap.actions if a.id in marks),
             key=lambda p: (p.done_on or start, order[p.id]),
         )
         planned = sorted(
-            (_scheduled(b, start, log_map) for b in booked[s.gap]),
+            (_scheduled(b, start, log_map, off_days) for b in booked[s.gap]),
             key=lambda p: (p.due or start, p.starts or start, order[p.id]),
         )
-        extra = [_unplaced(gap, missing_proof[s.gap], log_map)] if s.gap in missing_proof else []
+        extra = (
+            [_planned(gap, missing_proof[s.gap], log_map, OPEN)] if s.gap in missing_proof else []
+        )
         in_plan = {p.id for p in [*finished, *planned, *extra]}
         return FocusGap(
             gap=s.gap,
@@ -516,6 +536,27 @@ def build_plan(
         )
 
     rated = set(assessment.levels)
+    no_fit = None
+    if not any(booked.values()) and (focus or proving):
+        candidates = [a for s in [*focus, *proving] for a in open_actions[s.gap]]
+        if not advise:
+            no_fit = NoFit("", "", 0.0, 0, None, None)
+        else:
+
+            def again(n: int, h: float) -> Plan:
+                return build_plan(
+                    skill_map,
+                    assessment,
+                    entries,
+                    start=start,
+                    weeks=n,
+                    hours_per_week=h,
+                    away=away,
+                    carried=carried,
+                    advise=False,
+                )
+
+            no_fit = _no_fit(candidates, again, weeks, hours_per_week)
     return Plan(
         map_id=skill_map.id,
         map_name=skill_map.name,
@@ -526,20 +567,67 @@ def build_plan(
         hours_per_week=hours_per_week,
         focus=[focus_gap(s) for s in focus],
         prove_it=[focus_gap(s) for s in proving],
-        ranking=ranking,
+        ranking=[
+            RankRow(s.gap, s.name, s.rank, s.role, s.current, s.target, s.score, s.backed, s.why)
+            for s in standings
+        ],
         unrated=[(g.id, g.name) for g in skill_map.gaps if g.id not in rated],
         hours_by_type={t: round(h, 2) for t, h in hours.items()},
+        away=list(away),
+        no_fit=no_fit,
     )
 
 
-def with_network(plan: Plan, contacts: Sequence[Contact]) -> Plan:
+def proof_choices(open_actions: Sequence[Action], level: int) -> list[Action]:
+    """Candidates for a "prove it" step, best first: the actions whose evidence can show at
+    least ``level`` (the map's ``proves``), smallest effort first, map order on ties. When none
+    can, the ones that prove the most, smallest first."""
+    able = [a for a in open_actions if a.proves >= level]
+    if not able and open_actions:
+        top = max(a.proves for a in open_actions)
+        able = [a for a in open_actions if a.proves == top]
+    return sorted(able, key=lambda a: a.effort_hours)  # stable: map order
+
+
+def _no_fit(
+    candidates: Sequence[Action], again: Callable[[int, float], Plan], weeks: int, hours: float
+) -> NoFit | None:
+    """The smallest open action, the fewest weeks (at the same hours) and the fewest hours a
+    week, in half hours (over the same weeks), with which the plan would hold any action."""
+    if not candidates:
+        return None
+    smallest = min(candidates, key=lambda a: (a.effort_hours, a.weeks))
+    weeks_needed = next(
+        (n for n in range(weeks + 1, MAX_WEEKS + 1) if again(n, hours).no_fit is None), None
+    )
+    hours_needed = next(
+        (
+            h / 2
+            for h in range(math.floor(hours * 2) + 1, int(MAX_HOURS * 2) + 1)
+            if again(weeks, h / 2).no_fit is None
+        ),
+        None,
+    )
+    return NoFit(
+        action_id=smallest.id,
+        title=smallest.title,
+        effort_hours=smallest.effort_hours,
+        min_weeks=smallest.weeks,
+        weeks_needed=weeks_needed,
+        hours_needed=hours_needed,
+    )
+
+
+def with_network(plan: Plan, contacts: Sequence[Contact], today: dt.date | None = None) -> Plan:
     """Name, for each gap of the plan, the people who help with it; say what kind of person to
     look for when a focus gap has nobody; list the relationships with no conversation in the 60
-    days before the plan starts (counted from ``plan.start``, so the plan stays deterministic)."""
+    days before ``today`` (default: the plan's start, so a new plan stays deterministic)."""
     from pm_coach.core import network
 
+    on = today or plan.start
+
     def person(c: Contact) -> Person:
-        days = network.days_quiet(c, plan.start)
+        days = network.days_quiet(c, on)
         return Person(c.name, c.kind, c.contact, days, days >= network.QUIET_DAYS)
 
     def attach(g: FocusGap) -> FocusGap:
@@ -551,5 +639,5 @@ def with_network(plan: Plan, contacts: Sequence[Contact]) -> Plan:
         plan,
         focus=[attach(g) for g in plan.focus],
         prove_it=[attach(g) for g in plan.prove_it],
-        quiet=[person(c) for c in network.quiet_contacts(contacts, plan.start)],
+        quiet=[person(c) for c in network.quiet_contacts(contacts, on)],
     )

@@ -60,3 +60,25 @@ Short = Annotated[
     StringConstraints(strip_whitespace=True, min_length=1, max_length=SHORT_MAX),
     AfterValidator(_one_line),
 ]
+
+
+def _period(value: str) -> str:
+    """``FIRST..LAST`` with real dates, the last not before the first."""
+    import datetime as dt
+
+    first, _, last = value.partition("..")
+    try:
+        a, b = dt.date.fromisoformat(first), dt.date.fromisoformat(last)
+    except ValueError:
+        raise ValueError(f"{value!r} is not a period of real dates (FIRST..LAST)") from None
+    if b < a:
+        raise ValueError(f"{value!r} ends before it starts")
+    return value
+
+
+# A period away, both days included: "2026-12-21..2027-01-03".
+AwayText = Annotated[
+    str,
+    StringConstraints(strip_whitespace=True, pattern=r"^\d{4}-\d{2}-\d{2}\.\.\d{4}-\d{2}-\d{2}$"),
+    AfterValidator(_period),
+]

@@ -15,7 +15,7 @@ from pydantic import (
     model_validator,
 )
 
-from pm_coach.models.common import Background, Market, OneLine, Short, Slug
+from pm_coach.models.common import AwayText, Background, Market, OneLine, Short, Slug
 
 MONTH_PATTERN = r"^\d{4}-(0[1-9]|1[0-2])$"
 OPEN_END = "9999-12"  # a role with no end month runs until today and beyond
@@ -107,13 +107,14 @@ class Profile(BaseModel):
     background: Background | Literal[""] = ""
     market: Market | Literal[""] = ""
     motivation: Motivation | Literal[""] = ""
+    away: list[AwayText] = Field(default_factory=list)  # standing periods away: FIRST..LAST
     roles: list[Role] = Field(default_factory=list)
 
     def to_record(self) -> dict[str, object]:
         """The profile for profile.toml: empty fields left out, whole hours written as integers."""
         data = self.model_dump(mode="json")
         roles = data.pop("roles")
-        record: dict[str, Any] = {k: v for k, v in data.items() if v not in ("", None)}
+        record: dict[str, Any] = {k: v for k, v in data.items() if v not in ("", None, [])}
         hours = record.get("hours_per_week")
         if isinstance(hours, float) and hours.is_integer():
             record["hours_per_week"] = int(hours)

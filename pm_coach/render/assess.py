@@ -78,9 +78,12 @@ def result_view(
     calibration: Calibration,
     show_raters: bool = False,
     unicode: bool = True,
+    biggest: Sequence[str] = (),
 ) -> RenderableType:
     """The table shown after an assessment, how each rating compares with the evidence and
-    with others' ratings, and what to do next."""
+    with others' ratings, and what to do next.
+
+    ``biggest``: the ids of the biggest gaps, in the order of the ranking rule plan uses."""
     from rich import box
     from rich.console import Group
     from rich.padding import Padding
@@ -169,7 +172,8 @@ def result_view(
         for r in notes:
             parts.append(Padding(Text(f"{r.name}: {r.note}"), (0, 0, 0, 2), expand=False))
 
-    open_ = sorted((r for r in results if r.to_go > 0), key=lambda r: -r.to_go)[:3]
+    by_id = {r.gap_id: r for r in results}
+    open_ = [by_id[g] for g in biggest if g in by_id and by_id[g].to_go > 0][:3]
     count = f"{history_count} assessment{'s' if history_count != 1 else ''}"
     parts.append(Text(f"\nSaved; {count} of this map so far: pm-coach assess --history"))
     if open_:

@@ -10,12 +10,14 @@ from pm_coach.core.plan import (
     DONE,
     FOCUS,
     MIX,
-    NO_ROOM,
+    OVERDUE,
+    SKIPPED,
     FocusGap,
     Person,
     Plan,
     PlannedAction,
 )
+from pm_coach.core.tracking import ALL_FINISHED, NEWER_ASSESSMENT
 
 if TYPE_CHECKING:
     from rich.console import RenderableType
@@ -83,7 +85,7 @@ def heading(g: FocusGap, number: int) -> str:
 
 
 def all_done_note(g: FocusGap) -> str | None:
-    if any(not a.done for a in g.actions) or g.remaining:
+    if any(not a.finished for a in g.actions) or g.remaining:
         return None
     return (
         "Every action for this gap in the map is done. Log new evidence with "
@@ -96,14 +98,120 @@ EMPTY = (
     "Raise a target with pm-coach assess to plan your next step."
 )
 FOOTER = (
-    "Log evidence as you finish each action; run pm-coach plan again and done actions drop out "
-    "while the next ones move in."
+    'As you finish each action: pm-coach log "…" --action ID (or pm-coach plan done ID). '
+    'Not doing one: pm-coach plan skip ID --why "…". The week ahead: pm-coach next'
 )
 
 MD_FOOTER = (
     "Made with pm-coach. An action counts as done once its evidence is logged with the command "
-    "shown; the next plan then moves on to the following actions."
+    "shown, or it is marked done; due dates stay as saved until a new plan is made."
 )
+
+
+def day_short(d: dt.date) -> str:
+    """``Sun 6 Dec``."""
+    return f"{DAYS[d.weekday()]} {d.day} {MONTHS[d.month - 1]}"
+
+
+def away_label(plan: Plan) -> str:
+    return ", ".join(
+        f"{day_short(a)} to {day_short(b)}" if a != b else day_short(a) for a, b in plan.away
+    )
+
+
+def made_notice(plan: Plan, *, saved: bool, auto: bool) -> str:
+    """What a command says when it made a plan."""
+    if not saved:
+        return "No plan yet." if auto else ""
+    what = "No plan yet, so pm-coach made one" if auto else "Saved a new plan"
+    return (
+        f"{what}: {n_weeks(plan.weeks)} from {day(plan.start)}, {hours(plan.hours_per_week)} h "
+        "a week. Its due dates stay fixed; pm-coach plan shows it, pm-coach plan new replaces it."
+    )
+
+
+def replan_line(plan: Plan) -> str:
+    if plan.replan == NEWER_ASSESSMENT:
+        return (
+            "You have reassessed since this plan was made. Plan from the new ratings "
+            "(done work carries over): pm-coach plan new"
+        )
+    if plan.replan == ALL_FINISHED:
+        return "Every action in this plan is done or skipped. Make the next one: pm-coach plan new"
+    return ""
+
+
+def offer_lines(plan: Plan) -> list[str]:
+    return [
+        f"Looks like {o.action_id} is done: pm-coach plan done {o.action_id} "
+        f"--evidence {o.evidence_id}"
+        for o in plan.offers
+    ]
+
+
+def status_label(a: PlannedAction) -> str:
+    """``by Sun 6 Dec``, ``overdue since …``, ``done Mon 30 Nov``, ``skipped``, ``no room``."""
+    if a.status == DONE:
+        return f"done {day_short(a.done_on)}" if a.done_on else "done"
+    if a.status == SKIPPED:
+        return "skipped"
+    if a.due is None:
+        return "no room"
+    if a.status == OVERDUE:
+        return f"overdue since {day_short(a.due)}"
+    return f"by {day_short(a.due)}"
+
+
+SYMBOLS = {"done": "✓", "skipped": "–", "overdue": "!", "open": "☐"}
+
+
+def no_fit_text(plan: Plan) -> str:
+    """Advice when not a single action fits the horizon (nothing is saved)."""
+    nf = plan.no_fit
+    assert nf is not None
+    lines = [
+        f"Nothing fits in {n_weeks(plan.weeks)} at {hours(plan.hours_per_week)} h a week, so no "
+        "plan was saved.",
+        f"The smallest action is {nf.action_id} ({nf.title}): {hours(nf.effort_hours)} h over at "
+        f"least {n_weeks(nf.min_weeks)}.",
+    ]
+    tries = []
+    if nf.weeks_needed is not None:
+        tries.append(
+            f"{n_weeks(nf.weeks_needed)} at {hours(plan.hours_per_week)} h a week: "
+            f"pm-coach plan new --weeks {nf.weeks_needed} --hours {hours(plan.hours_per_week)}"
+        )
+    if nf.hours_needed is not None:
+        tries.append(
+            f"{hours(nf.hours_needed)} h a week for {n_weeks(plan.weeks)}: "
+            f"pm-coach plan new --weeks {plan.weeks} --hours {hours(nf.hours_needed)}"
+        )
+    if tries:
+        lines.append("It would fit in " + tries[0])
+        lines.extend(f"or in {t}" for t in tries[1:])
+    return "\n".join(lines)
+
+
+def no_fit_json(plan: Plan) -> str:
+    nf = plan.no_fit
+    assert nf is not None
+    return json.dumps(
+        {
+            "saved": False,
+            "weeks": plan.weeks,
+            "hours_per_week": plan.hours_per_week,
+            "no_fit": {
+                "smallest": nf.action_id,
+                "title": nf.title,
+                "effort_hours": nf.effort_hours,
+                "min_weeks": nf.min_weeks,
+                "weeks_needed": nf.weeks_needed,
+                "hours_needed": nf.hours_needed,
+            },
+        },
+        ensure_ascii=False,
+        indent=2,
+    )
 
 
 # --- support network --------------------------------------------------------------------------
@@ -145,6 +253,7 @@ def _action_dict(a: PlannedAction) -> dict[str, Any]:
     return {
         "id": a.id,
         "title": a.title,
+        "gap": a.gap,
         "type": a.type,
         "due": _iso(a.due),
         "evidence": a.evidence,
@@ -157,6 +266,7 @@ def _action_dict(a: PlannedAction) -> dict[str, Any]:
         "weekly_hours": a.weekly_hours,
         "done_on": _iso(a.done_on),
         "done_by": list(a.done_by),
+        "why": a.why or None,
         "how": list(a.how),
         "log": a.log,
     }
@@ -196,6 +306,9 @@ def to_dict(plan: Plan) -> dict[str, Any]:
         "hours_per_week": plan.hours_per_week,
         "map": plan.map_id,
         "assessed_on": plan.assessed_on.isoformat(),
+        "created": plan.created.isoformat() if plan.created else None,
+        "today": _iso(plan.today),
+        "away": [{"first": a.isoformat(), "last": b.isoformat()} for a, b in plan.away],
         "planned_hours": round(plan.planned_hours, 2),
         "hours_by_type": dict(plan.hours_by_type),
         "focus": [_gap_dict(g) for g in plan.focus],
@@ -209,7 +322,6 @@ def to_dict(plan: Plan) -> dict[str, Any]:
                 "target": s.target,
                 "score": s.score,
                 "backed": s.backed,
-                "last_evidence": _iso(s.last_evidence),
                 "role": s.role,
                 "why": s.why,
             }
@@ -217,6 +329,10 @@ def to_dict(plan: Plan) -> dict[str, Any]:
         ],
         "unrated": [{"gap": gid, "name": name} for gid, name in plan.unrated],
         "quiet": [_person_dict(p) for p in plan.quiet],
+        "replan": plan.replan or None,
+        "offers": [
+            {"action": o.action_id, "evidence": o.evidence_id, "text": o.text} for o in plan.offers
+        ],
     }
 
 
@@ -227,67 +343,72 @@ def as_json(plan: Plan) -> str:
 # --- terminal ---------------------------------------------------------------------------------
 
 
-def _terminal_action(a: PlannedAction, plan: Plan) -> list[RenderableType]:
+def _terminal_action(a: PlannedAction, plan: Plan, full: bool) -> list[RenderableType]:
     from rich.padding import Padding
     from rich.text import Text
 
-    if a.status == DONE:
-        line = Text("✓ done ", style="green")
-        line.append(a.title)
-        line.append(f"  [{a.id}]", style="cyan")
-        proof = ", ".join(a.done_by)
-        when = day(a.done_on) if a.done_on else ""
-        return [
-            Padding(line, (0, 0, 0, 2)),
-            Padding(Text(f"logged {when} ({proof})", style="dim"), (0, 0, 0, 9)),
-        ]
-    if a.status == NO_ROOM:
-        line = Text("✗ ", style="red")
-        line.append(a.title)
-        line.append(f"  [{a.id}]", style="cyan")
-        return [
-            Padding(line, (0, 0, 0, 2)),
-            Padding(Text(no_room_label(plan), style="yellow"), (0, 0, 0, 4)),
-        ]
-    head = Text("☐ ")
-    head.append(f"by {day(a.due)}" if a.due else "", style="bold")
-    head.append(f" · {weeks_label(a)} · {effort_label(a)}", style="dim")
-    title = Text(a.title, style="bold")
-    title.append(f"  [{a.id}]", style="cyan")
-    evidence = Text("Evidence: ", style="italic")
-    evidence.append(a.evidence)
+    styles = {DONE: "green", SKIPPED: "dim", OVERDUE: "bold red"}
+    line = Text(f"{SYMBOLS[a.status]} ", style=styles.get(a.status, ""))
+    line.append(a.id, style="cyan")
+    line.append(" · ")
+    line.append(status_label(a), style=styles.get(a.status, "bold"))
+    title = Text(a.title, style="dim" if a.finished else "")
+    parts: list[RenderableType] = [
+        Padding(line, (0, 0, 0, 2), expand=False),
+        Padding(title, (0, 0, 0, 4), expand=False),
+    ]
+    if a.status == SKIPPED and a.why:
+        parts.append(Padding(Text(f"why: {a.why}", style="dim"), (0, 0, 0, 4), expand=False))
+    if a.due is None and not a.finished:
+        parts.append(Padding(Text(no_room_label(plan), style="yellow"), (0, 0, 0, 4), expand=False))
+    if not full:
+        return parts
+    if a.status == DONE and a.done_by:
+        parts.append(
+            Padding(
+                Text(f"evidence: {', '.join(a.done_by)}", style="dim"), (0, 0, 0, 4), expand=False
+            )
+        )
+    if a.finished:
+        return parts
+    if a.due is not None:
+        parts.append(
+            Padding(
+                Text(f"{weeks_label(a)} · {effort_label(a)}", style="dim"),
+                (0, 0, 0, 4),
+                expand=False,
+            )
+        )
+    for i, step in enumerate(a.how, start=1):
+        parts.append(Padding(Text(f"{i}. {step}"), (0, 0, 0, 4), expand=False))
+    if a.evidence:
+        evidence = Text("Evidence: ", style="italic")
+        evidence.append(a.evidence)
+        parts.append(Padding(evidence, (0, 0, 0, 4), expand=False))
     log = Text("Log it: ", style="italic")
     log.append(a.log, style="green")
-    return [
-        Padding(head, (0, 0, 0, 2)),
-        Padding(title, (0, 0, 0, 4)),
-        Padding(evidence, (0, 0, 0, 4)),
-        Padding(log, (0, 0, 0, 4)),
-    ]
+    parts.append(Padding(log, (0, 0, 0, 4), expand=False))
+    return parts
 
 
-def _terminal_gap(g: FocusGap, number: int, plan: Plan) -> list[RenderableType]:
+def _terminal_gap(g: FocusGap, number: int, plan: Plan, full: bool) -> list[RenderableType]:
     from rich.padding import Padding
     from rich.text import Text
 
-    parts: list[RenderableType] = [
-        Text(""),
-        Text(heading(g, number), style="bold magenta"),
-        Padding(Text(g.why, style="dim"), (0, 0, 0, 2)),
-    ]
+    parts: list[RenderableType] = [Text(""), Text(heading(g, number), style="bold magenta")]
     for a in g.actions:
-        parts.extend(_terminal_action(a, plan))
-    if g.resources:
+        parts.extend(_terminal_action(a, plan, full))
+    if full and g.resources:
         read = Text("Resources: ", style="italic")
         read.append(" · ".join(f"{r.title} ({r.author}, {r.kind})" for r in g.resources))
-        parts.append(Padding(read, (0, 0, 0, 2)))
-    people = people_line(g)
+        parts.append(Padding(read, (0, 0, 0, 2), expand=False))
+    people = people_line(g) if full else ""
     if people:
-        parts.append(Padding(Text(people, style="italic"), (0, 0, 0, 2)))
+        parts.append(Padding(Text(people, style="italic"), (0, 0, 0, 2), expand=False))
     note = all_done_note(g)
     if note:
-        parts.append(Padding(Text(note, style="yellow"), (0, 0, 0, 2)))
-    elif g.remaining and g.role == FOCUS:
+        parts.append(Padding(Text(note, style="yellow"), (0, 0, 0, 2), expand=False))
+    elif full and g.remaining and g.role == FOCUS:
         more = "1 more action" if g.remaining == 1 else f"{g.remaining} more actions"
         parts.append(
             Padding(Text(f"{more} in the map for a later plan.", style="dim"), (0, 0, 0, 2))
@@ -295,27 +416,31 @@ def _terminal_gap(g: FocusGap, number: int, plan: Plan) -> list[RenderableType]:
     return parts
 
 
-def terminal(plan: Plan) -> RenderableType:
+def terminal(plan: Plan, *, full: bool = False) -> RenderableType:
+    from rich import box
     from rich.console import Group
     from rich.table import Table
     from rich.text import Text
 
     parts: list[RenderableType] = [
         Text(f"Your plan: {plan.map_name}", style="bold"),
-        Text(f"{n_weeks(plan.weeks)}: {day(plan.start)} to {day(plan.end)}"),
         Text(
+            f"{day(plan.start)} to {day(plan.end)} · {n_weeks(plan.weeks)} at "
             f"{hours(plan.hours_per_week)} h a week · from your assessment of "
-            f"{day(plan.assessed_on)}"
+            f"{day_short(plan.assessed_on)}"
         ),
-        Text(
-            f"Planned {hours(plan.planned_hours)} of {hours(plan.hours_per_week * plan.weeks)} h",
-            style="dim",
-        ),
-        Text(f"Mix: {mix_label(plan)}", style="dim"),
-        Text(""),
     ]
-    from rich import box
-
+    if plan.away:
+        parts.append(Text(f"Away: {away_label(plan)}", style="dim"))
+    if full:
+        parts.append(
+            Text(
+                f"Planned {hours(plan.planned_hours)} of "
+                f"{hours(plan.hours_per_week * plan.weeks)} h · mix: {mix_label(plan)}",
+                style="dim",
+            )
+        )
+    parts.append(Text(""))
     table = Table(
         title="Priorities",
         title_justify="left",
@@ -323,16 +448,17 @@ def terminal(plan: Plan) -> RenderableType:
         box=box.SIMPLE_HEAD,
         pad_edge=False,
         expand=False,
+        show_header=full,
     )
     table.add_column("#", justify="right", no_wrap=True)
-    table.add_column("gap", style="magenta", max_width=18)
+    table.add_column("gap", style="magenta", max_width=30)
     table.add_column("level", justify="center", no_wrap=True)
     table.add_column("plan", no_wrap=True)
-    table.add_column("why", ratio=1)
+    if full:
+        table.add_column("why", ratio=1)
     for s in plan.ranking:
-        table.add_row(
-            str(s.rank), s.name, f"{s.current} → {s.target}", ROLE_LABELS.get(s.role, s.role), s.why
-        )
+        row = [str(s.rank), s.name, f"{s.current} → {s.target}", ROLE_LABELS.get(s.role, s.role)]
+        table.add_row(*row, *([s.why] if full else []))
     parts.append(table)
     if plan.unrated:
         names = ", ".join(name for _, name in plan.unrated)
@@ -342,13 +468,22 @@ def terminal(plan: Plan) -> RenderableType:
     if not plan.focus and not plan.prove_it:
         parts.extend([Text(""), Text(EMPTY, style="yellow")])
     for i, g in enumerate(plan.focus, start=1):
-        parts.extend(_terminal_gap(g, i, plan))
+        parts.extend(_terminal_gap(g, i, plan, full))
     for g in plan.prove_it:
-        parts.extend(_terminal_gap(g, 0, plan))
-    if plan.quiet:
+        parts.extend(_terminal_gap(g, 0, plan, full))
+    if full and plan.quiet:
         parts.extend([Text(""), Text("Relationships gone quiet", style="bold")])
         parts.extend(Text(f"  {line}") for line in quiet_lines(plan))
+    extra = [*offer_lines(plan), replan_line(plan)]
+    extra = [line for line in extra if line]
+    if extra:
+        parts.append(Text(""))
+        parts.extend(Text(line, style="yellow") for line in extra)
     parts.extend([Text(""), Text(FOOTER, style="dim")])
+    if not full:
+        parts.append(
+            Text("Steps, evidence, resources and people: pm-coach plan --full", style="dim")
+        )
     return Group(*parts)
 
 
@@ -364,11 +499,13 @@ def md(text: str) -> str:
 
 def _md_action(a: PlannedAction, number: int, plan: Plan, level: int) -> list[str]:
     lines = [f"{'#' * level} {number}. {md(a.title)}", ""]
-    if a.status == NO_ROOM:
+    if a.due is None:
         lines.append(f"- **Not scheduled:** {md(no_room_label(plan))}")
     else:
-        due = day(a.due) if a.due else ""
+        due = day(a.due)
         lines.append(f"- **When:** {weeks_label(a)}, due {due}")
+    if a.status == OVERDUE:
+        lines.append("- **Status:** overdue")
     effort = f"{a.type}, about {hours(a.effort_hours)} hours"
     if a.weekly_hours is not None and a.first_week != a.last_week:
         effort += f" ({hours(a.weekly_hours)} h a week)"
@@ -383,17 +520,19 @@ def _md_action(a: PlannedAction, number: int, plan: Plan, level: int) -> list[st
 
 def _md_gap(g: FocusGap, number: int, plan: Plan, level: int = 2) -> list[str]:
     lines = [f"{'#' * level} {md(heading(g, number))}", "", f"*Why:* {md(g.why)}.", ""]
-    finished = [a for a in g.actions if a.done]
+    finished = [a for a in g.actions if a.finished]
     if finished:
-        lines.append("Already done:")
+        lines.append("Already done or skipped:")
         lines.append("")
         for a in finished:
             when = day(a.done_on) if a.done_on else ""
-            lines.append(
-                f"- ~~{md(a.title)}~~ (`{a.id}`): logged {when}, evidence {', '.join(a.done_by)}"
-            )
+            if a.status == SKIPPED:
+                lines.append(f"- ~~{md(a.title)}~~ (`{a.id}`): skipped {when}; {md(a.why)}")
+                continue
+            proof = f", evidence {', '.join(a.done_by)}" if a.done_by else ""
+            lines.append(f"- ~~{md(a.title)}~~ (`{a.id}`): done {when}{proof}")
         lines.append("")
-    todo = [a for a in g.actions if not a.done]
+    todo = [a for a in g.actions if not a.finished]
     for i, a in enumerate(todo, start=1):
         lines.extend(_md_action(a, i, plan, level + 1))
     note = all_done_note(g)
