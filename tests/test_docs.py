@@ -22,6 +22,7 @@ NEEDS_TERMINAL = {
     "pm-coach assess --map apm-to-pm",
     "pm-coach log",
     "pm-coach evidence rm ENTRY",
+    "pm-coach export --review",
 }
 
 

@@ -13,7 +13,7 @@ from pm_coach.errors import InputError
 
 if TYPE_CHECKING:
     from pm_coach.core.export import Item
-    from pm_coach.models import Profile, Role
+    from pm_coach.models import Evidence, Profile, Role
 
 
 @dataclass(frozen=True)
@@ -24,6 +24,7 @@ class ExportResult(Output):
     profile: Profile
     filtered: bool  # a filter was given, so "nothing matches" rather than "nothing yet"
     lint: bool = False
+    approved: bool = False  # only the user's approved lines were asked for
 
     formats: ClassVar[tuple[str, ...]] = ("text", "markdown", "json", "json-resume")
     file_format: ClassVar[str] = "text"
@@ -46,22 +47,32 @@ class ExportResult(Output):
         return render.as_text(self.items)
 
     def notes(self, fmt: str) -> list[str]:
+        out: list[str] = []
+        long = sum(1 for i in self.items if not i.approved and (i.bullet.dropped or i.bullet.long))
+        if long and not self.lint:
+            out.append(
+                f"Note: {long} line{'s' if long != 1 else ''} ran over 200 characters; see which "
+                "and why with: pm-coach export --lint"
+            )
         left_out = sum(1 for i in self.items if i.section == "other")
         if fmt != "json-resume" or self.lint or not left_out:
-            return []
+            return out
         what = (
             "1 work entry falls outside every role and is"
             if left_out == 1
             else f"{left_out} work entries fall outside every role and are"
         )
         return [
+            *out,
             f"Note: {what} not in the resume. Add the role with: "
-            'pm-coach profile role add "Company" "Title" --start YYYY-MM'
+            'pm-coach profile role add "Company" "Title" --start YYYY-MM',
         ]
 
     def empty(self, fmt: str) -> str | None:
         if self.items or self.lint or fmt not in ("text", "markdown"):
             return None
+        if self.approved:
+            return "No approved lines yet. Approve some with: pm-coach export --review"
         if self.filtered:
             return "No evidence matches; nothing to export."
         return 'No evidence yet. Log some with: pm-coach log "What you did" --gap strategy'
@@ -73,7 +84,7 @@ class ExportResult(Output):
         return f"Wrote {what} to {path}"
 
 
-def export(
+def chosen_entries(
     ws: Workspace,
     today: dt.date,
     *,
@@ -82,9 +93,20 @@ def export(
     since: str | None,
     until: str | None,
     role: str | None,
-    top_n: int | None,
-    lint: bool,
-) -> ExportResult:
+) -> list[Evidence]:
+    """The entries the filters pick, as export and export --review see them."""
+    return _select(ws, today, gaps, tags, since, until, role)[0]
+
+
+def _select(
+    ws: Workspace,
+    today: dt.date,
+    gaps: list[str],
+    tags: list[str],
+    since: str | None,
+    until: str | None,
+    role: str | None,
+) -> tuple[list[Evidence], Profile, list[Role]]:
     from pm_coach.core import export as core
     from pm_coach.core.dates import parse_date
     from pm_coach.core.evidence import EvidenceFilter, check_gaps, select
@@ -109,6 +131,28 @@ def export(
         entries = [
             e for e in entries if e.kind == "work" and core.role_for(e.date, roles) in chosen_roles
         ]
+    return entries, profile, chosen_roles
+
+
+def export(
+    ws: Workspace,
+    today: dt.date,
+    *,
+    gaps: list[str],
+    tags: list[str],
+    since: str | None,
+    until: str | None,
+    role: str | None,
+    top_n: int | None,
+    lint: bool,
+    approved: bool = False,
+) -> ExportResult:
+    from pm_coach.core import export as core
+
+    entries, profile, chosen_roles = _select(ws, today, gaps, tags, since, until, role)
+    roles = list(profile.roles)
+    if approved:
+        entries = [e for e in entries if e.bullet]
     if top_n is not None:
         entries = core.top(entries, top_n, today)
     return ExportResult(
@@ -118,4 +162,5 @@ def export(
         profile=profile,
         filtered=bool(gaps or tags or since or until or role),
         lint=lint,
+        approved=approved,
     )

@@ -83,11 +83,32 @@ def show(
 def edit(
     ctx: typer.Context,
     entry_id: Annotated[str, typer.Argument(metavar="ID", help="The entry's id.")],
+    bullet: Annotated[
+        str | None,
+        typer.Option(
+            "--bullet",
+            help='Set the CV line export uses for this entry, word for word ("" clears it); '
+            "no editor opens.",
+            metavar="TEXT",
+        ),
+    ] = None,
 ) -> None:
-    """Open an entry as TOML in $VISUAL or $EDITOR; the edit is checked before it is saved."""
+    """Open an entry as TOML in $VISUAL or $EDITOR; the edit is checked before it is saved.
+
+    With --bullet, set only the entry's CV line instead.
+    """
+    st = state(ctx)
+    if bullet is not None:
+        from pm_coach.app.bullets import set_bullet
+
+        saved = set_bullet(st.folder, entry_id.strip().lower(), bullet)
+        if saved.bullet:
+            print(f"Saved the CV line of {saved.id}: {saved.bullet}")
+        else:
+            print(f"Cleared the CV line of {saved.id}; export drafts it again.")
+        return
     from pm_coach.app.editor import edit_entry
 
-    st = state(ctx)
     entry = st.evidence.get(entry_id.strip().lower())
     updated = edit_entry(entry, st, dt.date.today())
     if updated is None:

@@ -3,18 +3,24 @@
 from __future__ import annotations
 
 import datetime as dt
-from typing import Annotated
+from pathlib import Path
+from typing import TYPE_CHECKING, Annotated
 
 import typer
 
 from pm_coach.cli.options import AsJson, Force, OutputFile, format_option
+
+if TYPE_CHECKING:
+    from pm_coach.models import Evidence
 
 HELP = """Turn your evidence into CV bullets: result, metric and action in one line each.
 
 Formats: text (one bullet per line), markdown (grouped by role), json (bullets with the ids of
 their entries), json-resume (a JSON Resume document), case (a promotion case in Markdown: per
 gap the level claimed, the evidence behind it, what others said and what is still missing).
-Bullets are written by fixed rules, the same every time (see docs/bullets.md).
+Bullets are written by fixed rules, the same every time (see docs/bullets.md). A line you
+accept in --review, or set with 'pm-coach evidence edit ID --bullet', is used word for word
+from then on.
 
 Examples:
 
@@ -27,6 +33,10 @@ Examples:
   pm-coach export --lint
 
   pm-coach export --format case -o promotion-case.md
+
+  pm-coach export --review
+
+  pm-coach export --approved
 """
 
 
@@ -86,6 +96,18 @@ def export(
             help="List the entries that would make weak bullets, with a suggestion for each.",
         ),
     ] = False,
+    review: Annotated[
+        bool,
+        typer.Option(
+            "--review",
+            help="Go through the drafts not yet approved, strongest first: accept, edit or "
+            "skip each. Accepted lines are used word for word from then on.",
+        ),
+    ] = False,
+    approved: Annotated[
+        bool,
+        typer.Option("--approved", help="Only the lines you approved (in --review or --bullet)."),
+    ] = False,
 ) -> None:
     from pm_coach.app.emit import check_options, emit, format_name
     from pm_coach.app.export import ExportResult
@@ -107,6 +129,8 @@ def export(
                 ("--top", top_n),
                 ("--lint", lint),
                 ("--json", as_json),
+                ("--review", review),
+                ("--approved", approved),
             )  # fmt: skip
             if value
         ]
@@ -120,6 +144,17 @@ def export(
         emit(promotion_case(state(ctx), dt.date.today()), fmt, output, force)
         return
     check_options(ExportResult, fmt, output, as_json)
+    if review:
+        _refuse_with_review(lint, approved, output, as_json, fmt)
+        from pm_coach.app.export import chosen_entries
+
+        ws = state(ctx)
+        today = dt.date.today()
+        entries = chosen_entries(
+            ws, today, gaps=gap or [], tags=tag or [], since=since, until=until, role=role
+        )
+        _review(ws.folder, entries, today)
+        return
     result = build(
         state(ctx),
         dt.date.today(),
@@ -130,5 +165,79 @@ def export(
         role=role,
         top_n=top_n,
         lint=lint,
+        approved=approved,
     )
     emit(result, fmt, output, force, as_json=as_json)
+
+
+def _refuse_with_review(
+    lint: bool, approved: bool, output: str | None, as_json: bool, fmt: str | None
+) -> None:
+    from pm_coach.errors import InputError
+
+    clash = [
+        flag
+        for flag, given in (
+            ("--lint", lint),
+            ("--approved", approved),
+            ("-o", output is not None),
+            ("--json", as_json),
+            ("--format", fmt is not None),
+        )
+        if given
+    ]
+    if clash:
+        raise InputError(
+            f"--review and {clash[0]} do not go together.",
+            hint="Review first (pm-coach export --review), then export.",
+        )
+
+
+def _entry_line(e: Evidence) -> str:
+    parts = [e.text]
+    if e.result:
+        parts.append(f"result: {e.result}")
+    if e.metrics:
+        parts.append("metrics: " + "; ".join(e.metrics))
+    return " · ".join(parts)
+
+
+def _review(folder: Path, entries: list[Evidence], today: dt.date) -> None:
+    """Ask about each draft in turn; every accepted line is saved before the next question."""
+    from pm_coach.app.bullets import review_queue, set_bullet
+    from pm_coach.cli.state import interactive
+    from pm_coach.errors import Cancelled, PreconditionError
+
+    queue = review_queue(entries, today)
+    if not queue:
+        print("Nothing to review: every line is approved (or there is no evidence yet).")
+        return
+    if not interactive():
+        raise PreconditionError(
+            "--review asks about each line, and this is not an interactive terminal.",
+            hint="Run it in a terminal, or set one line with: "
+            'pm-coach evidence edit ID --bullet "…"',
+        )
+    from pm_coach.prompts.review import review_bullet
+
+    saved = skipped = 0
+    try:
+        for number, item in enumerate(queue, start=1):
+            choice, text = review_bullet(number, len(queue), _entry_line(item.entry), item.text)
+            if choice == "stop":
+                break
+            if choice == "skip":
+                skipped += 1
+                continue
+            set_bullet(folder, item.entry.id, text)
+            saved += 1
+    except Cancelled:
+        raise Cancelled(
+            f"Stopped: kept the {saved} line{'s' if saved != 1 else ''} accepted so far; "
+            "nothing else was saved."
+        ) from None
+    left = len(queue) - saved
+    print(
+        f"Saved {saved} line{'s' if saved != 1 else ''}; {left} still to review"
+        + (f" ({skipped} skipped)." if skipped else ".")
+    )

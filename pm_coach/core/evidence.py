@@ -159,6 +159,7 @@ FIELD_FLAGS = {
     "goal": "--goal",
     "org": "--org",
     "scope": "--scope",
+    "bullet": "--bullet",
 }
 
 
