@@ -7,6 +7,21 @@ stderr and exits with the class's documented code. The table is repeated in the 
 
 from __future__ import annotations
 
+import re
+
+# C0 and C1 control characters (ESC starts terminal escape sequences), line and paragraph
+# separators, lone surrogates; a line feed is allowed where a message is laid out on lines.
+_CONTROL = re.compile("[\x00-\x1f\x7f-\x9f\u2028\u2029\ud800-\udfff]")
+_CONTROL_NOT_NL = re.compile("[\x00-\x09\x0b-\x1f\x7f-\x9f\u2028\u2029\ud800-\udfff]")
+
+
+def printable(text: str, *, lines: bool = False) -> str:
+    """``text`` safe to print on a terminal: control characters are shown as escapes
+    (``\\x1b``, ``\\x07``), so a file name cannot set the window title or hide text. With
+    ``lines``, line feeds are kept."""
+    pattern = _CONTROL_NOT_NL if lines else _CONTROL
+    return pattern.sub(lambda m: m.group().encode("unicode_escape").decode("ascii"), text)
+
 
 class ExitCode:
     OK = 0
@@ -64,6 +79,7 @@ class Cancelled(PmCoachError):
 
 
 def error_text(message: str, hint: str | None = None) -> str:
-    """How an error reads on stderr: the message, then the hint on its own line."""
-    text = f"pm-coach: error: {message}\n"
-    return text + f"  hint: {hint}\n" if hint else text
+    """How an error reads on stderr: the message, then the hint on its own line; control
+    characters (from a path, say) are shown escaped."""
+    text = f"pm-coach: error: {printable(message, lines=True)}\n"
+    return text + f"  hint: {printable(hint, lines=True)}\n" if hint else text

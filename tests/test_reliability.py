@@ -173,7 +173,8 @@ from pm_coach.store import files
 
 real_write = os.write
 def torn_write(fd, data):
-    if len(data) > 40:  # the entry's bytes: write a part of them, then die
+    target = os.path.basename(os.readlink(f"/proc/self/fd/{fd}"))
+    if target == "evidence.toml" and len(data) > 40:  # the entry: write a part, then die
         real_write(fd, bytes(data)[: len(data) // 2])
         os.kill(os.getpid(), signal.SIGKILL)
     return real_write(fd, data)

@@ -15,7 +15,7 @@ from typer.core import TyperGroup
 
 from pm_coach import __version__
 from pm_coach.cli.state import Workspace
-from pm_coach.errors import ExitCode, PmCoachError, error_text
+from pm_coach.errors import ExitCode, PmCoachError, error_text, printable
 
 
 def _debug_requested(ctx: typer.Context) -> bool:
@@ -25,6 +25,16 @@ def _debug_requested(ctx: typer.Context) -> bool:
 
 def print_error(message: str, hint: str | None = None) -> None:
     sys.stderr.write(error_text(message, hint))
+
+
+def _print_notices() -> None:
+    """Notes the store collected while the command ran (a data file made private, say)."""
+    files = sys.modules.get("pm_coach.store.files")  # not loaded: nothing was stored
+    if files is None:
+        return
+    for message in files.notices:
+        print(f"pm-coach: note: {printable(message)}", file=sys.stderr)
+    files.notices.clear()
 
 
 def _reader_went_away() -> NoReturn:
@@ -48,9 +58,11 @@ class RootGroup(TyperGroup):
     def invoke(self, ctx: typer.Context) -> Any:
         try:
             result = super().invoke(ctx)
+            _print_notices()
             sys.stdout.flush()  # a closed pipe shows here, not at exit where it would be exit 120
             return result
         except PmCoachError as exc:
+            _print_notices()
             if _debug_requested(ctx):
                 raise
             if exc.exit_code == ExitCode.CANCELLED:

@@ -75,23 +75,19 @@ class EvidenceStore:
         return entries
 
     def _read_bytes(self) -> tuple[bytes, os.stat_result] | None:
-        if not files.check_regular(self.path):
+        fd = files.open_regular(self.path)
+        if fd is None:
             return None
-        try:
-            fd = os.open(self.path, os.O_RDONLY | os.O_NOFOLLOW)
-        except FileNotFoundError:
-            return None
-        except OSError as exc:
-            raise StorageError(
-                f"cannot read {self.path}: {exc.strerror or exc}.",
-                hint="Check the file's permissions (it should be readable by you).",
-            ) from None
         try:
             with os.fdopen(fd, "rb") as fh:
                 st = os.fstat(fh.fileno())
+                if st.st_size > files.MAX_READ:
+                    raise files.too_large(self.path)
                 return fh.read(), st
         except OSError as exc:
-            raise StorageError(f"cannot read {self.path}: {exc.strerror or exc}.") from None
+            raise StorageError(
+                f"cannot read {files.shown(self.path)}: {exc.strerror or exc}."
+            ) from None
 
     def get(self, entry_id: str) -> Evidence:
         for entry in self.load():
@@ -117,8 +113,10 @@ class EvidenceStore:
             chunk = self._chunk(entry)
             if not self._ends_with_newline():
                 chunk = b"\n" + chunk
-            self._write_stamp(os.stat(self.path), pending=chunk)
-            st = files.append_bytes(self.path, chunk)
+            # The pending stamp must be on disk before the append starts: it is what lets a
+            # torn tail be recognised and cut. If it cannot be written, nothing is appended.
+            self._write_stamp(os.stat(self.path), pending=chunk, required=True)
+            st = files.append_bytes(self.path, chunk)  # all or nothing, even on a full disk
             self._write_stamp(st)
         return entry
 
@@ -163,17 +161,20 @@ class EvidenceStore:
 
     def _id_taken(self, candidate: str) -> bool:
         needle = f'id = "{candidate}"'.encode()
-        try:
-            with open(self.path, "rb") as fh:
-                if os.fstat(fh.fileno()).st_size == 0:
-                    return False
-                with mmap.mmap(fh.fileno(), 0, access=mmap.ACCESS_READ) as mm:
-                    return mm.find(needle) != -1
-        except FileNotFoundError:
+        fd = files.open_regular(self.path)
+        if fd is None:
             return False
+        with os.fdopen(fd, "rb") as fh:
+            if os.fstat(fh.fileno()).st_size == 0:
+                return False
+            with mmap.mmap(fh.fileno(), 0, access=mmap.ACCESS_READ) as mm:
+                return mm.find(needle) != -1
 
     def _ends_with_newline(self) -> bool:
-        with open(self.path, "rb") as fh:
+        fd = files.open_regular(self.path)
+        if fd is None:
+            return True
+        with os.fdopen(fd, "rb") as fh:
             fh.seek(0, os.SEEK_END)
             if fh.tell() == 0:
                 return True
@@ -185,9 +186,12 @@ class EvidenceStore:
         return {"size": st.st_size, "mtime_ns": st.st_mtime_ns, "ino": st.st_ino}
 
     def _read_stamp(self) -> dict[str, object]:
+        # Only pm-coach's own bookkeeping: anything odd about it (a link, a FIFO, a device,
+        # more than STAMP_MAX bytes, not JSON) means "no stamp", which costs one validation.
         try:
-            stamp = json.loads(self.stamp_path.read_text("utf-8"))
-        except (OSError, ValueError):
+            raw = files.read_bytes(self.stamp_path, limit=STAMP_MAX)
+            stamp = json.loads(raw) if raw else {}
+        except (OSError, ValueError, RecursionError, StorageError, DataFileError):
             return {}
         return stamp if isinstance(stamp, dict) else {}
 
@@ -234,7 +238,9 @@ class EvidenceStore:
             return False
         if len(view) < len(raw):
             try:
-                fd = os.open(self.path, os.O_WRONLY | os.O_NOFOLLOW)
+                fd = files.open_regular(self.path, os.O_WRONLY)
+                if fd is None:
+                    return False
                 try:
                     os.ftruncate(fd, len(view))
                     os.fsync(fd)
@@ -246,22 +252,36 @@ class EvidenceStore:
         self._write_stamp(st)
         return True
 
-    def _write_stamp(self, st: os.stat_result, pending: bytes | None = None) -> None:
-        # Not fsynced on purpose: a lost or torn stamp only means one extra validation.
+    def _write_stamp(
+        self, st: os.stat_result, pending: bytes | None = None, *, required: bool = False
+    ) -> None:
+        """Record the file's signature (and, before an append, the bytes about to be added).
+
+        A plain stamp is a shortcut: losing it costs one validation, so a failure is ignored.
+        A pending stamp is ``required``: written and fsynced, or a StorageError and no append.
+        """
         record: dict[str, object] = self._signature(st)
-        if pending is not None:
-            with open(self.path, "rb") as fh:
-                fh.seek(max(0, st.st_size - FINGERPRINT_BYTES))
-                record["before"] = _tail_fingerprint(fh.read(FINGERPRINT_BYTES), st.st_size)
-            record["pending"] = pending.decode("utf-8")
-        with contextlib.suppress(OSError):
-            fd = os.open(
-                self.stamp_path, os.O_WRONLY | os.O_CREAT | os.O_TRUNC | os.O_NOFOLLOW, 0o600
-            )
-            with os.fdopen(fd, "w", encoding="utf-8") as fh:
-                json.dump(record, fh, ensure_ascii=False)
+        try:
+            if pending is not None:
+                fd = files.open_regular(self.path)
+                if fd is None:
+                    raise FileNotFoundError(self.path)
+                with os.fdopen(fd, "rb") as fh:
+                    fh.seek(max(0, st.st_size - FINGERPRINT_BYTES))
+                    before = fh.read(FINGERPRINT_BYTES)
+                record["before"] = _tail_fingerprint(before, st.st_size)
+                record["pending"] = pending.decode("utf-8")
+            data = json.dumps(record, ensure_ascii=False).encode("utf-8")
+            if required:
+                files.write_small(self.stamp_path, data)
+            else:
+                with contextlib.suppress(OSError, StorageError):
+                    files.write_small(self.stamp_path, data, sync=False)
+        except OSError as exc:
+            raise files.storage_error(exc, self.stamp_path) from None
 
 
+STAMP_MAX = 1 * 2**20  # a stamp holds at most one entry's bytes; anything bigger is not ours
 FINGERPRINT_BYTES = 4096
 
 

@@ -21,7 +21,7 @@ from typing import Any, TypeVar
 
 from pydantic import BaseModel, ValidationError
 
-from pm_coach.errors import DataFileError, StorageError
+from pm_coach.errors import DataFileError, StorageError, printable
 
 LOCK_NAME = ".pm-coach.lock"
 LOCK_TIMEOUT = 15.0
@@ -36,22 +36,68 @@ FIX_HINT = (
 
 
 def ensure_dir(folder: Path) -> None:
-    """Create the data folder (0700) if it is missing; refuse a file where a folder should be."""
+    """Create the data folder and any missing parent 0700 whatever the umask; refuse a file
+    where a folder should be, and a folder another user owns."""
     try:
         if folder.is_dir():
+            check_owner(folder, os.stat(folder))
             return
         if folder.exists() or folder.is_symlink():
             raise StorageError(
-                f"{folder} exists but is not a folder.",
+                f"{shown(folder)} exists but is not a folder.",
                 hint="Move that file away, or point PM_COACH_HOME / --data-dir elsewhere.",
             )
-        folder.mkdir(mode=0o700, parents=True)
-        os.chmod(folder, 0o700)
+        missing = [folder]
+        while not missing[-1].parent.exists() and missing[-1].parent != missing[-1]:
+            missing.append(missing[-1].parent)
+        for part in reversed(missing):  # mkdir(parents=True) would make parents by the umask
+            with contextlib.suppress(FileExistsError):
+                part.mkdir(mode=0o700)
+                os.chmod(part, 0o700)
     except OSError as exc:
         raise StorageError(
-            f"cannot create the data folder {folder}: {exc.strerror or exc}.",
+            f"cannot create the data folder {shown(folder)}: {exc.strerror or exc}.",
             hint="Check its permissions, or point PM_COACH_HOME / --data-dir elsewhere.",
         ) from None
+
+
+def check_owner(path: Path, st: os.stat_result) -> None:
+    """Refuse a data file or folder that belongs to another user: pm-coach would otherwise
+    read someone else's career record, or write yours where they can read it."""
+    uid = getattr(os, "geteuid", lambda: st.st_uid)()
+    if st.st_uid != uid:
+        raise StorageError(
+            f"{shown(path)} belongs to another user (uid {st.st_uid}), not to you (uid {uid}).",
+            hint="Use a data folder of your own (PM_COACH_HOME / --data-dir), or have its owner "
+            "hand it over (chown).",
+        )
+
+
+def tighten(fd: int, path: Path, st: os.stat_result) -> None:
+    """Make a data file readable by its owner only, saying so once (the next time it is
+    already private)."""
+    if st.st_mode & 0o077:
+        try:
+            os.fchmod(fd, 0o600)
+        except OSError:
+            return
+        note(
+            f"{shown(path)} could be read by other users (mode {stat.S_IMODE(st.st_mode):04o}); "
+            "it is now private to you (0600)."
+        )
+
+
+notices: list[str] = []  # printed once to stderr by the command line when the command ends
+
+
+def note(message: str) -> None:
+    if message not in notices:
+        notices.append(message)
+
+
+def shown(path: Path | str) -> str:
+    """A path as it may be printed, control characters escaped (see errors.printable)."""
+    return printable(os.fspath(path))
 
 
 def check_regular(path: Path) -> bool:
@@ -61,26 +107,107 @@ def check_regular(path: Path) -> bool:
     except FileNotFoundError:
         return False
     except OSError as exc:
-        if exc.errno == errno.ENOTDIR:
-            raise StorageError(
-                f"{path.parent} exists but is not a folder.",
-                hint="Move that file away, or point PM_COACH_HOME / --data-dir elsewhere.",
-            ) from None
-        raise StorageError(f"cannot read {path}: {exc.strerror or exc}.") from None
-    if stat.S_ISLNK(st.st_mode):
-        raise StorageError(
-            f"{path} is a symbolic link; pm-coach only reads and writes regular files.",
+        raise _open_error(exc, path) from None
+    if not stat.S_ISREG(st.st_mode):
+        raise _not_regular(path, st.st_mode)
+    return True
+
+
+def _not_regular(path: Path, mode: int) -> StorageError:
+    if stat.S_ISLNK(mode):
+        return StorageError(
+            f"{shown(path)} is a symbolic link; pm-coach only reads and writes regular files.",
             hint="Replace the link with the file itself, or set PM_COACH_HOME to the folder "
             "the link points into.",
         )
-    if stat.S_ISDIR(st.st_mode):
-        raise StorageError(
-            f"{path} is a folder, but pm-coach keeps a data file there.",
+    if stat.S_ISDIR(mode):
+        return StorageError(
+            f"{shown(path)} is a folder, but pm-coach expects a file there.",
             hint="Move or rename that folder, then run the command again.",
         )
-    if not stat.S_ISREG(st.st_mode):
-        raise StorageError(f"{path} is not a regular file.", hint="Move it away and try again.")
-    return True
+    kind = "a named pipe (FIFO)" if stat.S_ISFIFO(mode) else "a device or other special file"
+    return StorageError(
+        f"{shown(path)} is {kind}, not a regular file; pm-coach reads only regular files.",
+        hint="Move it away, or name a regular file.",
+    )
+
+
+def _open_error(exc: OSError, path: Path) -> StorageError:
+    if exc.errno == errno.ENOTDIR:
+        return StorageError(
+            f"{shown(path.parent)} exists but is not a folder.",
+            hint="Move that file away, or point PM_COACH_HOME / --data-dir elsewhere.",
+        )
+    if exc.errno == errno.ELOOP:
+        return _not_regular(path, stat.S_IFLNK)
+    if exc.errno in (errno.EACCES, errno.EPERM):
+        return StorageError(
+            f"cannot read {shown(path)}: permission denied.",
+            hint="Check the file's permissions (it should be readable by you).",
+        )
+    return StorageError(f"cannot read {shown(path)}: {exc.strerror or exc}.")
+
+
+MAX_READ = 100 * 2**20  # the most pm-coach reads from one file (documented in docs/reliability.md)
+
+_NOFOLLOW = (
+    getattr(os, "O_NOFOLLOW", 0) | getattr(os, "O_NONBLOCK", 0) | getattr(os, "O_CLOEXEC", 0)
+)
+
+
+def open_regular(path: Path, flags: int = os.O_RDONLY, *, own: bool = True) -> int | None:
+    """Open a file without following a symbolic link and without blocking on a FIFO; None if
+    it does not exist (and ``flags`` do not create it). Anything but a regular file, or (with
+    ``own``) a file of another user, is a StorageError. A file that others can read is made
+    private when it is opened for writing."""
+    try:
+        fd = os.open(path, flags | _NOFOLLOW, 0o600)
+    except FileNotFoundError:
+        return None
+    except OSError as exc:
+        if exc.errno in (errno.ENXIO, errno.EISDIR, errno.ELOOP, errno.ENOTDIR):
+            with contextlib.suppress(OSError):
+                raise _not_regular(path, os.lstat(path).st_mode) from None
+        if flags & (os.O_WRONLY | os.O_RDWR):
+            raise storage_error(exc, path) from None
+        raise _open_error(exc, path) from None
+    try:
+        st = os.fstat(fd)
+        if not stat.S_ISREG(st.st_mode):
+            raise _not_regular(path, st.st_mode)
+        if own:
+            check_owner(path, st)
+            if flags & (os.O_WRONLY | os.O_RDWR):
+                tighten(fd, path, st)
+        if hasattr(os, "set_blocking"):
+            os.set_blocking(fd, True)
+    except BaseException:
+        os.close(fd)
+        raise
+    return fd
+
+
+def read_bytes(path: Path, *, own: bool = True, limit: int = MAX_READ) -> bytes | None:
+    """The file's bytes, or None if it does not exist; at most ``limit`` bytes are ever read
+    (a bigger file is a DataFileError), so a huge or endless file cannot exhaust memory."""
+    fd = open_regular(path, own=own)
+    if fd is None:
+        return None
+    try:
+        with os.fdopen(fd, "rb") as fh:
+            data = fh.read(limit + 1)
+    except OSError as exc:
+        raise _open_error(exc, path) from None
+    if len(data) > limit:
+        raise too_large(path, limit)
+    return data
+
+
+def too_large(path: Path, limit: int = MAX_READ) -> DataFileError:
+    return DataFileError(
+        f"{shown(path)} is larger than {limit // 2**20} MB, the most pm-coach reads from one file.",
+        hint="Check that this is the right file; split a big import into smaller files.",
+    )
 
 
 _held: dict[str, list[int]] = {}  # lock path -> [fd, depth]: the lock is re-entrant per process
@@ -167,32 +294,50 @@ def _filelock(path: Path, folder: Path) -> Iterator[None]:  # pragma: no cover -
 
 
 def storage_error(exc: OSError, path: Path) -> StorageError:
-    if exc.errno in (errno.EACCES, errno.EPERM, errno.EROFS):
+    if exc.errno == errno.EROFS:
         return StorageError(
-            f"cannot write {path}: permission denied.",
+            f"cannot write {shown(path)}: it is on a read-only file system.",
+            hint="Remount it read-write, or point PM_COACH_HOME / --data-dir at a writable folder.",
+        )
+    if exc.errno in (errno.EACCES, errno.EPERM):
+        return StorageError(
+            f"cannot write {shown(path)}: permission denied.",
             hint="Make the data folder writable for your user (chmod u+w), "
             "or point PM_COACH_HOME / --data-dir elsewhere.",
         )
-    if exc.errno == errno.ENOSPC:
-        return StorageError(f"cannot write {path}: the disk is full.", hint="Free some space.")
-    return StorageError(f"cannot write {path}: {exc.strerror or exc}.")
+    if exc.errno in (errno.ENOSPC, errno.EDQUOT):
+        return StorageError(
+            f"cannot write {shown(path)}: the disk is full; nothing was changed.",
+            hint="Free some space and run the command again.",
+        )
+    return StorageError(f"cannot write {shown(path)}: {exc.strerror or exc}.")
+
+
+def write_all(fd: int, data: bytes) -> None:
+    """Write every byte of ``data`` (``os.write`` may write less than it was given)."""
+    view = memoryview(data)
+    while view:
+        written = os.write(fd, view)
+        view = view[written:]
 
 
 def atomic_write(path: Path, text: str) -> None:
     """Replace ``path`` with ``text``: temp file in the same folder, fsync, rename; 0600."""
     ensure_dir(path.parent)
-    check_regular(path)
+    if check_regular(path):
+        before = os.stat(path)
+        if before.st_mode & 0o077:
+            note(
+                f"{shown(path)} could be read by other users "
+                f"(mode {stat.S_IMODE(before.st_mode):04o}); it is now private to you (0600)."
+            )
     import tempfile  # only rewrites need it
 
     fd, tmp = -1, ""
     try:
         fd, tmp = tempfile.mkstemp(prefix=f".{path.name}.", suffix=".tmp", dir=path.parent)
         os.fchmod(fd, 0o600)
-        data = text.encode("utf-8")
-        view = memoryview(data)
-        while view:
-            written = os.write(fd, view)
-            view = view[written:]
+        write_all(fd, text.encode("utf-8"))
         os.fsync(fd)
         os.close(fd)
         fd = -1
@@ -210,18 +355,40 @@ def atomic_write(path: Path, text: str) -> None:
 
 
 def append_bytes(path: Path, data: bytes) -> os.stat_result:
-    """Append ``data`` to an existing regular file in one write, fsync it, return its new stat."""
+    """Append ``data`` to an existing regular file, fsync it, return its new stat.
+
+    All or nothing: if any write or the fsync fails (a full disk, say), the file is cut back
+    to the size it had, so it is left exactly as it was. Call it under the lock.
+    """
+    fd = open_regular(path, os.O_WRONLY | os.O_APPEND)
+    if fd is None:
+        raise storage_error(FileNotFoundError(errno.ENOENT, "no such file"), path)
     try:
-        fd = os.open(path, os.O_WRONLY | os.O_APPEND | os.O_NOFOLLOW)
+        size = os.fstat(fd).st_size
+        try:
+            write_all(fd, data)
+            os.fsync(fd)
+        except OSError:
+            with contextlib.suppress(OSError):
+                os.ftruncate(fd, size)
+                os.fsync(fd)
+            raise
+        return os.fstat(fd)
     except OSError as exc:
         raise storage_error(exc, path) from None
+    finally:
+        os.close(fd)
+
+
+def write_small(path: Path, data: bytes, *, sync: bool = True) -> None:
+    """Overwrite a small bookkeeping file in place (and fsync it); a StorageError if it fails."""
+    fd = open_regular(path, os.O_WRONLY | os.O_CREAT | os.O_TRUNC)
+    if fd is None:  # pragma: no cover - O_CREAT makes it
+        raise storage_error(FileNotFoundError(errno.ENOENT, "no such file"), path)
     try:
-        view = memoryview(data)
-        while view:
-            written = os.write(fd, view)
-            view = view[written:]
-        os.fsync(fd)
-        return os.fstat(fd)
+        write_all(fd, data)
+        if sync:
+            os.fsync(fd)
     except OSError as exc:
         raise storage_error(exc, path) from None
     finally:
@@ -237,18 +404,14 @@ def _fsync_dir(folder: Path) -> None:
             os.close(dfd)
 
 
-def read_text(path: Path) -> str | None:
-    """The file's text, or None if it does not exist. Undecodable bytes are a DataFileError."""
-    if not check_regular(path):
-        return None
-    try:
-        raw = path.read_bytes()
-    except OSError as exc:
-        raise StorageError(
-            f"cannot read {path}: {exc.strerror or exc}.",
-            hint="Check the file's permissions (it should be readable by you).",
-        ) from None
-    return decode_text(path, raw)
+def read_text(path: Path, *, own: bool = True) -> str | None:
+    """The file's text, or None if it does not exist. Undecodable bytes are a DataFileError.
+
+    The file is opened without following links and must be a regular file (see
+    :func:`open_regular`); with ``own`` (every data file) it must belong to the current user.
+    """
+    raw = read_bytes(path, own=own)
+    return None if raw is None else decode_text(path, raw)
 
 
 def decode_text(path: Path, raw: bytes, *, bom: bool = False, hint: str = FIX_HINT) -> str:
@@ -271,6 +434,11 @@ def parse_toml(path: Path, text: str) -> dict[str, Any]:
     """Parse TOML text, turning a syntax error into a DataFileError with line and column."""
     try:
         return tomllib.loads(text)
+    except RecursionError:
+        raise DataFileError(
+            f"{shown(path)}: not valid TOML: arrays or tables are nested too deeply.",
+            hint=FIX_HINT,
+        ) from None
     except tomllib.TOMLDecodeError as exc:
         m = _TOML_POS.match(str(exc))
         if m:
@@ -278,7 +446,13 @@ def parse_toml(path: Path, text: str) -> dict[str, Any]:
             msg = m.group("msg")
         else:
             where, msg = "somewhere in the file", str(exc)
-        raise DataFileError(f"{path}, {where}: not valid TOML: {msg}.", hint=FIX_HINT) from None
+        raise DataFileError(
+            f"{shown(path)}, {where}: not valid TOML: {msg}.", hint=FIX_HINT
+        ) from None
+    except ValueError:  # Python refuses to read an integer of more than 4,300 digits
+        raise DataFileError(
+            f"{shown(path)}: not valid TOML: a number has too many digits.", hint=FIX_HINT
+        ) from None
 
 
 def check_schema_version(path: Path, doc: dict[str, Any]) -> None:
