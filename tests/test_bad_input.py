@@ -200,7 +200,7 @@ CASES = [
         "export over the log",
         ["export", "--format", "markdown", "-o", "{home}/evidence.toml"],
         USAGE,
-        "already exists",
+        "inside pm-coach's data folder",
     ),
     Case("plan impossible start", ["plan", "new", "--start", "2026-02-30"], USAGE, "calendar day"),
     Case("plan unknown map", ["plan", "new", "--map", "no-such-map"], NOT_FOUND, "no skill map"),

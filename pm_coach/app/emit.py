@@ -137,7 +137,9 @@ def emit(
     from pm_coach.store.output import write_output
 
     write_output(path, body, force=force)
-    print(result.written(path, kind), file=sys.stderr)
+    from pm_coach.errors import printable  # a path may hold escape sequences
+
+    print(printable(result.written(path, kind)), file=sys.stderr)
 
 
 def _show(body: Any) -> None:

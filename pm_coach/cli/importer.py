@@ -94,6 +94,7 @@ def _run(
 ) -> None:
     from pm_coach.app import imports
     from pm_coach.core import importers
+    from pm_coach.errors import printable
     from pm_coach.store.evidence import now_utc
     from pm_coach.store.imports import read_import_file
 
@@ -103,7 +104,7 @@ def _run(
     parse = importers.parse_jrnl if fmt == "jrnl" else importers.parse_csv
     candidates = parse(
         text,
-        source=str(file),
+        source=printable(str(file)),
         skill_map=skill_map,
         today=dt.date.today(),
         created=now_utc(),
@@ -124,7 +125,7 @@ def _run(
         return
     result = imports.save(st.evidence, candidates)
     print(
-        f"Imported {_count(len(result.added))} from {file}"
+        f"Imported {_count(len(result.added))} from {printable(str(file))}"
         f"{_by_gap(result.added, len(result.suggested))}"
         f", skipped {_plural(len(result.duplicates), 'duplicate')} already in your log."
     )

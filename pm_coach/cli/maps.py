@@ -7,6 +7,7 @@ from typing import Annotated
 import typer
 
 from pm_coach.cli.state import state
+from pm_coach.errors import printable
 
 app = typer.Typer(
     help="The skill maps: list them, show one, or check a map file you wrote.\n\n"
@@ -39,7 +40,8 @@ def list_(
         return
     console.out().print(list_table(entries, active))
     if entries and not st.catalog.user_dir.is_dir():
-        console.err().print(f"Your own maps go in {st.catalog.user_dir} (see docs/skill-maps.md).")
+        where = printable(str(st.catalog.user_dir))
+        console.err().print(f"Your own maps go in {where} (see docs/skill-maps.md).")
 
 
 @app.command("show")
@@ -112,7 +114,8 @@ def validate(
         elif skill_map is not None:
             actions = sum(len(g.actions) for g in skill_map.gaps)
             print(
-                f"{path}: valid: map {skill_map.id!r}, {_count(len(skill_map.gaps), 'gap')}, "
+                f"{printable(str(path))}: valid: map {skill_map.id!r}, "
+                f"{_count(len(skill_map.gaps), 'gap')}, "
                 f"{_count(actions, 'action')}."
             )
     if problems:

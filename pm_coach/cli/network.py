@@ -227,8 +227,8 @@ def prep(
         return
     from pm_coach.store.output import write_output
 
-    write_output(output, text, force=force)
-    print(f"Wrote the agenda to {output}")
+    shown = write_output(output, text, force=force)
+    print(f"Wrote the agenda to {shown}")
 
 
 @app.command("find")

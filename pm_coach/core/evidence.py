@@ -13,7 +13,7 @@ from pydantic import ValidationError
 from pm_coach.core.dates import parse_date
 from pm_coach.errors import InputError
 from pm_coach.models import EVIDENCE_KINDS, Evidence, SkillMap
-from pm_coach.models.common import SCOPES, slug
+from pm_coach.models.common import SCOPES, error_message, slug
 
 
 @dataclass
@@ -170,7 +170,7 @@ def validate_entry(values: dict[str, object]) -> Evidence:
         err = exc.errors()[0]
         name = str(err["loc"][0]) if err["loc"] else "entry"
         flag = FIELD_FLAGS.get(name, name)
-        msg = err["msg"]
+        msg = error_message(err)
         if err["type"] == "string_too_long":
             limit = (err.get("ctx") or {}).get("max_length")
             msg = f"is too long (at most {limit} characters)"

@@ -12,7 +12,7 @@ from collections.abc import Callable, Iterable, Sequence
 from typing import TypeVar
 
 from pm_coach.errors import InputError, NotFoundError
-from pm_coach.models.common import slug
+from pm_coach.models.common import error_message, slug
 from pm_coach.models.network import CONTACT_KINDS, HELPER_KINDS, Contact, Conversation
 
 T = TypeVar("T")
@@ -270,7 +270,7 @@ def _checked(make: Callable[[], T]) -> T:
         err = exc.errors()[0]
         field = str(err["loc"][0]) if err["loc"] else "contact"
         flag = "NAME" if field == "name" else f"--{field}"
-        msg = err["msg"]
+        msg = error_message(err)
         if err["type"] == "string_too_short":
             msg = "is empty"
         elif err["type"] == "string_too_long":

@@ -3,7 +3,8 @@
 from __future__ import annotations
 
 import re
-from typing import Annotated, Literal, get_args
+from collections.abc import Mapping
+from typing import Annotated, Any, Literal, get_args
 
 from pydantic import (
     AfterValidator,
@@ -82,3 +83,11 @@ AwayText = Annotated[
     StringConstraints(strip_whitespace=True, pattern=r"^\d{4}-\d{2}-\d{2}\.\.\d{4}-\d{2}-\d{2}$"),
     AfterValidator(_period),
 ]
+
+
+def error_message(err: Mapping[str, Any]) -> str:
+    """A pydantic error's message without pydantic's own prefixes ("Value error, ...")."""
+    msg = str(err.get("msg", ""))
+    for prefix in ("Value error, ", "Assertion failed, "):
+        msg = msg.removeprefix(prefix)
+    return msg

@@ -5,7 +5,7 @@ from __future__ import annotations
 from pathlib import Path
 from typing import Any
 
-from pm_coach.errors import DataFileError, NotFoundError, StorageError
+from pm_coach.errors import DataFileError, NotFoundError
 from pm_coach.models import Assessment
 from pm_coach.store import files
 
@@ -41,16 +41,12 @@ def read_answers(path: Path) -> dict[str, Any]:
     (exit 3) with the line and column. What the tables mean is checked by ``core.assessment``.
     """
     hint = "Fix the file and run the command again; docs/assessment.md shows the format."
-    if not path.is_file():
+    raw = files.read_bytes(path, own=False, limit=files.MAX_INPUT)
+    if raw is None:
         raise NotFoundError(
-            f"the answers file {path} does not exist"
-            + (" (it is a folder)." if path.is_dir() else "."),
+            f"the answers file {files.shown(path)} does not exist.",
             hint="Check the path; docs/assessment.md shows what the file looks like.",
         )
-    try:
-        raw = path.read_bytes()
-    except OSError as exc:
-        raise StorageError(f"cannot read {path}: {exc.strerror or exc}.") from None
     text = files.decode_text(path, raw, hint=hint)
     try:
         return files.parse_toml(path, text)

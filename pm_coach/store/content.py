@@ -30,7 +30,7 @@ def network_guide() -> NetworkGuide:
     from pydantic import ValidationError
 
     path = content_dir() / GUIDE_FILE
-    text = files.read_text(path)
+    text = files.read_text(path, own=False)  # shipped with pm-coach, not a data file
     if text is None:
         raise DataFileError(
             f"{path} is missing: pm-coach's conversation toolkit was not installed.",

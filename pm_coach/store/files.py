@@ -22,6 +22,7 @@ from typing import Any, TypeVar
 from pydantic import BaseModel, ValidationError
 
 from pm_coach.errors import DataFileError, StorageError, printable
+from pm_coach.models.common import error_message
 
 LOCK_NAME = ".pm-coach.lock"
 LOCK_TIMEOUT = 15.0
@@ -37,7 +38,7 @@ FIX_HINT = (
 
 def ensure_dir(folder: Path) -> None:
     """Create the data folder and any missing parent 0700 whatever the umask; refuse a file
-    where a folder should be, and a folder another user owns."""
+    where a folder should be, and a folder another user owns (root's count as the system's)."""
     try:
         if folder.is_dir():
             check_owner(folder, os.stat(folder))
@@ -65,7 +66,7 @@ def check_owner(path: Path, st: os.stat_result) -> None:
     """Refuse a data file or folder that belongs to another user: pm-coach would otherwise
     read someone else's career record, or write yours where they can read it."""
     uid = getattr(os, "geteuid", lambda: st.st_uid)()
-    if st.st_uid != uid:
+    if st.st_uid != uid and st.st_uid != 0:  # root's files are trusted as the system's
         raise StorageError(
             f"{shown(path)} belongs to another user (uid {st.st_uid}), not to you (uid {uid}).",
             hint="Use a data folder of your own (PM_COACH_HOME / --data-dir), or have its owner "
@@ -148,7 +149,8 @@ def _open_error(exc: OSError, path: Path) -> StorageError:
     return StorageError(f"cannot read {shown(path)}: {exc.strerror or exc}.")
 
 
-MAX_READ = 100 * 2**20  # the most pm-coach reads from one file (documented in docs/reliability.md)
+MAX_READ = 100 * 2**20  # the most pm-coach reads from one data file (docs/reliability.md)
+MAX_INPUT = 20 * 2**20  # the most it reads from a file to import or an answers file
 
 _NOFOLLOW = (
     getattr(os, "O_NOFOLLOW", 0) | getattr(os, "O_NONBLOCK", 0) | getattr(os, "O_CLOEXEC", 0)
@@ -176,6 +178,7 @@ def open_regular(path: Path, flags: int = os.O_RDONLY, *, own: bool = True) -> i
         if not stat.S_ISREG(st.st_mode):
             raise _not_regular(path, st.st_mode)
         if own:
+            check_owner(path.parent, os.stat(path.parent))
             check_owner(path, st)
             if flags & (os.O_WRONLY | os.O_RDWR):
                 tighten(fd, path, st)
@@ -195,6 +198,8 @@ def read_bytes(path: Path, *, own: bool = True, limit: int = MAX_READ) -> bytes 
         return None
     try:
         with os.fdopen(fd, "rb") as fh:
+            if os.fstat(fh.fileno()).st_size > limit:
+                raise too_large(path, limit)
             data = fh.read(limit + 1)
     except OSError as exc:
         raise _open_error(exc, path) from None
@@ -272,7 +277,8 @@ def locked(folder: Path) -> Iterator[None]:
 def _lock_timeout(folder: Path) -> StorageError:
     return StorageError(
         f"another pm-coach process has held the lock on {folder} for {LOCK_TIMEOUT:.0f}s.",
-        hint="Wait for it to finish (an editor left open by 'evidence edit'?) and try again.",
+        hint="Wait for the other pm-coach command to finish and try again; if none is running, "
+        "another program may hold the lock file .pm-coach.lock in that folder.",
     )
 
 
@@ -321,9 +327,14 @@ def write_all(fd: int, data: bytes) -> None:
         view = view[written:]
 
 
-def atomic_write(path: Path, text: str) -> None:
-    """Replace ``path`` with ``text``: temp file in the same folder, fsync, rename; 0600."""
-    ensure_dir(path.parent)
+def atomic_write(path: Path, text: str, *, own: bool = True) -> None:
+    """Replace ``path`` with ``text``: temp file in the same folder, fsync, rename; 0600.
+
+    ``own``: ``path`` is a data file, so its folder must belong to the current user (an export
+    written with -o may go to any folder the user can write to).
+    """
+    if own:
+        ensure_dir(path.parent)
     if check_regular(path):
         before = os.stat(path)
         if before.st_mode & 0o077:
@@ -485,7 +496,7 @@ def describe_validation(exc: ValidationError, limit: int = 4) -> str:
     parts = []
     for err in exc.errors()[:limit]:
         loc = ".".join(str(p) for p in err["loc"]) or "(entry)"
-        parts.append(f"field '{loc}': {err['msg']}")
+        parts.append(f"field '{loc}': {error_message(err)}")
     more = len(exc.errors()) - limit
     if more > 0:
         parts.append(f"and {more} more")

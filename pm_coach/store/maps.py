@@ -5,6 +5,7 @@ A map lives in ``<id>.toml``; a user file with the same name as a built-in one o
 
 from __future__ import annotations
 
+import os
 import re
 from pathlib import Path
 from typing import Any
@@ -208,14 +209,16 @@ def _loc_text(where: str, raw: dict[str, Any]) -> str:
     return _loc(tuple(parts), raw)
 
 
-def check_map_file(path: Path) -> tuple[SkillMap | None, list[str]]:
+def check_map_file(path: Path, *, own: bool = False) -> tuple[SkillMap | None, list[str]]:
     """Validate one map file; returns the map (if valid) and every problem found.
 
     Each problem names the file, the field path (with the ids of the gaps and actions on the
     way, e.g. ``gaps[1](buy-in).actions[0](buy-in-interviews).how``) and what is wrong.
+    ``own``: the file is in the data folder, so it must belong to the current user (a
+    built-in map, or one named on the command line, need not).
     """
     try:
-        text = files.read_text(path)
+        text = files.read_text(path, own=own)
     except (DataFileError, StorageError) as exc:
         return None, [exc.message]
     if text is None:
@@ -251,7 +254,7 @@ class MapCatalog:
         if not _SLUG.match(map_id):
             return None
         user = self.user_dir / f"{map_id}.toml"
-        if user.is_file():
+        if os.path.lexists(user):  # a folder or FIFO there is reported as such, not as missing
             return user
         builtin = self.builtin_dir / f"{map_id}.toml"
         return builtin if builtin.is_file() else None
@@ -264,7 +267,7 @@ class MapCatalog:
                 f"no skill map called {map_id!r}.",
                 hint=f"Known maps: {known}. See them with 'pm-coach maps list'.",
             )
-        skill_map, problems = check_map_file(path)
+        skill_map, problems = check_map_file(path, own=path.parent == self.user_dir)
         if skill_map is None or problems:
             shown = "\n  ".join(problems[:8])
             raise DataFileError(
@@ -278,7 +281,7 @@ class MapCatalog:
         builtin_ids = {p.stem for p in self.builtin_dir.glob("*.toml")}
         out: list[MapEntry] = []
         for source in self.sources():
-            skill_map, problems = check_map_file(source.path)
+            skill_map, problems = check_map_file(source.path, own=not source.builtin)
             out.append(
                 MapEntry(
                     source=source,

@@ -12,10 +12,15 @@ def data_dir(override: str | os.PathLike[str] | None = None) -> Path:
     """The data folder: ``--data-dir`` if given, else ``$PM_COACH_HOME``, else the platform's
     user data folder (e.g. ``~/.local/share/pm-coach`` on Linux)."""
     if override:
-        return Path(override).expanduser()
-    env = os.environ.get(ENV_VAR)
-    if env:
-        return Path(env).expanduser()
-    import platformdirs  # only needed when nothing overrides it
+        folder = Path(override).expanduser()
+    elif os.environ.get(ENV_VAR):
+        folder = Path(os.environ[ENV_VAR]).expanduser()
+    else:
+        import platformdirs  # only needed when nothing overrides it
 
-    return Path(platformdirs.user_data_dir("pm-coach", appauthor=False))
+        folder = Path(platformdirs.user_data_dir("pm-coach", appauthor=False))
+    in_use.add(folder)
+    return folder
+
+
+in_use: set[Path] = set()  # every data folder this process has resolved (see store/output.py)
