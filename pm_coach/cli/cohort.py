@@ -60,8 +60,8 @@ def _write(output: Path, text: str, force: bool, what: str) -> None:
 
     from pm_coach.store.output import write_output
 
-    write_output(output, text, force=force)
-    print(f"Wrote {what} to {output}", file=sys.stderr)
+    shown = write_output(output, text, force=force)
+    print(f"Wrote {what} to {shown}", file=sys.stderr)
 
 
 @app.command("list")

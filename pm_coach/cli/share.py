@@ -93,8 +93,8 @@ def share(
         if not prompts.confirm(f"Write this to {output}?"):
             print("Nothing written.", file=sys.stderr)
             return
-    write_output(output, text, force=force)
+    shown = write_output(output, text, force=force)
     print(
-        f"Wrote {output} (readable only by you). Add it to the cohort's shared folder.",
+        f"Wrote {shown} (readable only by you). Add it to the cohort's shared folder.",
         file=sys.stderr,
     )

@@ -90,16 +90,18 @@ def key_line(text: str, loc: tuple[int | str, ...]) -> int | None:
 def _read_one(path: Path) -> tuple[Member | None, list[Problem]]:
     from pydantic import ValidationError
 
-    from pm_coach.errors import DataFileError
+    from pm_coach.errors import PmCoachError
 
     try:
         from pm_coach.store import memberfile
 
-        text = files.read_text(path) or ""
+        # Other members' files: owned by them, so not owner-checked; still never a link, a
+        # FIFO or a device, and bounded like any file pm-coach reads.
+        text = files.read_text(path, own=False) or ""
         doc = memberfile.parse(text)
         if doc is None:  # not in the plain form share writes: tomllib decides
             doc = files.parse_toml(path, text)
-    except DataFileError as exc:
+    except PmCoachError as exc:
         message = exc.message.removeprefix(f"{path}, ").removeprefix(f"{path}: ")
         m = re.match(r"line (\d+)(?:, column \d+)?: (.*)$", message, flags=re.S)
         if m:
