@@ -40,7 +40,7 @@ def mode(path: Path) -> int:
     [
         ["export", "--format", "markdown"],
         ["report", "--format", "markdown"],
-        ["plan", "--start", "2026-11-23", "--format", "markdown"],
+        ["plan", "new", "--start", "2026-11-23", "--format", "markdown"],
     ],
     ids=["export", "report", "plan"],
 )

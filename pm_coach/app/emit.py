@@ -74,8 +74,14 @@ class Output:
 def check_options(
     kind: type[Output], fmt: str | None, output: str | Path | None, as_json: bool
 ) -> None:
-    """Refuse output options that cannot work (exit 2) before any data is read."""
-    choose_format(kind, fmt, Path(output).expanduser() if output is not None else None, as_json)
+    """Refuse output options that cannot work (exit 2) before any data is read or written,
+    an -o path into the data folder among them."""
+    path = Path(output).expanduser() if output is not None else None
+    choose_format(kind, fmt, path, as_json)
+    if path is not None:
+        from pm_coach.store.output import refuse_data_folder
+
+        refuse_data_folder(path)
 
 
 def choose_format(kind: type[Output], fmt: str | None, path: Path | None, as_json: bool) -> str:

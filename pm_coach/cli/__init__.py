@@ -136,6 +136,10 @@ def root(
     ] = False,
 ) -> None:
     ctx.obj = Workspace(data_dir_override=data_dir, debug=debug)
+    if data_dir:  # known from the start, so -o can be checked against it before any work
+        from pm_coach.store.paths import data_dir as resolve
+
+        resolve(data_dir)
 
 
 def _register() -> None:
