@@ -134,3 +134,24 @@ def test_export_case_command(run, tmp_path: Path) -> None:
     assert "## Delegation" in text
     r = run("export", "--format", "case", "--top", "3")
     assert r.exit_code == 2 and "--format case cannot be combined with --top" in r.stderr
+
+
+def test_case_shows_stored_feedback(run, tmp_path: Path) -> None:
+    answers = tmp_path / "self.toml"
+    answers.write_text(
+        "[levels]\nstrategy = 3\nbuy-in = 2\nconfidence = 2\ndomain = 4\ndelegation = 1\n",
+        encoding="utf-8",
+    )
+    assert run("assess", "--answers", str(answers)).exit_code == 0
+    theirs = tmp_path / "dana.toml"
+    theirs.write_text(
+        '[levels]\nstrategy = 2\n[notes]\nstrategy = "Good options, narrow reach."\n',
+        encoding="utf-8",
+    )
+    r = run("feedback", "add", "Dana Reyes", str(theirs), "--relation", "manager")
+    assert r.exit_code == 0, r.output
+    r = run("export", "--format", "case")
+    assert r.exit_code == 0, r.output
+    strategy = r.stdout[r.stdout.index("## Strategy") : r.stdout.index("## Organisation")]
+    assert "- Dana Reyes (manager): level 2\n" in strategy
+    assert "- Dana Reyes: “Good options, narrow reach.”\n" in strategy

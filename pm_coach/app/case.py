@@ -45,5 +45,9 @@ def promotion_case(ws: Workspace, today: dt.date, map_id: str | None = None) -> 
             "none yet.",
             hint="Run 'pm-coach assess' first.",
         )
-    case = build_case(skill_map, current, ws.evidence.load(), today)
+    from pm_coach.app.feedback import raters
+
+    case = build_case(
+        skill_map, current, ws.evidence.load(), today, raters=raters(ws, skill_map.id)
+    )
     return CaseResult(case=case, person=load_profile(ws.folder).name)
