@@ -179,3 +179,41 @@ def test_background_notes(tmp_path: Path) -> None:
     assert action.background_note("sales") == ("adapt", "Listen longer than you talk.")
     assert action.background_note("design") is None
     assert action.background_note(None) is None
+
+
+# --- maps show picks reading by level and market ----------------------------------------------
+
+
+def test_show_picks_reading_for_the_current_level_and_market(run, tmp_path: Path) -> None:
+    answers = tmp_path / "a.toml"
+    answers.write_text(
+        "[levels]\nstrategy = 1\nbuy-in = 2\nconfidence = 2\ndomain = 4\ndelegation = 1\n",
+        encoding="utf-8",
+    )
+    assert run("assess", "--answers", str(answers)).exit_code == 0
+    assert run("profile", "set", "--market", "b2c", "--background", "engineering").exit_code == 0
+    r = run("maps", "show", "--gap", "domain", env={"COLUMNS": "400"})
+    assert r.exit_code == 0, r.output
+    out = " ".join(r.stdout.split())  # the console wraps long lines
+    assert (
+        "Reading for level 4 in B2C: Competitive Strategy (Michael E. Porter, 1980, book); "
+        "7 Powers: The Foundations of Business Strategy (Hamilton Helmer, 2016, book); "
+        "EDGAR full-text search of company filings (annual reports, 10-K) (U.S. Securities and "
+        "Exchange Commission, tool); Stratechery (Ben Thompson, 2013, newsletter) "
+        "(+3 more in --json)"
+    ) in out
+    assert "Obviously Awesome" not in out and "The First 90 Days" not in out
+    r = run("maps", "show", "--gap", "delegation", env={"COLUMNS": "400"})
+    out = " ".join(r.stdout.split())
+    assert (
+        "Reading for level 1 in B2C: High Output Management (Andrew S. Grove, 1983, book); " in out
+    )
+    assert "(from engineering: Hand over a technical call too" in out
+
+
+def test_show_without_an_assessment_lists_every_resource_with_its_levels(run) -> None:
+    r = run("maps", "show", "--gap", "confidence", env={"COLUMNS": "400"})
+    assert r.exit_code == 0, r.output
+    out = " ".join(r.stdout.split())
+    assert "Resources: Thinking in Bets (Annie Duke, 2018, book) [levels 1-3]; " in out
+    assert "Proof: A recommendation you presented to leaders of several teams" in out

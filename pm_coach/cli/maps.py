@@ -59,7 +59,10 @@ def show(
         typer.Option("--json", help="Print the whole map as JSON (gaps, levels, actions…)."),
     ] = False,
 ) -> None:
-    """Show a map: each gap's five levels, its actions and resources."""
+    """Show a map: each gap's five levels and what proves each, its actions and resources.
+
+    Once you have assessed yourself, the reading shown for a gap is what suits your current
+    level (and your market, from profile set --market); --json has every resource."""
     st = state(ctx)
     skill_map = st.skill_map(map_id)
     if as_json:
@@ -72,10 +75,20 @@ def show(
         from pm_coach.core.assessment import check_gap_ids
 
         gap_id = check_gap_ids([gap], skill_map)[0]
+    from pm_coach.app.maps import reader
     from pm_coach.render import console
     from pm_coach.render.maps import show as render_show
 
-    console.out().print(render_show(skill_map, gap_id=gap_id))
+    who = reader(st, skill_map)
+    console.out().print(
+        render_show(
+            skill_map,
+            gap_id=gap_id,
+            levels=who.levels,
+            market=who.market,
+            background=who.background,
+        )
+    )
 
 
 @app.command("validate")

@@ -3,11 +3,11 @@
 from __future__ import annotations
 
 import json
-from collections.abc import Sequence
+from collections.abc import Mapping, Sequence
 from typing import TYPE_CHECKING, Any
 
 from pm_coach.models import SkillMap
-from pm_coach.models.skillmap import LEVEL_LABELS
+from pm_coach.models.skillmap import LEVEL_LABELS, Resource
 
 if TYPE_CHECKING:
     from rich.console import RenderableType
@@ -81,13 +81,35 @@ def list_json(entries: Sequence[MapEntry], active: str) -> str:
     return json.dumps(out, ensure_ascii=False, indent=2)
 
 
+def _span(levels: Sequence[int]) -> str:
+    """``[1, 2, 3]`` as ``1-3``; a broken run as ``1, 3``."""
+    ordered = sorted(levels)
+    if ordered == list(range(ordered[0], ordered[-1] + 1)) and len(ordered) > 1:
+        return f"{ordered[0]}-{ordered[-1]}"
+    return ", ".join(str(n) for n in ordered)
+
+
 def map_json(skill_map: SkillMap) -> str:
     """The map as data: the same fields and nesting as its TOML file."""
     return json.dumps(skill_map.model_dump(mode="json"), ensure_ascii=False, indent=2)
 
 
-def show(skill_map: SkillMap, *, gap_id: str | None = None) -> RenderableType:
-    """The whole map (or one gap): levels, actions with their effort, resources."""
+def resource_line(r: Resource) -> str:
+    year = f", {r.year}" if r.year else ""
+    return f"{r.title} ({r.author}{year}, {r.kind})"
+
+
+def show(
+    skill_map: SkillMap,
+    *,
+    gap_id: str | None = None,
+    levels: Mapping[str, int] | None = None,
+    market: str = "",
+    background: str = "",
+) -> RenderableType:
+    """The whole map (or one gap): levels and their evidence bars, actions with their effort,
+    and resources: those that suit the PM's current level and market when ``levels`` has the
+    gap, else all of them with the levels each suits."""
     from rich import box
     from rich.console import Group
     from rich.padding import Padding
@@ -107,12 +129,14 @@ def show(skill_map: SkillMap, *, gap_id: str | None = None) -> RenderableType:
         title.append(f"(--gap {gap.id})", style="cyan")
         parts.append(title)
         parts.append(Padding(Text(gap.summary), (0, 0, 0, 2)))
-        levels = Table.grid(padding=(0, 1))
-        levels.add_column(no_wrap=True, style="bold")
-        levels.add_column()
+        table = Table.grid(padding=(0, 1))
+        table.add_column(no_wrap=True, style="bold")
+        table.add_column()
         for i, text in enumerate(gap.levels, start=1):
-            levels.add_row(f"{i}", Text(f"{text} ({LEVEL_LABELS[i - 1]})"))
-        parts.append(Padding(levels, (0, 0, 0, 2)))
+            row = Text(f"{text} ({LEVEL_LABELS[i - 1]})")
+            row.append(f"\nProof: {gap.bar(i).proof}", style="dim")
+            table.add_row(f"{i}", row)
+        parts.append(Padding(table, (0, 0, 0, 2)))
         actions = Table(box=box.SIMPLE_HEAD, show_edge=False, expand=False, pad_edge=False)
         actions.add_column("action id", style="cyan", no_wrap=True)
         actions.add_column("what to do", ratio=1)
@@ -120,10 +144,28 @@ def show(skill_map: SkillMap, *, gap_id: str | None = None) -> RenderableType:
         actions.add_column("hours", justify="right", no_wrap=True)
         actions.add_column("weeks", justify="right", no_wrap=True)
         for a in gap.actions:
-            actions.add_row(a.id, a.title, a.type, f"{a.effort_hours:g}", str(a.weeks))
+            title = a.title
+            note = a.background_note(background)
+            if note and note[0] == "adapt":
+                title += f" (from {background}: {note[1]})"
+            elif note:
+                title += f" (suits a {background} background)"
+            actions.add_row(a.id, title, a.type, f"{a.effort_hours:g}", str(a.weeks))
         parts.append(Padding(actions, (1, 0, 0, 2)))
-        reading = "; ".join(f"{r.title} ({r.author}, {r.kind})" for r in gap.resources)
-        parts.append(Padding(Text(f"Resources: {reading}"), (0, 0, 0, 2)))
+        current = (levels or {}).get(gap.id)
+        if current is not None:
+            picked = gap.resources_for(current, market or None)
+            where = f" in {market.upper()}" if market in ("b2b", "b2c") else ""
+            reading = "; ".join(resource_line(r) for r in picked)
+            label = f"Reading for level {current}{where}: "
+            rest = len(gap.resources) - len(picked)
+            tail = f" (+{rest} more in --json)" if rest else ""
+        else:
+            reading = "; ".join(
+                f"{resource_line(r)} [levels {_span(r.level)}]" for r in gap.resources
+            )
+            label, tail = "Resources: ", ""
+        parts.append(Padding(Text(f"{label}{reading}{tail}"), (0, 0, 0, 2)))
     parts.append(
         Text(
             "\nEach action's steps and the evidence it produces: pm-coach maps show "
