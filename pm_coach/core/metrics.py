@@ -16,7 +16,7 @@ from pm_coach.core.verbs import lookup, unknown_past, word_set
 from pm_coach.core.wording import bare, clean, words
 
 NUMBER = re.compile(
-    r"(?<![\w.])[+\-−~≈<>]?[$£€]?(\d[\d,]*(?:\.\d+)?)\s?(%|x|×|k|K|m|M|bn|B|pts?|pp)?(?![\w])"
+    r"(?<![\w.])[+\-−~≈<>]?[$£€]?(\d[\d,]*(?:\.\d+)?)\s?(%|x|×|k|K|m|M|bn|B|points?|pts?|pp)?(?![\w])"
 )
 SPELLED = word_set("two three four five six seven eight nine ten eleven twelve twenty dozen")
 
@@ -34,7 +34,8 @@ OUTCOME_WORDS = word_set(
     lifted growth grew increase increased decrease decreased retained won closed signed adopted
     avoided gained higher lower improved improvement shorter quicker dropped fell rose doubled
     halved tripled per reach reached attendees readers listeners views downloads subscribers
-    revenue arr mrr pipeline conversion retention churn activation nps csat"""
+    revenue arr mrr pipeline conversion retention churn activation nps csat ahead early earlier
+    sooner"""
 )
 DIRECTION = word_set("up down")
 TIME_UNITS = word_set("hours hour days day weeks week months month")
@@ -46,7 +47,7 @@ def number_keys(text: str) -> list[str]:
     for m in NUMBER.finditer(text):
         value = m.group(1).replace(",", "")
         unit = (m.group(2) or "").lower().replace("×", "x").rstrip("s")
-        if unit in ("pt", "pp"):
+        if unit in ("pt", "pp", "point"):
             unit = "pt"
         keys.append(value + unit)
     return keys

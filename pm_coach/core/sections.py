@@ -141,7 +141,8 @@ def read_role(ws: list[str], kind: str) -> Role | None:
     # Anything else: "Served as a trustee of …", keeping every word of the role.
     role_words = " ".join(_role_case(w) for w in [*mods, ws[i]])
     first = role_words.split(" ", 1)[0]
-    role_phrase = join(article_for(first), role_words)
+    titled = any(bare(m) in ("lead", "senior", "interim", "acting") for m in mods)
+    role_phrase = role_words if titled else join(article_for(first), role_words)
     if noun == "guest" and prep == "on":
         return Role(
             Verb("appear", "appeared as", "appearing as"), join(role_phrase, *after), replaced
@@ -195,7 +196,8 @@ COUNTABLE = word_set(
 # Singular nouns for one piece of work: the default verb takes "the" ("Led the Stripe migration").
 PROJECTS = word_set(
     """migration launch rollout redesign rebuild project programme program initiative rewrite
-    overhaul integration expansion transition consolidation revamp refresh replatforming"""
+    overhaul integration expansion transition consolidation revamp refresh replatforming trial
+    pilot"""
 )
 STOP_AT = word_set(
     "of for with on at to in into across between and from by about over under via after before"
