@@ -293,7 +293,11 @@ def test_cohort_report_in_every_format(run, tmp_path: Path) -> None:
     assert stat.S_IMODE(html.stat().st_mode) == 0o600
 
     r = run("cohort", "report", "--dir", str(folder), "--format", "pdf")
-    assert r.exit_code == 2 and "unknown --format" in r.stderr
+    assert r.exit_code == 2 and "unknown format 'pdf'" in r.stderr
+    # a file name that says another format than the one asked for is refused
+    r = run("cohort", "report", "--dir", str(folder), "--format", "html", "-o",
+            str(tmp_path / "x.md"))  # fmt: skip
+    assert r.exit_code == 2 and not (tmp_path / "x.md").exists()
 
 
 def test_cohort_match_json_and_file(run, tmp_path: Path) -> None:
@@ -314,8 +318,9 @@ def test_cohort_match_json_and_file(run, tmp_path: Path) -> None:
     )
     assert data["unmatched"] == []
     out = tmp_path / "pairs.json"
-    r = run("cohort", "match", "--dir", str(folder), "--json", "-o", str(out))
+    r = run("cohort", "match", "--dir", str(folder), "-o", str(out))  # .json: JSON
     assert r.exit_code == 0 and json.loads(out.read_text()) == data
+    assert f"Wrote 3 pairs to {out}" in r.stderr
     r = run("cohort", "match", "--dir", str(folder))
     assert "Tom Ng → Alex Kim: Alex Kim is strong in Strategy" in r.stdout
 

@@ -278,12 +278,16 @@ def test_prep_command_prints_and_writes_the_agenda(run, home: Path, tmp_path: Pa
 
     out = tmp_path / "agenda.md"
     r = run("network", "prep", "Sam Lee", "-o", str(out))
-    assert r.exit_code == 0 and f"Wrote the agenda to {out}" in r.stdout
+    assert r.exit_code == 0 and f"Wrote the agenda for Sam Lee to {out}" in r.stderr
     assert out.read_text().startswith("# Next conversation with Sam Lee")
     assert oct(out.stat().st_mode & 0o777) == "0o600"
     r = run("network", "prep", "Sam Lee", "-o", str(out))
     assert r.exit_code == 2 and "already exists" in r.stderr
     assert run("network", "prep", "Sam Lee", "-o", str(out), "--force").exit_code == 0
+    data = json.loads(run("network", "prep", "Sam Lee", "--json").stdout)
+    assert data["contact"]["name"] == "Sam Lee" and data["question"].startswith("When you had")
+    assert [e["text"] for e in data["evidence"]] == ["Scored three bets"]
+    assert len(data["topics"]) == 3
 
 
 def test_prep_without_an_assessment_says_so(run, home: Path) -> None:

@@ -3,13 +3,19 @@
 from __future__ import annotations
 
 import datetime as dt
+from collections.abc import Sequence
 from dataclasses import dataclass
 from pathlib import Path
+from typing import TYPE_CHECKING, ClassVar
 
+from pm_coach.app.emit import Output
 from pm_coach.core.cohort import CohortReport
 from pm_coach.core.matching import Matching
 from pm_coach.errors import DataFileError, InputError, PreconditionError
 from pm_coach.models.cohort import MAX_MENTEES, Member, SharedEvidence
+
+if TYPE_CHECKING:
+    from rich.console import RenderableType
 
 SHARED_EVIDENCE_DAYS = 365  # --with-evidence shares the last year's entries
 SHARED_EVIDENCE_MAX = 20
@@ -156,7 +162,11 @@ def _gap_names(folder: Path, map_id: str) -> tuple[list[tuple[str, str]], int]:
     return [(g.id, g.name) for g in skill_map.gaps], map_target(skill_map)
 
 
-def report(data_folder: Path, cohort: Cohort, today: dt.date) -> CohortReport:
+def members(cohort: Cohort) -> MembersResult:
+    return MembersResult(list(cohort.members), [p.name for p in cohort.left_out])
+
+
+def report(data_folder: Path, cohort: Cohort, today: dt.date) -> CohortReportResult:
     from dataclasses import replace
 
     from pm_coach.core.cohort import build_report
@@ -169,10 +179,10 @@ def report(data_folder: Path, cohort: Cohort, today: dt.date) -> CohortReport:
         default_target=default_target,
         today=today,
     )
-    return replace(result, left_out=[p.name for p in cohort.left_out])
+    return CohortReportResult(replace(result, left_out=[p.name for p in cohort.left_out]))
 
 
-def match(data_folder: Path, cohort: Cohort) -> Matching:
+def match(data_folder: Path, cohort: Cohort) -> MatchResult:
     try:
         import scipy.optimize  # noqa: F401  (checked here so the message is ours)
 
@@ -183,9 +193,88 @@ def match(data_folder: Path, cohort: Cohort) -> Matching:
             hint="Install the cohort extra: pip install 'pm-coach[cohort]'",
         ) from None
     names, default_target = _gap_names(data_folder, cohort.map_id)
-    return solve(
+    found = solve(
         cohort.members,
         gap_ids=[g for g, _ in names],
         gap_names=dict(names),
         default_target=default_target,
     )
+    return MatchResult(found, [p.name for p in cohort.left_out])
+
+
+# --- results for emit() -------------------------------------------------------------------------
+
+
+def _left_out_note(left_out: Sequence[str]) -> list[str]:
+    if not left_out:
+        return []
+    return [f"Left out {len(left_out)} member file(s) with problems: {', '.join(left_out)}"]
+
+
+@dataclass(frozen=True)
+class MembersResult(Output):
+    members: list[Member]
+    left_out: list[str]
+
+    formats: ClassVar[tuple[str, ...]] = ("terminal", "json")
+    file_format: ClassVar[str] = "json"
+
+    def render(self, fmt: str) -> str | RenderableType:
+        from pm_coach.render import cohort as render
+
+        if fmt == "json":
+            return render.members_json(self.members) + "\n"
+        return render.members_table(self.members)
+
+    def notes(self, fmt: str) -> list[str]:
+        return _left_out_note(self.left_out)
+
+    def written(self, path: Path, fmt: str) -> str:
+        return f"Wrote the member list to {path}"
+
+
+@dataclass(frozen=True)
+class CohortReportResult(Output):
+    report: CohortReport
+
+    formats: ClassVar[tuple[str, ...]] = ("terminal", "markdown", "html", "json")
+    file_format: ClassVar[str] = "markdown"
+
+    def render(self, fmt: str) -> str | RenderableType:
+        from pm_coach.render import cohort as render
+
+        if fmt == "json":
+            return render.report_json(self.report) + "\n"
+        if fmt == "markdown":
+            return render.report_markdown(self.report)
+        if fmt == "html":
+            return render.report_html(self.report)
+        return render.report_terminal(self.report)
+
+    def notes(self, fmt: str) -> list[str]:
+        return _left_out_note(self.report.left_out)
+
+    def written(self, path: Path, fmt: str) -> str:
+        return f"Wrote the cohort report to {path}"
+
+
+@dataclass(frozen=True)
+class MatchResult(Output):
+    matching: Matching
+    left_out: list[str]
+
+    formats: ClassVar[tuple[str, ...]] = ("text", "json")
+    file_format: ClassVar[str] = "json"
+
+    def render(self, fmt: str) -> str | RenderableType:
+        from pm_coach.render import cohort as render
+
+        if fmt == "json":
+            return render.matching_json(self.matching)
+        return render.matching_text(self.matching)
+
+    def notes(self, fmt: str) -> list[str]:
+        return _left_out_note(self.left_out)
+
+    def written(self, path: Path, fmt: str) -> str:
+        return f"Wrote {len(self.matching.pairs)} pairs to {path}"

@@ -5,11 +5,16 @@ from __future__ import annotations
 import datetime as dt
 from dataclasses import dataclass
 from pathlib import Path
+from typing import TYPE_CHECKING, ClassVar
 
+from pm_coach.app.emit import Output
 from pm_coach.core.finding import FindResult
 from pm_coach.core.prep import Prep
 from pm_coach.models import Assessment, Evidence, Profile, SkillMap
 from pm_coach.models.network import Contact
+
+if TYPE_CHECKING:
+    from rich.console import RenderableType
 
 
 @dataclass(frozen=True)
@@ -68,7 +73,54 @@ def _focus_and_actions(
     return focus, actions
 
 
-def prep(folder: Path, name: str, today: dt.date) -> Prep:
+@dataclass(frozen=True)
+class ContactResult(Output):
+    """``network show``: one contact and their conversation history."""
+
+    contact: Contact
+    today: dt.date
+
+    formats: ClassVar[tuple[str, ...]] = ("terminal", "json")
+    file_format: ClassVar[str] = "json"
+
+    def render(self, fmt: str) -> str | RenderableType:
+        if fmt == "json":
+            import json
+
+            from pm_coach.render.network import rows
+
+            return json.dumps(rows([self.contact], self.today)[0], ensure_ascii=False, indent=2)
+        from pm_coach.render.network import detail
+
+        return detail(self.contact, self.today)
+
+
+def show(folder: Path, name: str, today: dt.date) -> ContactResult:
+    from pm_coach.core import network
+    from pm_coach.store.network import load_contacts
+
+    return ContactResult(network.get(load_contacts(folder), name), today)
+
+
+@dataclass(frozen=True)
+class PrepResult(Output):
+    """``network prep``: the agenda, Markdown by default."""
+
+    prep: Prep
+
+    formats: ClassVar[tuple[str, ...]] = ("markdown", "json")
+    file_format: ClassVar[str] = "markdown"
+
+    def render(self, fmt: str) -> str | RenderableType:
+        from pm_coach.render import prep as render
+
+        return render.as_json(self.prep) if fmt == "json" else render.markdown(self.prep)
+
+    def written(self, path: Path, fmt: str) -> str:
+        return f"Wrote the agenda for {self.prep.contact.name} to {path}"
+
+
+def prep(folder: Path, name: str, today: dt.date) -> PrepResult:
     """The agenda for the next conversation with the named contact."""
     from pm_coach.core import network
     from pm_coach.core.mentoring import strengths
@@ -78,20 +130,45 @@ def prep(folder: Path, name: str, today: dt.date) -> Prep:
     s = load_situation(folder)
     contact = network.get(s.contacts, name)
     focus, actions = _focus_and_actions(s, today)
-    return build_prep(
-        contact,
-        today=today,
-        skill_map=s.skill_map,
-        focus=[FocusItem(g, n, cur, tgt, g in contact.helps) for g, n, cur, tgt in focus],
-        actions=[ActionItem(*a) for a in actions],
-        entries=s.entries,
-        strengths=strengths(s.skill_map, s.assessment, s.entries, today),
-        guide=network_guide(),
-        no_assessment=s.assessment is None,
+    return PrepResult(
+        build_prep(
+            contact,
+            today=today,
+            skill_map=s.skill_map,
+            focus=[FocusItem(g, n, cur, tgt, g in contact.helps) for g, n, cur, tgt in focus],
+            actions=[ActionItem(*a) for a in actions],
+            entries=s.entries,
+            strengths=strengths(s.skill_map, s.assessment, s.entries, today),
+            guide=network_guide(),
+            no_assessment=s.assessment is None,
+        )
     )
 
 
-def find(folder: Path, gap: str | None, today: dt.date) -> FindResult:
+@dataclass(frozen=True)
+class FindOutput(Output):
+    """``network find`` for emit()."""
+
+    result: FindResult
+
+    formats: ClassVar[tuple[str, ...]] = ("text", "json")
+    file_format: ClassVar[str] = "text"
+
+    def render(self, fmt: str) -> str | RenderableType:
+        from pm_coach.render import finding
+
+        return finding.as_json(self.result) + "\n" if fmt == "json" else finding.text(self.result)
+
+    def notes(self, fmt: str) -> list[str]:
+        if fmt == "json" or self.result.based_on != "all":
+            return []
+        return [
+            "No self-assessment yet, so every gap nobody helps with is listed. Run "
+            "'pm-coach assess' to narrow this to your focus gaps."
+        ]
+
+
+def find(folder: Path, gap: str | None, today: dt.date) -> FindOutput:
     """Whom to look for: for ``gap``, or for each focus gap nobody helps with."""
     from pm_coach.core.evidence import check_gaps
     from pm_coach.core.finding import suggest
@@ -117,9 +194,11 @@ def find(folder: Path, gap: str | None, today: dt.date) -> FindResult:
         target_role=s.profile.target_role,
         include_helped=gap is not None,
     )
-    return FindResult(
-        suggestions=found,
-        strengths=strengths(s.skill_map, s.assessment, s.entries, today),
-        mentees=[c.name for c in s.contacts if c.kind == "mentee"],
-        based_on=based_on,
+    return FindOutput(
+        FindResult(
+            suggestions=found,
+            strengths=strengths(s.skill_map, s.assessment, s.entries, today),
+            mentees=[c.name for c in s.contacts if c.kind == "mentee"],
+            based_on=based_on,
+        )
     )

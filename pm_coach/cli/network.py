@@ -3,12 +3,11 @@
 from __future__ import annotations
 
 import datetime as dt
-import sys
-from pathlib import Path
 from typing import TYPE_CHECKING, Annotated
 
 import typer
 
+from pm_coach.cli.options import AsJson, Force, OutputFile, format_option
 from pm_coach.cli.state import interactive, state
 from pm_coach.errors import PreconditionError
 
@@ -22,6 +21,10 @@ app = typer.Typer(
     "for your focus gaps and flags anyone you have not talked to in 60 days.",
     no_args_is_help=True,
 )
+
+ShowFormat = format_option("terminal (the default on screen) or json.")
+PrepFormat = format_option("markdown (the default) or json.")
+FindFormat = format_option("text (the default) or json.")
 
 
 def register(root: typer.Typer) -> None:
@@ -132,27 +135,19 @@ def list_(
 def show(
     ctx: typer.Context,
     name: Annotated[str, typer.Argument(metavar="NAME", help="The contact's name.")],
-    as_json: Annotated[
-        bool, typer.Option("--json", help="Print the contact as JSON and nothing else.")
-    ] = False,
+    fmt: ShowFormat = None,
+    output: OutputFile = None,
+    force: Force = False,
+    as_json: AsJson = False,
 ) -> None:
     """Show one contact with every conversation you recorded, oldest first."""
-    from pm_coach.core import network
-    from pm_coach.store.network import load_contacts
+    from pm_coach.app.emit import check_options, emit
+    from pm_coach.app.network import ContactResult
+    from pm_coach.app.network import show as show_contact
 
-    who = network.get(load_contacts(state(ctx).folder), name)
-    today = dt.date.today()
-    if as_json:
-        import json
-
-        from pm_coach.render.network import rows
-
-        print(json.dumps(rows([who], today)[0], ensure_ascii=False, indent=2))
-        return
-    from pm_coach.render import console
-    from pm_coach.render.network import detail
-
-    console.out().print(detail(who, today))
+    check_options(ContactResult, fmt, output, as_json)
+    emit(show_contact(state(ctx).folder, name, dt.date.today()), fmt, output, force,
+         as_json=as_json)  # fmt: skip
 
 
 @app.command("edit")
@@ -204,13 +199,10 @@ def edit(
 def prep(
     ctx: typer.Context,
     name: Annotated[str, typer.Argument(metavar="NAME", help="The contact's name.")],
-    output: Annotated[
-        Path | None,
-        typer.Option("--output", "-o", help="Write the agenda to FILE.", metavar="FILE"),
-    ] = None,
-    force: Annotated[
-        bool, typer.Option("--force", help="Replace FILE if it already exists.")
-    ] = False,
+    fmt: PrepFormat = None,
+    output: OutputFile = None,
+    force: Force = False,
+    as_json: AsJson = False,
 ) -> None:
     """Prepare the next conversation: a one-page Markdown agenda.
 
@@ -218,17 +210,13 @@ def prep(
     talked, actions due in the next two weeks or overdue, one question to ask, one thing to
     offer back, and a few topics from the conversation toolkit.
     """
+    from pm_coach.app.emit import check_options, emit
+    from pm_coach.app.network import PrepResult
     from pm_coach.app.network import prep as make_prep
-    from pm_coach.render.prep import markdown
 
-    text = markdown(make_prep(state(ctx).folder, name, dt.date.today()))
-    if output is None:
-        print(text, end="")
-        return
-    from pm_coach.store.output import write_output
-
-    shown = write_output(output, text, force=force)
-    print(f"Wrote the agenda to {shown}")
+    check_options(PrepResult, fmt, output, as_json)
+    emit(make_prep(state(ctx).folder, name, dt.date.today()), fmt, output, force,
+         as_json=as_json)  # fmt: skip
 
 
 @app.command("find")
@@ -243,32 +231,23 @@ def find(
             metavar="GAP",
         ),
     ] = None,
-    as_json: Annotated[
-        bool, typer.Option("--json", help="Print the suggestions as JSON and nothing else.")
-    ] = False,
+    fmt: FindFormat = None,
+    output: OutputFile = None,
+    force: Force = False,
+    as_json: AsJson = False,
 ) -> None:
     """Whom to look for where a focus gap has nobody: a coach, a mentor or a circle, where to
     find one, and a first message to send. Also lists the gaps you could mentor others in.
 
     The messages use your profile's --goal and --investment (pm-coach profile set).
     """
+    from pm_coach.app.emit import check_options, emit
+    from pm_coach.app.network import FindOutput
     from pm_coach.app.network import find as find_people
 
-    result = find_people(state(ctx).folder, gap, dt.date.today())
-    if as_json:
-        from pm_coach.render.finding import as_json as dump
-
-        print(dump(result))
-        return
-    from pm_coach.render.finding import text
-
-    if result.based_on == "all":
-        print(
-            "No self-assessment yet, so every gap nobody helps with is listed. Run "
-            "'pm-coach assess' to narrow this to your focus gaps.",
-            file=sys.stderr,
-        )
-    print(text(result), end="")
+    check_options(FindOutput, fmt, output, as_json)
+    emit(find_people(state(ctx).folder, gap, dt.date.today()), fmt, output, force,
+         as_json=as_json)  # fmt: skip
 
 
 @app.command("rm")

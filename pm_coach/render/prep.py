@@ -110,3 +110,36 @@ def markdown(prep: Prep) -> str:
         "",
     ]
     return "\n".join(lines)
+
+
+def as_json(prep: Prep) -> str:
+    """The agenda's parts as JSON, for tools that lay it out themselves."""
+    import json
+
+    data = {
+        "contact": prep.contact.to_json(),
+        "prepared": prep.today.isoformat(),
+        "last_talked": prep.last_talked.isoformat() if prep.last_talked else None,
+        "focus": [
+            {"gap": f.gap, "name": f.name, "current": f.current, "target": f.target,
+             "helped": f.helped}
+            for f in prep.focus
+        ],
+        "evidence": [e.to_json() for e in prep.evidence],
+        "more_evidence": prep.more_evidence,
+        "actions": [
+            {"id": a.id, "title": a.title, "gap": a.gap,
+             "due": a.due.isoformat() if a.due else None, "status": a.status}
+            for a in prep.actions
+        ],
+        "next_up": (
+            {"id": prep.next_up.id, "title": prep.next_up.title, "gap": prep.next_up.gap,
+             "due": prep.next_up.due.isoformat() if prep.next_up.due else None}
+            if prep.next_up
+            else None
+        ),
+        "question": prep.question,
+        "offer": prep.offer,
+        "topics": [{"title": t.title, "prompt": t.prompt} for t in prep.topics],
+    }  # fmt: skip
+    return json.dumps(data, ensure_ascii=False, indent=2) + "\n"
