@@ -356,3 +356,24 @@ def test_the_wheel_ships_the_toolkit(tmp_path: Path) -> None:
     [wheel] = tmp_path.glob("*.whl")
     names = zipfile.ZipFile(wheel).namelist()
     assert "pm_coach/content/network.toml" in names
+
+
+def test_prep_follows_the_saved_plan_and_its_statuses(run, home: Path, tmp_path: Path) -> None:
+    setup_pm(run, tmp_path)
+    r = run("network", "prep", "Sam Lee")
+    assert "No saved plan, so these dates are worked out today" in r.stdout
+    assert "overdue since" not in r.stdout
+
+    assert run("plan", "new", "--start", "60 days ago").exit_code == 0
+    r = run("network", "prep", "Sam Lee")
+    assert r.exit_code == 0, r.output
+    assert "No saved plan" not in r.stdout
+    assert "- [ ] Map a year of your work to the company goals (strategy, overdue since" in (
+        r.stdout
+    )
+    # only the gaps Sam helps with: delegation's overdue actions stay out of this agenda
+    assert "(delegation, overdue" not in r.stdout
+
+    assert run("plan", "done", "strategy-goal-map").exit_code == 0
+    r = run("network", "prep", "Sam Lee")
+    assert "Map a year of your work" not in r.stdout

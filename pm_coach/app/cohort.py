@@ -61,8 +61,15 @@ def build_share(
             "to share.",
             hint=f"Run '{command}' first.",
         )
-    plan = build_plan(
-        skill_map, assessment, s.entries, start=today, hours_per_week=s.profile.hours_per_week
+    from pm_coach.app.plan import active_plan_status
+
+    saved = active_plan_status(folder, today)  # the plan being followed names the focus gaps
+    plan = (
+        saved
+        if saved is not None and saved.map_id == skill_map.id
+        else build_plan(
+            skill_map, assessment, s.entries, start=today, hours_per_week=s.profile.hours_per_week
+        )
     )
     shared: list[SharedEvidence] = []
     if with_evidence:

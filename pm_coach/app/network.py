@@ -14,6 +14,9 @@ from pm_coach.models import Assessment, Evidence, Profile, SkillMap
 from pm_coach.models.network import Contact
 
 if TYPE_CHECKING:
+    from pm_coach.core.plan import Plan
+
+if TYPE_CHECKING:
     from rich.console import RenderableType
 
 
@@ -47,30 +50,36 @@ def load_situation(folder: Path) -> Situation:
     )
 
 
-def _focus_and_actions(
-    s: Situation, today: dt.date
-) -> tuple[list[tuple[str, str, int, int]], list[tuple[str, str, str, dt.date | None, str]]]:
-    """The focus gaps (id, name, current, target) and their actions (id, title, gap, due,
-    status) of the plan made today from the latest assessment; empty without one."""
+def current_plan(folder: Path, s: Situation, today: dt.date) -> tuple[Plan | None, bool]:
+    """The plan the user is following and whether it is the saved one: the active saved plan
+    (with each action's status today) when it uses the profile's map, else the plan worked
+    out today from the latest assessment; (None, False) with neither."""
+    from pm_coach.app.plan import active_plan_status
+
+    saved = active_plan_status(folder, today)
+    if saved is not None and saved.map_id == s.skill_map.id:
+        return saved, True
     if s.assessment is None:
-        return [], []
+        return None, False
     from pm_coach.core.plan import build_plan
 
-    plan = build_plan(
+    made = build_plan(
         s.skill_map, s.assessment, s.entries, start=today, hours_per_week=s.profile.hours_per_week
     )
+    return made, False
+
+
+def _focus_and_actions(
+    folder: Path, s: Situation, today: dt.date
+) -> tuple[list[tuple[str, str, int, int]], list[tuple[str, str, str, dt.date | None, str]], bool]:
+    """The focus gaps (id, name, current, target) and their actions (id, title, gap, due,
+    status) of the plan in use, and whether it is the saved plan."""
+    plan, saved = current_plan(folder, s, today)
+    if plan is None:
+        return [], [], False
     focus = [(g.gap, g.name, g.current, g.target) for g in plan.focus]
-    actions = []
-    for g in plan.focus:
-        for a in g.actions:
-            if a.done:
-                status = "done"
-            elif a.due is not None and a.due < today:
-                status = "overdue"
-            else:
-                status = "open"
-            actions.append((a.id, a.title, g.gap, a.due, status))
-    return focus, actions
+    actions = [(a.id, a.title, g.gap, a.due, a.status) for g in plan.focus for a in g.actions]
+    return focus, actions, saved
 
 
 @dataclass(frozen=True)
@@ -129,7 +138,7 @@ def prep(folder: Path, name: str, today: dt.date) -> PrepResult:
 
     s = load_situation(folder)
     contact = network.get(s.contacts, name)
-    focus, actions = _focus_and_actions(s, today)
+    focus, actions, saved = _focus_and_actions(folder, s, today)
     return PrepResult(
         build_prep(
             contact,
@@ -141,6 +150,7 @@ def prep(folder: Path, name: str, today: dt.date) -> PrepResult:
             strengths=strengths(s.skill_map, s.assessment, s.entries, today),
             guide=network_guide(),
             no_assessment=s.assessment is None,
+            saved_plan=saved,
         )
     )
 
@@ -183,7 +193,7 @@ def find(folder: Path, gap: str | None, today: dt.date) -> FindOutput:
     elif s.assessment is None:
         gaps, based_on = list(names.items()), "all"
     else:
-        focus, _ = _focus_and_actions(s, today)
+        focus, _, _ = _focus_and_actions(folder, s, today)
         gaps, based_on = [(g, n) for g, n, _, _ in focus], "focus"
     found = suggest(
         gaps,

@@ -58,6 +58,7 @@ class Prep:
     offer: str
     topics: list[Topic] = field(default_factory=list)
     no_assessment: bool = False
+    saved_plan: bool = False  # the actions come from the saved plan, not one worked out today
 
 
 def _evidence_since(
@@ -137,6 +138,7 @@ def build_prep(
     strengths: Sequence[Strength],
     guide: NetworkGuide,
     no_assessment: bool = False,
+    saved_plan: bool = False,
 ) -> Prep:
     """The agenda for the next conversation with ``contact``."""
     last = contact.last_contact
@@ -172,4 +174,5 @@ def build_prep(
         offer=_offer(contact, strengths, guide),
         topics=pick_topics(guide, contact.kind, gaps_of_interest, len(contact.conversations)),
         no_assessment=no_assessment,
+        saved_plan=saved_plan,
     )

@@ -94,6 +94,11 @@ def markdown(prep: Prep) -> str:
             )
         else:
             lines.append("- Nothing due in the next two weeks.")
+        if not prep.saved_plan and not prep.no_assessment:
+            lines.append(
+                "- (No saved plan, so these dates are worked out today; keep them fixed with "
+                "`pm-coach plan new`.)"
+            )
         lines.append("")
 
     lines += ["## One question to ask", "", f"> {md(prep.question)}", ""]
