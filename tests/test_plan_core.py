@@ -84,13 +84,23 @@ def assess(levels: dict[str, int], targets: dict[str, int] | None = None) -> Ass
     )
 
 
-def ev(entry_id: str, day: dt.date, gaps: list[str] | None = None, action: str = "") -> Evidence:
+def ev(
+    entry_id: str,
+    day: dt.date,
+    gaps: list[str] | None = None,
+    action: str = "",
+    *,
+    result: str = "",
+    scope: str | None = None,
+) -> Evidence:
     return Evidence(
         id=entry_id,
         date=day,
         text="Did something",
+        result=result,
         gaps=gaps or [],
         action=action,
+        scope=scope,  # type: ignore[arg-type]
         created=CREATED,
     )
 
@@ -136,26 +146,57 @@ def test_ties_keep_map_order() -> None:
     assert [s.gap for s in ranking] == ["z", "y", "x"]
 
 
-def test_evidence_older_than_180_days_does_not_back_a_rating() -> None:
+def test_evidence_from_before_the_year_before_the_assessment_does_not_back_a_rating() -> None:
     m = make_map("a", "b")
-    window = START - dt.timedelta(days=180)
+    window = dt.date(2025, 11, 20)  # 365 days before the assessment of 2026-11-20
     entries = [
         ev("old1", window - dt.timedelta(days=1), ["a"]),  # one day too old
-        ev("edge1", window, ["b"]),  # exactly 180 days: still recent
+        ev("edge1", window, ["b"]),  # exactly 365 days: still counts
     ]
     ranking = rank_gaps(m, assess({"a": 2, "b": 2}), entries, START)
     a, b = standing(ranking, "a"), standing(ranking, "b")
     assert not a.backed and b.backed
     assert a.last_evidence == window - dt.timedelta(days=1)
-    assert "no evidence since May 2026" in a.why  # 2026-05-26
-    assert "1 piece of evidence in the last 180 days" in b.why
+    assert "no evidence since November 2025 backs the rating" in a.why
+    assert "your evidence supports level 2" in b.why
+
+
+def test_activity_without_a_result_does_not_back_level_3() -> None:
+    m = make_map("a", "b")
+    entries = [
+        ev("act1", START - dt.timedelta(days=3), ["a"], scope="teams"),
+        ev("res1", START - dt.timedelta(days=3), ["b"], result="Shipped", scope="team"),
+    ]
+    ranking = rank_gaps(m, assess({"a": 3, "b": 3}), entries, START)
+    a, b = standing(ranking, "a"), standing(ranking, "b")
+    assert not a.backed and a.supported == 2 and b.backed and b.supported == 3
+    assert a.why == "1 level below target; you rate 3 but your evidence supports 2"
+    assert [s.gap for s in ranking] == ["a", "b"]  # the unbacked rating ranks up
+
+
+def test_a_blind_spot_ranks_up_and_is_named() -> None:
+    from pm_coach.core.calibration import Rater
+
+    m = make_map("a", "b")
+    proof = [ev(f"p{g}01", START - dt.timedelta(days=3), [g], result="Shipped", scope="team")
+             for g in "ab"]  # fmt: skip
+    manager = Rater(name="Dana", relation="manager", date=START, levels={"b": 1})
+    without = rank_gaps(m, assess({"a": 3, "b": 3}), proof, START)
+    assert [s.gap for s in without] == ["a", "b"]
+    ranked = rank_gaps(m, assess({"a": 3, "b": 3}), proof, START, raters=[manager])
+    assert [s.gap for s in ranked] == ["b", "a"]
+    b = standing(ranked, "b")
+    assert b.blind_spot and b.others == 1.0 and b.score == 2
+    assert (
+        b.why == "1 level below target; your evidence supports level 3; others see 1, a blind spot"
+    )
 
 
 def test_the_reason_reads_like_the_issue_example() -> None:
     m = make_map("a")
-    entries = [ev("may1", dt.date(2026, 5, 2), ["a"])]
+    entries = [ev("may1", dt.date(2025, 5, 2), ["a"])]
     [s] = rank_gaps(m, assess({"a": 2}), entries, START)
-    assert s.why == "2 levels below target; no evidence since May 2026"
+    assert s.why == "2 levels below target; no evidence since May 2025 backs the rating"
 
 
 def test_evidence_logged_against_an_action_counts_for_its_gap() -> None:
@@ -168,9 +209,9 @@ def test_evidence_logged_against_an_action_counts_for_its_gap() -> None:
 
 def test_a_high_rating_with_no_evidence_is_called_a_claim() -> None:
     m = make_map("a", "b")
-    ranking = rank_gaps(m, assess({"a": 4, "b": 2}), [], START)
+    ranking = rank_gaps(m, assess({"a": 4, "b": 1}), [], START)
     assert "still a claim" in standing(ranking, "a").why
-    assert "still a claim" not in standing(ranking, "b").why
+    assert "still a claim" not in standing(ranking, "b").why  # level 1 needs no proof
 
 
 def test_missing_target_is_assumed_and_said() -> None:
@@ -182,7 +223,7 @@ def test_missing_target_is_assumed_and_said() -> None:
 
 def test_roles_focus_later_prove_it_on_track() -> None:
     m = make_map("a", "b", "c", "d", "e", "f")
-    recent = [ev("onf1", START - dt.timedelta(days=1), ["f"])]
+    recent = [ev("onf1", START - dt.timedelta(days=1), ["f"], result="Moved", scope="teams")]
     levels = {"a": 1, "b": 2, "c": 2, "d": 3, "e": 4, "f": 4}
     plan = build_plan(m, assess(levels), recent, start=START, hours_per_week=3)
     roles = {s.gap: s.role for s in plan.ranking}
@@ -240,7 +281,7 @@ def test_a_gap_above_target_without_evidence_is_never_dropped_even_without_room(
 
 def test_a_gap_at_target_with_recent_evidence_needs_no_step() -> None:
     m = make_map("a", "b")
-    entries = [ev("okb1", START - dt.timedelta(days=30), ["b"])]
+    entries = [ev("okb1", START - dt.timedelta(days=30), ["b"], result="Moved", scope="teams")]
     plan = build_plan(m, assess({"a": 2, "b": 4}), entries, start=START)
     assert plan.prove_it == []
     assert standing(plan.ranking, "b").role == ON_TRACK

@@ -124,6 +124,9 @@ class RankRow:
     score: int
     backed: bool
     why: str
+    supported: int = 0  # the level the evidence supports (core/calibration.py)
+    others: float | None = None  # others' median rating; None when nobody rated the gap
+    blind_spot: bool = False
 
 
 @dataclass(frozen=True)
@@ -568,7 +571,20 @@ def build_plan(
         focus=[focus_gap(s) for s in focus],
         prove_it=[focus_gap(s) for s in proving],
         ranking=[
-            RankRow(s.gap, s.name, s.rank, s.role, s.current, s.target, s.score, s.backed, s.why)
+            RankRow(
+                s.gap,
+                s.name,
+                s.rank,
+                s.role,
+                s.current,
+                s.target,
+                s.score,
+                s.backed,
+                s.why,
+                s.supported,
+                s.others,
+                s.blind_spot,
+            )
             for s in standings
         ],
         unrated=[(g.id, g.name) for g in skill_map.gaps if g.id not in rated],

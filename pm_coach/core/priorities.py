@@ -2,10 +2,12 @@
 
 Documented for users in ``docs/planning.md`` ("Step 1: rank the gaps"); keep the two in step.
 
-priority = (target − current) + 1 when no evidence for the gap is dated in the 180 days before
-``on``. Higher priority first; on equal priority the gap further below its target first (a real
-distance outranks a missing proof); then the skill map's order. The reason given for each gap says
-where it stands and what backs it; how ties were broken is not shown.
+priority = (target − current), + 1 when the evidence does not back the rating (the level it
+supports, by the calibration rule in ``core/calibration.py``, is below the rating), + 1 when
+others' median rating is two or more levels below it (a blind spot). Higher priority first; on
+equal priority the gap further below its target first (a real distance outranks a missing proof);
+then the skill map's order. The reason given for each gap says where it stands and what backs
+it; how ties were broken is not shown.
 """
 
 from __future__ import annotations
@@ -15,10 +17,12 @@ from collections.abc import Iterable, Sequence
 from dataclasses import dataclass
 
 from pm_coach.core.assessment import map_target
-from pm_coach.core.progress import RECENT_DAYS, evidence_by_gap, is_unproven
+from pm_coach.core.calibration import Rater, calibrate, in_window
+from pm_coach.core.progress import evidence_by_gap
 from pm_coach.models import Assessment, Evidence, SkillMap
 
-UNBACKED_RAISE = 1  # priority added to a gap whose rating has no recent evidence behind it
+UNBACKED_RAISE = 1  # priority added to a gap whose rating the evidence does not back
+BLIND_SPOT_RAISE = 1  # priority added to a gap others rate two or more levels lower
 
 MONTHS = (
     "January",
@@ -46,11 +50,14 @@ class GapStanding:
     current: int
     target: int
     target_given: bool
-    recent: int  # evidence entries for the gap dated inside the recency window
+    recent: int  # evidence entries for the gap dated inside the calibration window
     total: int  # all evidence entries for the gap
     last_evidence: dt.date | None
-    backed: bool
+    backed: bool  # the level the evidence supports reaches the rating
     score: int
+    supported: int = 0  # the level the evidence supports (core/calibration.py)
+    others: float | None = None  # others' median rating; None when nobody rated the gap
+    blind_spot: bool = False  # others rate it two or more levels below the self-rating
     rank: int = 0
     role: str = ""
     why: str = ""
@@ -85,12 +92,20 @@ def _level_words(s: GapStanding, assumed: int) -> str:
 
 def _evidence_words(s: GapStanding) -> str:
     if s.backed:
-        return f"{_plural(s.recent, 'piece')} of evidence in the last {RECENT_DAYS} days"
-    if s.last_evidence is not None:
-        return f"no evidence since {month_year(s.last_evidence)}"
-    if is_unproven(s.current, []):
-        return "no evidence logged yet, so the rating is still a claim"
-    return "no evidence logged yet"
+        words = f"your evidence supports level {s.supported}" if s.supported else ""
+        words = words or "no evidence needed at level 1"
+    elif s.supported:
+        words = f"you rate {s.current} but your evidence supports {s.supported}"
+    elif s.recent:
+        words = "your evidence so far shows activity, not results, so the rating is still a claim"
+    elif s.last_evidence is not None:
+        words = f"no evidence since {month_year(s.last_evidence)} backs the rating"
+    else:
+        words = "no evidence logged yet, so the rating is still a claim"
+    if s.blind_spot and s.others is not None:
+        seen = int(s.others) if s.others == int(s.others) else s.others
+        words += f"; others see {seen}, a blind spot"
+    return words
 
 
 def gap_evidence(entries: Iterable[Evidence], skill_map: SkillMap) -> dict[str, list[Evidence]]:
@@ -105,12 +120,23 @@ def gap_evidence(entries: Iterable[Evidence], skill_map: SkillMap) -> dict[str, 
 
 
 def rank_gaps(
-    skill_map: SkillMap, assessment: Assessment, entries: Sequence[Evidence], on: dt.date
+    skill_map: SkillMap,
+    assessment: Assessment,
+    entries: Sequence[Evidence],
+    on: dt.date,
+    raters: Sequence[Rater] = (),
 ) -> list[GapStanding]:
-    """Every gap the assessment rated, highest priority first, each with its rank and reason."""
-    window = on - dt.timedelta(days=RECENT_DAYS)
+    """Every gap the assessment rated, highest priority first, each with its rank and reason.
+
+    Evidence counts by the calibration rule: from a year before the assessment up to ``on``;
+    ``raters`` are others' latest ratings of this map."""
     assumed = map_target(skill_map)
-    by_gap = gap_evidence([e for e in entries if e.date <= on], skill_map)
+    upto = [e for e in entries if e.date <= on]
+    calibration = calibrate(
+        skill_map, assessment.levels, upto, assessment.date, raters=raters, until=on
+    )
+    counted = {e.id for e in in_window(upto, assessment.date, until=on)}
+    by_gap = gap_evidence(upto, skill_map)
     standings: list[GapStanding] = []
     for index, gap in enumerate(skill_map.gaps):
         if gap.id not in assessment.levels:
@@ -119,8 +145,11 @@ def rank_gaps(
         given = gap.id in assessment.targets
         target = assessment.targets[gap.id] if given else assumed
         found = by_gap[gap.id]
-        recent = sum(1 for e in found if e.date >= window)
-        backed = recent > 0
+        recent = sum(1 for e in found if e.id in counted)
+        cal = calibration.gap(gap.id)
+        supported = cal.supported if cal else 0
+        backed = supported >= current or current <= 1
+        blind = bool(cal and cal.blind_spot)
         standings.append(
             GapStanding(
                 gap=gap.id,
@@ -133,7 +162,12 @@ def rank_gaps(
                 total=len(found),
                 last_evidence=max((e.date for e in found), default=None),
                 backed=backed,
-                score=(target - current) + (0 if backed else UNBACKED_RAISE),
+                score=(target - current)
+                + (0 if backed else UNBACKED_RAISE)
+                + (BLIND_SPOT_RAISE if blind else 0),
+                supported=supported,
+                others=cal.others if cal else None,
+                blind_spot=blind,
             )
         )
     standings.sort(key=lambda s: (-s.score, -s.distance, s.map_index))
@@ -155,7 +189,9 @@ def biggest_gaps(
     entries: Sequence[Evidence],
     on: dt.date,
     limit: int = 3,
+    raters: Sequence[Rater] = (),
 ) -> list[GapStanding]:
     """The highest-ranked gaps still below target: what ``assess`` calls the biggest gaps and
     what ``plan`` takes as its focus."""
-    return [s for s in rank_gaps(skill_map, assessment, entries, on) if s.distance > 0][:limit]
+    ranked = rank_gaps(skill_map, assessment, entries, on, raters)
+    return [s for s in ranked if s.distance > 0][:limit]

@@ -322,6 +322,11 @@ def to_dict(plan: Plan) -> dict[str, Any]:
                 "target": s.target,
                 "score": s.score,
                 "backed": s.backed,
+                "supported": s.supported,
+                "others": s.others
+                if s.others is None or s.others != int(s.others)
+                else int(s.others),
+                "blind_spot": s.blind_spot,
                 "role": s.role,
                 "why": s.why,
             }
@@ -453,11 +458,18 @@ def terminal(plan: Plan, *, full: bool = False) -> RenderableType:
     table.add_column("#", justify="right", no_wrap=True)
     table.add_column("gap", style="magenta", max_width=30)
     table.add_column("level", justify="center", no_wrap=True)
+    table.add_column("backed", justify="center", no_wrap=True)
+    with_others = any(s.others is not None for s in plan.ranking)
+    if with_others:
+        table.add_column("others", justify="center", no_wrap=True)
     table.add_column("plan", no_wrap=True)
     if full:
         table.add_column("why", ratio=1)
     for s in plan.ranking:
-        row = [str(s.rank), s.name, f"{s.current} → {s.target}", ROLE_LABELS.get(s.role, s.role)]
+        row = [str(s.rank), s.name, f"{s.current} → {s.target}", str(s.supported)]
+        if with_others:
+            row.append(_level(s.others))
+        row.append(ROLE_LABELS.get(s.role, s.role))
         table.add_row(*row, *([s.why] if full else []))
     parts.append(table)
     if plan.unrated:
@@ -570,14 +582,14 @@ def markdown(plan: Plan, *, name: str = "", current_role: str = "", target_role:
             "",
             "## Priorities",
             "",
-            "| Rank | Gap | Now | Target | In this plan | Why |",
-            "|---:|---|---:|---:|---|---|",
+            "| Rank | Gap | Now | Target | Backed | Others | In this plan | Why |",
+            "|---:|---|---:|---:|---:|---:|---|---|",
         ]
     )
     for s in plan.ranking:
         lines.append(
-            f"| {s.rank} | {md(s.name)} | {s.current} | {s.target} | "
-            f"{ROLE_LABELS.get(s.role, s.role)} | {md(s.why)} |"
+            f"| {s.rank} | {md(s.name)} | {s.current} | {s.target} | {s.supported} | "
+            f"{_level(s.others)} | {ROLE_LABELS.get(s.role, s.role)} | {md(s.why)} |"
         )
     lines.append("")
     if plan.unrated:
@@ -619,3 +631,10 @@ def markdown(plan: Plan, *, name: str = "", current_role: str = "", target_role:
         lines.append("")
     lines.extend(["---", "", md(MD_FOOTER), ""])
     return "\n".join(lines)
+
+
+def _level(value: float | None) -> str:
+    """Others' median as people write it (3, 2.5), or "–" when nobody rated the gap."""
+    if value is None:
+        return "–"
+    return str(int(value)) if value == int(value) else f"{value:g}"
