@@ -215,3 +215,26 @@ def test_report_html_escapes_rater_names_and_notes(run, tmp_path: Path, assessed
     assert "&lt;script&gt;alert(&quot;x&quot;)&lt;/script&gt; &amp; Co" in html
     md = run("report", "--format", "markdown", "--raters").stdout
     assert "<script>" not in md and "\\<script\\>" in md
+
+
+def test_plan_ranks_a_blind_spot_up_and_shows_all_three_views(
+    run, tmp_path: Path, home: Path
+) -> None:
+    path = tmp_path / "self.toml"
+    # every gap one level below target 4, so only the calibration rules separate them
+    path.write_text("[levels]\n" + "".join(f"{g} = 3\n" for g in
+                    ("strategy", "buy-in", "confidence", "domain", "delegation")))  # fmt: skip
+    assert run("assess", "--answers", str(path)).exit_code == 0
+    before = json.loads(run("plan", "new", "--json").stdout)
+    assert [r["gap"] for r in before["ranking"]][:2] == ["strategy", "buy-in"]  # map order
+    answers = tmp_path / "a.toml"
+    answers.write_text("[levels]\ndomain = 1\n")
+    assert run("feedback", "add", "Dana", str(answers), "-r", "manager").exit_code == 0
+    data = json.loads(run("plan", "new", "--json").stdout)
+    first = data["ranking"][0]
+    assert first["gap"] == "domain" and first["blind_spot"] is True
+    assert first | {"current": 3, "supported": 0, "others": 1} == first
+    assert first["why"].endswith("; others see 1, a blind spot")
+    shown = run("plan").stdout
+    row = next(line for line in shown.splitlines() if "Domain" in line and "3 → 4" in line)
+    assert re.search(r"3 → 4\s+0\s+1\s", row), row

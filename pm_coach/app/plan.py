@@ -16,6 +16,7 @@ from typing import TYPE_CHECKING, ClassVar
 from pm_coach.app.emit import Output
 from pm_coach.core import plan as core
 from pm_coach.core import tracking
+from pm_coach.core.calibration import Rater
 from pm_coach.errors import NotFoundError, PreconditionError
 from pm_coach.models import Assessment, Evidence, Profile, SkillMap
 from pm_coach.models.network import Contact
@@ -174,6 +175,7 @@ def new_plan(
         log_map=_log_map(skill_map, profile),
         away=[p for p in periods if p[1] >= first_day],
         carried=tracking.carried_marks(plans),
+        raters=_raters(folder, skill_map.id),
     )
     if built.no_fit is not None or not save:
         return PlanResult(core.with_network(built, _contacts(folder)), profile, made=True)
@@ -204,7 +206,46 @@ def _tracked(
         assessments=assessments,
         log_map=_log_map(skill_map, profile),
     )
+    view = _calibrated(view, skill_map, assessments, entries, _raters(folder, skill_map.id), today)
     return core.with_network(view, _contacts(folder), today)
+
+
+def _raters(folder: Path, map_id: str) -> list[Rater]:
+    """Others' latest ratings of the map (``pm-coach feedback``)."""
+    from pm_coach.core.feedback import latest_raters
+    from pm_coach.store.feedback import load_feedback
+
+    return latest_raters(load_feedback(folder), map_id)
+
+
+def _calibrated(
+    view: core.Plan,
+    skill_map: SkillMap,
+    assessments: list[Assessment],
+    entries: list[Evidence],
+    raters: list[Rater],
+    today: dt.date,
+) -> core.Plan:
+    """A kept plan's priorities with today's supported level and others' median beside each
+    rating, by the same calibration rule the plan was ranked with."""
+    import dataclasses
+
+    from pm_coach.core.calibration import calibrate
+    from pm_coach.core.progress import latest
+
+    current = latest(assessments, skill_map.id)
+    if current is None:
+        return view
+    cal = calibrate(skill_map, current.levels, entries, current.date, raters=raters, until=today)
+    rows = []
+    for row in view.ranking:
+        g = cal.gap(row.gap)
+        if g is not None:
+            row = dataclasses.replace(
+                row, supported=g.supported, others=g.others, blind_spot=g.blind_spot
+            )
+        rows.append(row)
+    return dataclasses.replace(view, ranking=rows)
 
 
 def active_plan_status(folder: Path, today: dt.date) -> core.Plan | None:

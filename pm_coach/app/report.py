@@ -5,11 +5,13 @@ from __future__ import annotations
 
 import dataclasses
 import datetime as dt
+from collections.abc import Sequence
 from dataclasses import dataclass
 from typing import TYPE_CHECKING, ClassVar
 
 from pm_coach.app.emit import Output
 from pm_coach.app.workspace import Workspace
+from pm_coach.core.calibration import Rater
 from pm_coach.core.report import NextAction, Report, build_report
 from pm_coach.models import Assessment, Evidence, Profile, SkillMap
 
@@ -102,7 +104,7 @@ def gather(
         return None
     rep = dataclasses.replace(
         rep,
-        next_actions=next_actions(st, skill_map, current, entries, profile, today),
+        next_actions=next_actions(st, skill_map, current, entries, profile, today, raters),
         bullets=top_bullets(entries, today),
     )
     return rep, profile.name
@@ -115,6 +117,7 @@ def next_actions(
     entries: list[Evidence],
     profile: Profile,
     today: dt.date,
+    rep_raters: Sequence[Rater] = (),
 ) -> tuple[NextAction, ...]:
     """The first open action of each focus (and prove-it) gap: from the saved plan when it is
     for this map, else from the plan ``pm-coach plan`` would make today (nothing is saved)."""
@@ -131,6 +134,7 @@ def next_actions(
             weeks=DEFAULT_WEEKS,
             hours_per_week=profile.hours_per_week,
             log_map=None if skill_map.id == profile.map else skill_map.id,
+            raters=rep_raters,
         )
     out = []
     for gap in [*plan.focus, *plan.prove_it]:

@@ -218,7 +218,7 @@ def _assess(
             calibration=calibration,
             show_raters=show_raters,
             unicode=_unicode(out.encoding),
-            biggest=[s.gap for s in biggest_gaps(skill_map, new, evidence, today)],
+            biggest=[s.gap for s in biggest_gaps(skill_map, new, evidence, today, raters=others)],
         )
     )
 

@@ -17,6 +17,7 @@ from dataclasses import dataclass, field, replace
 from typing import Any
 
 from pm_coach.core.assessment import DEFAULT_TARGET
+from pm_coach.core.calibration import Rater
 from pm_coach.core.priorities import GapStanding, month_year, rank_gaps
 from pm_coach.errors import InputError
 from pm_coach.models import ACTION_TYPES, Action, Assessment, Evidence, Gap, Resource, SkillMap
@@ -417,17 +418,20 @@ def build_plan(
     away: Sequence[Away] = (),
     carried: Mapping[str, Mark] | None = None,
     advise: bool = True,
+    raters: Sequence[Rater] = (),
 ) -> Plan:
     """Rank the gaps, pick the focus, and schedule evidence-producing actions into the horizon.
 
     ``log_map`` is added as ``--map`` to the log commands when the plan's map is not the one
     ``pm-coach log`` uses by default. ``carried`` holds what earlier plans recorded as done or
-    skipped; evidence logged against an action marks it done as well. When not a single action
+    skipped; evidence logged against an action marks it done as well. ``raters`` (others'
+    latest ratings) rank blind spots up. When not a single action
     fits, ``no_fit`` says what would (``advise=False`` skips working that out).
     """
     check_horizon(weeks, hours_per_week)
     standings = assign_roles(
-        rank_gaps(skill_map, assessment, entries, start), focus_count(hours_per_week, weeks)
+        rank_gaps(skill_map, assessment, entries, start, raters),
+        focus_count(hours_per_week, weeks),
     )
     marks = _marks_from(entries, carried or {})
     gaps = {g.id: g for g in skill_map.gaps}
