@@ -16,7 +16,11 @@ from pm_coach.errors import Cancelled
 from pm_coach.store.assessments import load_assessments
 
 GAPS = ["strategy", "buy-in", "confidence", "domain", "delegation"]
-TODAY = dt.date.today()
+
+
+def today() -> dt.date:
+    """Read when a test runs, not at import: a run that crosses midnight stays right."""
+    return dt.date.today()
 
 
 def answers_file(tmp_path: Path, text: str, name: str = "answers.toml") -> str:
@@ -170,7 +174,7 @@ def test_date_back_dates_and_compares_with_the_one_before(
 
 
 def test_future_date_is_refused(run, tmp_path: Path, home: Path) -> None:
-    future = (TODAY + dt.timedelta(days=3)).isoformat()
+    future = (today() + dt.timedelta(days=3)).isoformat()
     result = run(
         "assess", "--answers", answers_file(tmp_path, levels_toml(FIRST)), "--date", future
     )
@@ -216,7 +220,7 @@ def test_json_prints_only_the_saved_assessment(run, tmp_path: Path) -> None:
     result = run("assess", "--answers", answers_file(tmp_path, levels_toml(FIRST)), "--json")
     assert result.exit_code == 0
     data = json.loads(result.stdout)
-    assert data["levels"] == FIRST and data["date"] == TODAY.isoformat()
+    assert data["levels"] == FIRST and data["date"] == today().isoformat()
 
 
 # --- --map -----------------------------------------------------------------------------------

@@ -11,7 +11,10 @@ import pytest
 
 from pm_coach.store.evidence import EvidenceStore
 
-TODAY = dt.date.today()
+
+def today() -> dt.date:
+    """Read when a test runs, not at import: a run that crosses midnight stays right."""
+    return dt.date.today()
 
 
 def logged_id(output: str) -> str:
@@ -38,7 +41,7 @@ def test_log_with_every_option_stores_every_field(run, home: Path) -> None:
     assert e.metrics == ["+12% activation", "3 eng-months saved"]
     assert e.tags == ["q3", "pricing"]
     assert e.goal == "Grow revenue per account"
-    assert e.date == TODAY - dt.timedelta(days=2)
+    assert e.date == today() - dt.timedelta(days=2)
     assert e.kind == "talk" and e.org == "ProductTank"
     assert e.action == "strategy-option-scoring"
     assert e.created.tzinfo is not None
@@ -49,7 +52,7 @@ def test_log_prints_id_and_one_line_summary(run) -> None:
     assert r.exit_code == 0
     line = r.stdout.splitlines()[0]
     assert re.fullmatch(
-        rf"Logged [a-z0-9]{{6}} · {TODAY} · Coached a junior PM through her first launch"
+        rf"Logged [a-z0-9]{{6}} · {today()} · Coached a junior PM through her first launch"
         r" \[delegation\]",
         line,
     )

@@ -9,14 +9,17 @@ from pathlib import Path
 from pm_coach.models import Assessment
 from pm_coach.store.assessments import add_assessment
 
-TODAY = dt.date.today()
+
+def today() -> dt.date:
+    """Read when a test runs, not at import: a run that crosses midnight stays right."""
+    return dt.date.today()
 
 
 def assess(home: Path) -> None:
     add_assessment(
         home,
         Assessment(
-            date=TODAY,
+            date=today(),
             map="leadership",
             levels={"strategy": 4, "buy-in": 1, "confidence": 2, "domain": 2, "delegation": 4},
             targets=dict.fromkeys(["strategy", "buy-in", "confidence", "domain", "delegation"], 4),
@@ -55,7 +58,7 @@ def test_people_per_focus_gap_and_who_to_look_for(run, home: Path) -> None:
 def test_relationships_gone_quiet_are_flagged(run, home: Path) -> None:
     assess(home)
     run("network", "add", "Sam Lee", "--kind", "mentor", "--helps", "buy-in")
-    run("network", "touch", "Sam Lee", "--date", (TODAY - dt.timedelta(days=61)).isoformat())
+    run("network", "touch", "Sam Lee", "--date", (today() - dt.timedelta(days=61)).isoformat())
     data = plan_json(run)
     assert [(p["name"], p["days_since_contact"], p["quiet"]) for p in data["quiet"]] == [
         ("Sam Lee", 61, True)

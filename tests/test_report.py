@@ -21,12 +21,17 @@ from pm_coach.store.evidence import EvidenceStore
 from pm_coach.store.maps import MapCatalog
 from tests.helpers import save_profile
 
-TODAY = dt.date.today()
+
+def today() -> dt.date:
+    """Read when a test runs, not at import: a run that crosses midnight stays right."""
+    return dt.date.today()
+
+
 HOSTILE = '<script>alert("x")</script> & "quotes"'
 
 
 def days_ago(n: int) -> dt.date:
-    return TODAY - dt.timedelta(days=n)
+    return today() - dt.timedelta(days=n)
 
 
 def assessment(
@@ -114,11 +119,11 @@ def test_json_figures_on_a_fixture_history(run, history: Path) -> None:
     }  # fmt: skip
     assert data["evidence_window"] == {
         "from": days_ago(370).isoformat(),
-        "to": TODAY.isoformat(),
+        "to": today().isoformat(),
     }
     assert len(data["months"]) == 12
     assert sum(m["evidence"] for m in data["months"]) == 5
-    assert data["months"][-1]["month"] == TODAY.strftime("%Y-%m")
+    assert data["months"][-1]["month"] == today().strftime("%Y-%m")
 
 
 def test_next_actions_come_from_the_plan_and_bullets_from_export(run, history: Path) -> None:
@@ -130,7 +135,7 @@ def test_next_actions_come_from_the_plan_and_bullets_from_export(run, history: P
     for action in data["next_actions"]:
         gap, _ = skill_map.action(action["id"])
         assert gap.id == action["gap"]
-        assert TODAY <= dt.date.fromisoformat(action["due"]) <= TODAY + dt.timedelta(weeks=12)
+        assert today() <= dt.date.fromisoformat(action["due"]) <= today() + dt.timedelta(weeks=12)
         assert action["log"].endswith(f'log "…" --action {action["id"]}')
     plan = json.loads(run("plan", "--json").stdout)
     focus_gaps = [f["gap"] for f in plan["focus"]]
@@ -259,7 +264,7 @@ def test_build_report_with_a_gap_rated_later() -> None:
     skill_map = MapCatalog(Path("/nonexistent")).load("leadership")
     first = assessment(days_ago(50), {"strategy": 2})
     second = assessment(days_ago(1), {"strategy": 3, "domain": 4})
-    rep = build_report(skill_map, [second, first], [], TODAY)
+    rep = build_report(skill_map, [second, first], [], today())
     by = {g.gap: g for g in rep.gaps}
     assert by["strategy"].change == 1 and by["domain"].change is None
     assert by["domain"].supported == 0 and by["delegation"].current is None
