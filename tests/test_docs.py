@@ -3,13 +3,15 @@ it runs, in order, against a fresh data folder."""
 
 from __future__ import annotations
 
+import json
 import re
 import shlex
 import shutil
+import subprocess
 import sys
 from pathlib import Path
 
-import pytest
+from tests.conftest import pm_coach_cmd, subprocess_env
 
 ROOT = Path(__file__).resolve().parent.parent
 README = (ROOT / "README.md").read_text(encoding="utf-8")
@@ -50,11 +52,31 @@ def test_readme_test_command_is_what_ci_runs() -> None:
     assert commands[1] in ci.splitlines(), "the README's test command must be .ci/run's"
 
 
-def test_readme_examples_run(
-    run, home: Path, tmp_path: Path, monkeypatch: pytest.MonkeyPatch
-) -> None:
-    monkeypatch.chdir(tmp_path)
-    monkeypatch.setenv("EDITOR", f"{sys.executable} -c pass")  # an editor that changes nothing
+def check_output(example: str, out: str, err: str, folder: Path) -> None:
+    """What each kind of example must print or write, beyond exiting 0."""
+    assert "Traceback" not in out + err and "pm-coach: error" not in err, err
+    args = shlex.split(example)
+    if "--json" in args and "-o" not in args:
+        json.loads(out)  # only JSON on stdout
+    if "-o" in args:
+        target = folder / args[args.index("-o") + 1]
+        body = target.read_text("utf-8")
+        assert target.name in out + err, f"{example}: says what it wrote"
+        starts = {".md": "#", ".html": "<!doctype html>", ".json": ("{", "[")}
+        expected = starts.get(target.suffix)
+        if expected and "share" not in args:
+            assert body.startswith(expected), f"{example}: {target.name} holds what it says"
+    if args[1] == "log" and len(args) > 2:
+        assert re.search(r"^Logged [a-z0-9]{6} · ", out, flags=re.M), out
+    if not any(a in args for a in ("-o", "--force")) and "rm" not in args:
+        assert out.strip() or err.strip(), f"{example}: printed nothing"
+
+
+def test_readme_examples_run(home: Path, tmp_path: Path) -> None:
+    """Each example through the installed ``pm-coach`` script, as a person types it."""
+    env = subprocess_env(home)
+    env["EDITOR"] = f"{sys.executable} -c pass"  # an editor that changes nothing
+    env.pop("VISUAL", None)
     (tmp_path / "answers.toml").write_text(
         "[levels]\nstrategy = 2\nbuy-in = 3\nconfidence = 2\ndomain = 3\ndelegation = 1\n"
         "[targets]\nstrategy = 4\n"
@@ -79,13 +101,22 @@ def test_readme_examples_run(
             if entry and example.endswith(entry)
             else example
         )
-        r = run(*shlex.split(example)[1:])
+        p = subprocess.run(
+            [*pm_coach_cmd(), *shlex.split(example)[1:]],
+            cwd=tmp_path,
+            env=env,
+            capture_output=True,
+            text=True,
+            stdin=subprocess.DEVNULL,
+            timeout=120,
+        )
         if key in NEEDS_TERMINAL:
-            assert r.exit_code == 6, f"{example}: {r.output}"
+            assert p.returncode == 6, f"{example}: {p.stderr}"
+            assert "hint:" in p.stderr
             continue
-        assert r.exit_code == 0, f"{example}\n{r.output}"
-        assert "Traceback" not in r.output
-        m = re.search(r"Logged ([a-z0-9]{6})", r.stdout)
+        assert p.returncode == 0, f"{example}\n{p.stdout}{p.stderr}"
+        check_output(example, p.stdout, p.stderr, tmp_path)
+        m = re.search(r"Logged ([a-z0-9]{6})", p.stdout)
         if m and not entry:
             entry = m.group(1)
     assert (tmp_path / "plan.md").exists() and (tmp_path / "progress.html").exists()

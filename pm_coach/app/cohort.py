@@ -102,11 +102,10 @@ def build_share(
             evidence=shared,
         )
     except ValidationError as exc:
-        err = exc.errors()[0]
-        raise InputError(
-            f"--{err['loc'][0] if err['loc'] else 'manager'}: {err['msg']}.",
-            hint="Fix that value and run the command again.",
-        ) from None
+        from pm_coach.models.validation import input_error
+
+        field = str(exc.errors()[0]["loc"][0]) if exc.errors()[0]["loc"] else "manager"
+        raise input_error(exc, {field: f"--{field}"}, default="manager") from None
 
 
 @dataclass(frozen=True)

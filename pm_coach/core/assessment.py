@@ -18,7 +18,7 @@ from pm_coach.core.dates import parse_date
 from pm_coach.core.progress import evidence_by_gap, previous
 from pm_coach.errors import DataFileError, InputError, PreconditionError
 from pm_coach.models import Assessment, Evidence, SkillMap
-from pm_coach.models.common import TEXT_MAX, error_message, slug
+from pm_coach.models.common import TEXT_MAX, slug
 
 DEFAULT_TARGET = 4
 MIN_LEVEL, MAX_LEVEL = 1, 5
@@ -271,9 +271,9 @@ def build_assessment(
             created=created,
         )
     except ValidationError as exc:
-        err = exc.errors()[0]
-        where = ".".join(str(p) for p in err["loc"])
-        raise InputError(f"{where}: {error_message(err)}.") from None
+        from pm_coach.models.validation import input_error
+
+        raise input_error(exc, default="assessment") from None
 
 
 # --- facts shown after an assessment -------------------------------------------------------

@@ -13,7 +13,8 @@ from pydantic import ValidationError
 from pm_coach.core.dates import parse_date
 from pm_coach.errors import InputError
 from pm_coach.models import EVIDENCE_KINDS, Evidence, SkillMap
-from pm_coach.models.common import SCOPES, error_message, slug
+from pm_coach.models.common import SCOPES, slug
+from pm_coach.models.validation import input_error
 
 
 @dataclass
@@ -167,16 +168,7 @@ def validate_entry(values: dict[str, object]) -> Evidence:
     try:
         return Evidence.model_validate(values)
     except ValidationError as exc:
-        err = exc.errors()[0]
-        name = str(err["loc"][0]) if err["loc"] else "entry"
-        flag = FIELD_FLAGS.get(name, name)
-        msg = error_message(err)
-        if err["type"] == "string_too_long":
-            limit = (err.get("ctx") or {}).get("max_length")
-            msg = f"is too long (at most {limit} characters)"
-        raise InputError(
-            f"{flag}: {msg}.", hint="Fix that value and run the command again."
-        ) from None
+        raise input_error(exc, FIELD_FLAGS, default="entry") from None
 
 
 def entry_from_edit(

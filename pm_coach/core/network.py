@@ -12,7 +12,7 @@ from collections.abc import Callable, Iterable, Sequence
 from typing import TypeVar
 
 from pm_coach.errors import InputError, NotFoundError
-from pm_coach.models.common import error_message, slug
+from pm_coach.models.common import slug
 from pm_coach.models.network import CONTACT_KINDS, HELPER_KINDS, Contact, Conversation
 
 T = TypeVar("T")
@@ -267,14 +267,8 @@ def _checked(make: Callable[[], T]) -> T:
     try:
         return make()
     except ValidationError as exc:
-        err = exc.errors()[0]
-        field = str(err["loc"][0]) if err["loc"] else "contact"
+        from pm_coach.models.validation import input_error
+
+        field = str(exc.errors()[0]["loc"][0]) if exc.errors()[0]["loc"] else "contact"
         flag = "NAME" if field == "name" else f"--{field}"
-        msg = error_message(err)
-        if err["type"] == "string_too_short":
-            msg = "is empty"
-        elif err["type"] == "string_too_long":
-            msg = f"is too long (at most {(err.get('ctx') or {}).get('max_length')} characters)"
-        raise InputError(
-            f"{flag}: {msg}.", hint="Fix that value and run the command again."
-        ) from None
+        raise input_error(exc, {field: flag}, default="contact") from None

@@ -128,20 +128,15 @@ class Profile(BaseModel):
 
     def with_changes(self, changes: dict[str, object]) -> Profile:
         """A copy with ``changes`` applied and validated; a bad value raises InputError."""
-        from pm_coach.errors import InputError
 
         data = self.model_dump()
         data.update(changes)
         try:
             return Profile.model_validate(data)
         except ValidationError as exc:
-            err = exc.errors()[0]
-            name = str(err["loc"][0]) if err["loc"] else "profile"
-            flag = PROFILE_FLAGS.get(name, name)
-            msg = str(err["msg"]).removeprefix("Value error, ")
-            raise InputError(
-                f"{flag}: {msg}.", hint="Fix that value and run the command again."
-            ) from None
+            from pm_coach.models.validation import input_error
+
+            raise input_error(exc, PROFILE_FLAGS, default="profile") from None
 
     def with_role(self, role: Role) -> Profile:
         return self.model_copy(update={"roles": sort_roles([*self.roles, role])})
@@ -165,10 +160,6 @@ def make_role(company: str, title: str, start: str, end: str = "") -> Role:
     try:
         return Role(company=company, title=title, start=start.strip(), end=end.strip())
     except ValidationError as exc:
-        err = exc.errors()[0]
-        name = str(err["loc"][0]) if err["loc"] else ""
-        msg = str(err["msg"]).removeprefix("Value error, ")
-        where = f"{flags[name]}: " if name in flags else ""
-        raise InputError(
-            f"{where}{msg}.", hint="Fix that value and run the command again."
-        ) from None
+        from pm_coach.models.validation import input_error
+
+        raise input_error(exc, flags, default="role") from None

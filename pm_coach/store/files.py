@@ -22,7 +22,6 @@ from typing import Any, TypeVar
 from pydantic import BaseModel, ValidationError
 
 from pm_coach.errors import DataFileError, StorageError, printable
-from pm_coach.models.common import error_message
 
 LOCK_NAME = ".pm-coach.lock"
 LOCK_TIMEOUT = 15.0
@@ -493,14 +492,9 @@ def table_lines(text: str, key: str) -> list[int]:
 
 
 def describe_validation(exc: ValidationError, limit: int = 4) -> str:
-    parts = []
-    for err in exc.errors()[:limit]:
-        loc = ".".join(str(p) for p in err["loc"]) or "(entry)"
-        parts.append(f"field '{loc}': {error_message(err)}")
-    more = len(exc.errors()) - limit
-    if more > 0:
-        parts.append(f"and {more} more")
-    return "; ".join(parts)
+    from pm_coach.models.validation import describe
+
+    return describe(exc, limit)
 
 
 def load_tables(path: Path, key: str, model: type[M], *, allowed: tuple[str, ...] = ()) -> list[M]:
