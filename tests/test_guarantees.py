@@ -114,7 +114,9 @@ def test_no_evidence_since_names_the_newest_month(run, home: Path) -> None:
             entry("new001", "Reworked the strategy memo", date=dt.date(2025, 7, 14)),
         ]
     )
-    r = run("plan", "--start", "2026-11-23", "--format", "markdown")
+    r = run("plan", "new", "--start", "2026-11-23")
+    assert r.exit_code == 0, r.output
+    r = run("plan", "--format", "markdown")
     assert r.exit_code == 0, r.output
     assert "no evidence since July 2025" in r.stdout
     assert "March 2025" not in r.stdout
