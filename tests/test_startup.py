@@ -81,7 +81,7 @@ def test_flagged_log_imports_no_prompt_library(home: Path, tmp_path: Path, args:
     mods = loaded(home, tmp_path, *args)
     assert "pm_coach.store.evidence" in mods  # it did log something
     tops = top_level(mods)
-    for name in (*INTERACTIVE_ONLY, "rich", "jsonschema", "tomli_w", "filelock"):
+    for name in (*INTERACTIVE_ONLY, "rich", "jsonschema", "tomli_w", "tomlkit", "filelock"):
         assert name not in mods and name not in tops, name
     # PM_COACH_HOME is set: nothing needs to ask the platform where data lives.
     assert "platformdirs" not in tops

@@ -26,12 +26,28 @@ def load_assessments(folder: Path) -> list[Assessment]:
 
 def add_assessment(folder: Path, assessment: Assessment) -> None:
     """Add one assessment; the file is validated first and rewritten atomically."""
+    from pm_coach.store.splice import splice_tables
+
+    path = assessments_path(folder)
     with files.locked(folder):
-        items = load_assessments(folder)
-        items.append(assessment)
-        items.sort(key=lambda a: (a.date, a.created))
-        text = files.dump_tables(KEY, [a.to_record() for a in items], COMMENT)
-        files.atomic_write(assessments_path(folder), text)
+        before = files.read_text(path)
+        # in file order, which is what the splice needs (load_assessments sorts)
+        old = files.parse_tables(path, before, KEY, Assessment) if before is not None else []
+        items = sorted([*old, assessment], key=lambda a: (a.date, a.created))
+        text = None
+        if before is not None:  # keep the user's comments: only the new table is added
+            text = splice_tables(
+                before,
+                KEY,
+                old,
+                items,
+                ident=id,
+                record=lambda a: a.to_record(),
+                parse=lambda t: files.parse_tables(path, t, KEY, Assessment),
+            )
+        if text is None:
+            text = files.dump_tables(KEY, [a.to_record() for a in items], COMMENT)
+        files.atomic_write(path, text)
 
 
 def read_answers(path: Path) -> dict[str, Any]:

@@ -121,14 +121,33 @@ class EvidenceStore:
         return entry
 
     def rewrite(self, change: Callable[[list[Evidence]], list[Evidence]]) -> list[Evidence]:
-        """Load, change and atomically rewrite the whole log under the lock."""
+        """Load, change and atomically rewrite the log under the lock.
+
+        Only the lines of the entries that changed are replaced or removed; every other byte
+        (the user's comments, blank lines, entries laid out by hand) stays as it was.
+        """
+        from pm_coach.store.splice import splice_tables
+
         with files.locked(self.folder):
             if files.check_regular(self.path):
                 self._recover()
-            entries = change(self.load())
-            files.atomic_write(
-                self.path, files.dump_tables(KEY, [e.to_record() for e in entries], COMMENT)
-            )
+            old = self.load()
+            entries = change(list(old))
+            text = files.read_text(self.path)
+            new_text = None
+            if text is not None:
+                new_text = splice_tables(
+                    text,
+                    KEY,
+                    old,
+                    entries,
+                    ident=lambda e: e.id,
+                    record=lambda e: e.to_record(),
+                    parse=lambda t: files.parse_tables(self.path, t, KEY, Evidence),
+                )
+            if new_text is None:
+                new_text = files.dump_tables(KEY, [e.to_record() for e in entries], COMMENT)
+            files.atomic_write(self.path, new_text)
             self._write_stamp(os.stat(self.path))
         return entries
 

@@ -43,8 +43,25 @@ def change_contacts(
     folder: Path, change: Callable[[list[Contact]], list[Contact]]
 ) -> list[Contact]:
     """Load (validating), apply ``change`` and rewrite the file atomically, all under the lock."""
+    from pm_coach.store.splice import splice_tables
+
+    path = network_path(folder)
     with files.locked(folder):
-        contacts = change(load_contacts(folder))
-        text = files.dump_tables(KEY, [c.to_record() for c in contacts], COMMENT)
-        files.atomic_write(network_path(folder), text)
+        old = load_contacts(folder)
+        contacts = change(list(old))
+        before = files.read_text(path)
+        text = None
+        if before is not None:  # keep the user's comments: touch only the changed tables
+            text = splice_tables(
+                before,
+                KEY,
+                old,
+                contacts,
+                ident=lambda c: c.name.casefold(),
+                record=lambda c: c.to_record(),
+                parse=lambda t: files.parse_tables(path, t, KEY, Contact),
+            )
+        if text is None:
+            text = files.dump_tables(KEY, [c.to_record() for c in contacts], COMMENT)
+        files.atomic_write(path, text)
     return contacts

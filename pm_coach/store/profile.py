@@ -5,6 +5,7 @@ from __future__ import annotations
 import re
 from collections.abc import Callable
 from pathlib import Path
+from typing import Any
 
 from pm_coach.errors import DataFileError
 from pm_coach.models import Profile
@@ -61,9 +62,70 @@ def load_profile(folder: Path) -> Profile:
 def _write(folder: Path, profile: Profile) -> None:
     import tomli_w
 
+    path = profile_path(folder)
     body = profile.to_record()
-    text = f"# {COMMENT}\nschema_version = {files.SCHEMA_VERSION}\n\n" + tomli_w.dumps(body)
-    files.atomic_write(profile_path(folder), text)
+    before = files.read_text(path)
+    text = _edit_in_place(path, before, body) if before is not None else None
+    if text is None:
+        text = f"# {COMMENT}\nschema_version = {files.SCHEMA_VERSION}\n\n" + tomli_w.dumps(body)
+    files.atomic_write(path, text)
+
+
+def _edit_in_place(path: Path, before: str, body: dict[str, Any]) -> str | None:
+    """``before`` with only the changed values replaced, so the user's comments and layout
+    survive; None when that cannot be done faithfully (the caller then writes the file whole).
+
+    tomlkit keeps comments but is slower to load than tomllib; the profile is a few lines and
+    only ``profile set`` and friends write it, never ``log``.
+    """
+    import tomlkit
+
+    try:
+        doc = tomlkit.parse(before)
+        for k in [k for k in doc if k != "schema_version" and k not in body]:
+            del doc[k]
+        for k, v in body.items():
+            _update(doc, k, v)
+        text = tomlkit.dumps(doc)
+        fresh = files.parse_toml(path, text)
+    except Exception:  # noqa: BLE001 - anything odd: write the file whole instead
+        return None
+    fresh.pop("schema_version", None)
+    return text if fresh == body else None
+
+
+def _update(container: Any, k: str, v: object) -> None:
+    """Set ``container[k] = v``, descending into tables and same-length lists of tables so that
+    the comments inside them are kept; an equal value is left untouched."""
+    if k in container:
+        current = container[k]
+        if _plain(current) == v:
+            return
+        if isinstance(v, dict) and isinstance(current, dict):
+            for sub in [s for s in current if s not in v]:
+                del current[sub]
+            for sub, sv in v.items():
+                _update(current, sub, sv)
+            return
+        if (
+            isinstance(v, list)
+            and isinstance(current, list)
+            and len(v) == len(current)
+            and all(isinstance(x, dict) for x in v)
+            and all(isinstance(x, dict) for x in current)
+        ):
+            for old_item, new_item in zip(current, v, strict=True):
+                for sub in [s for s in old_item if s not in new_item]:
+                    del old_item[sub]
+                for sub, sv in new_item.items():
+                    _update(old_item, sub, sv)
+            return
+    container[k] = v
+
+
+def _plain(item: Any) -> object:
+    unwrap = getattr(item, "unwrap", None)
+    return unwrap() if callable(unwrap) else item
 
 
 def update_profile(folder: Path, change: Callable[[Profile], Profile]) -> Profile:
