@@ -161,6 +161,51 @@ def test_jrnl_not_an_export(leadership: SkillMap) -> None:
         importers.parse_jrnl("[]", source="j", skill_map=leadership, today=TODAY, created=CREATED)
 
 
+def test_jrnl_tag_words_are_taken_out_of_text_and_result(leadership: SkillMap) -> None:
+    # jrnl 4.6 keeps the tags where they were typed and lists them (lowercased) under "tags"
+    [c] = jrnl(
+        [
+            entry(
+                title="Handed the launch to Sam @Handover.",
+                body="Two weeks of pairing, resulting in @handover @delegation @team",
+                tags=["@handover", "@delegation", "@team"],
+            )
+        ],
+        leadership,
+    )
+    e = c.entry
+    assert e.text == "Handed the launch to Sam."
+    assert e.result == "Two weeks of pairing, resulting in"
+    assert e.gaps == ["delegation"]
+    assert e.tags == ["team"]  # @handover and @delegation both name the delegation gap
+
+
+def test_jrnl_keeps_addresses_and_words_that_only_look_like_tags(leadership: SkillMap) -> None:
+    [c] = jrnl(
+        [
+            entry(
+                title="Mailed ann@team.org about @teamwork and the team",
+                tags=["@team"],
+            )
+        ],
+        leadership,
+    )
+    assert c.entry.text == "Mailed ann@team.org about @teamwork and the team"
+
+
+def test_jrnl_entry_made_only_of_tags_in_the_title_uses_the_body(leadership: SkillMap) -> None:
+    [c] = jrnl([entry(title="@q1", body="Ran the offsite.", tags=["@q1"])], leadership)
+    assert c.entry.text == "Ran the offsite." and c.entry.result == ""
+
+
+@pytest.mark.parametrize("text", ["", "\n", "  \n"])
+def test_jrnl_empty_export_says_it_is_empty(leadership: SkillMap, text: str) -> None:
+    with pytest.raises(DataFileError) as info:
+        importers.parse_jrnl(text, source="j", skill_map=leadership, today=TODAY, created=CREATED)
+    assert "the file is empty" in info.value.message
+    assert "not valid JSON" not in info.value.message
+
+
 # --- CSV ----------------------------------------------------------------------------------------
 
 
@@ -184,6 +229,28 @@ def test_csv_scope_column_sets_the_scope_and_may_be_blank(leadership: SkillMap) 
     first, second = csv(text, leadership)
     assert first.entry.scope == "company"
     assert second.entry.scope is None
+
+
+def test_csv_kind_org_and_action_columns(leadership: SkillMap) -> None:
+    text = (
+        "date,text,kind,org,action\n"
+        "2026-01-05,Spoke on pricing,Talk,ProductTank Leeds,\n"
+        "2026-01-06,Ran a mentoring circle,volunteer,Women in Product,\n"
+        "2026-01-07,Wrote the memo,,,\n"
+    )
+    talk, volunteer, work = csv(text, leadership)
+    assert (talk.entry.kind, talk.entry.org) == ("talk", "ProductTank Leeds")
+    assert (volunteer.entry.kind, volunteer.entry.org) == ("volunteer", "Women in Product")
+    assert (work.entry.kind, work.entry.org, work.entry.action) == ("work", "", "")
+
+
+def test_csv_action_column_names_a_plan_action(leadership: SkillMap) -> None:
+    [c] = csv("date,text,action\n2026-01-05,Did it,domain-90-day-plan\n", leadership)
+    assert c.entry.action == "domain-90-day-plan"
+    with pytest.raises(DataFileError, match=r"row 2: unknown action 'nope'"):
+        csv("date,text,action\n2026-01-05,Did it,nope\n", leadership)
+    with pytest.raises(DataFileError, match=r"row 2: unknown kind 'poem'"):
+        csv("date,text,kind\n2026-01-05,Did it,poem\n", leadership)
 
 
 def test_csv_needs_only_date_and_text_and_accepts_plural_names(leadership: SkillMap) -> None:
@@ -359,6 +426,11 @@ def test_file_problems(run, home: Path, tmp_path: Path) -> None:
     assert r.exit_code == 3 and "line 2" in r.stderr and "UTF-8" in r.stderr
     r = run("import", "csv", str(tmp_path))
     assert r.exit_code == 5 and "is a folder" in r.stderr
+    empty = tmp_path / "empty.json"
+    empty.write_bytes(b"")
+    r = run("import", "jrnl", str(empty))
+    assert r.exit_code == 3 and "the file is empty" in r.stderr, r.output
+    assert "not valid JSON" not in r.stderr
 
 
 def test_imported_file_is_private_and_readable_by_evidence_list(run, home: Path) -> None:

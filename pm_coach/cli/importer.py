@@ -45,14 +45,16 @@ Export it first with: jrnl --format json > journal.json
 
 Each entry's title becomes the evidence text and its body the result (on one line, cut to
 1000 characters). The date is kept. A tag that names a gap, or one of its keywords
-(@delegation, @mentoring), tags that gap; other tags stay tags without the "@". Entries with
-no gap get one suggested from their words unless --no-suggest.
+(@delegation, @mentoring), tags that gap; other tags stay tags without the "@". The tag words
+are then taken out of the text and result. Entries with no gap get one suggested from their
+words unless --no-suggest.
 """
 
 CSV_HELP = """Import evidence from a CSV file with a header row.
 
-Columns: date (YYYY-MM-DD) and text are required; gap, result, metric, tag and goal are
-optional. Put several values in one cell separated by ';' (e.g. gap "strategy;buy-in").
+Columns: date (YYYY-MM-DD) and text are required; gap, result, metric, tag, goal, scope,
+kind (work, volunteer, talk, publication), org and action are optional. Put several values
+in one cell separated by ';' (e.g. gap "strategy;buy-in").
 Rows are numbered as in a spreadsheet (the header is row 1).
 
 Example file:

@@ -24,7 +24,7 @@ if TYPE_CHECKING:
 
 ELLIPSIS = "…"
 CSV_REQUIRED = ("date", "text")
-CSV_OPTIONAL = ("gap", "result", "metric", "tag", "goal", "scope")
+CSV_OPTIONAL = ("gap", "result", "metric", "tag", "goal", "scope", "kind", "org", "action")
 CSV_ALIASES = {"gaps": "gap", "metrics": "metric", "tags": "tag"}
 SEPARATOR = ";"
 STARRED_TAG = "starred"
@@ -194,6 +194,14 @@ def parse_jrnl(
 
     from pm_coach.core.suggest import gap_for_label
 
+    if not text.strip():
+        raise _fail(
+            source,
+            "whole file",
+            "the file is empty: it holds no jrnl entries.",
+            hint="jrnl writes an empty file when its filter matches no entry; check the filter "
+            "(or leave it out) and export again with: jrnl --format json > FILE",
+        )
     try:
         doc = json.loads(text)
     except json.JSONDecodeError as exc:
@@ -224,6 +232,7 @@ def parse_jrnl(
         if not isinstance(tags_raw, list) or not all(isinstance(t, str) for t in tags_raw):
             raise _fail(source, where, '"tags" must be a list of text.')
         title, body = one_line(title), one_line(body)
+        title, body = strip_tags(title, tags_raw), strip_tags(body, tags_raw)
         if not title:
             title, body = body, ""
         if not title:
@@ -245,6 +254,21 @@ def parse_jrnl(
         raw = EvidenceInput(text=clip(title), result=clip(body), gaps=gaps, tags=tags, date=day)
         out.append(_candidate(raw, skill_map, today, created, source, where, suggest, model))
     return out
+
+
+def strip_tags(text: str, tags: Iterable[str]) -> str:
+    """``text`` without the jrnl tag tokens (``@handover``) it holds: jrnl keeps them in the body,
+    and once mapped to gaps and tags they are noise in a CV line. Only the export's own tags,
+    written with their symbol, are removed, in any case; the spaces they leave are tidied."""
+    tokens = sorted({t.strip() for t in tags if t.strip()[:1] in ("@", "#")}, key=len, reverse=True)
+    if not tokens:
+        return text
+    pattern = re.compile(
+        r"(?<![\w@#])(?:" + "|".join(re.escape(t) for t in tokens) + r")(?![\w-])", re.IGNORECASE
+    )
+    out = one_line(pattern.sub(" ", text))
+    out = re.sub(r"\s+([,.;:!?)])", r"\1", out)
+    return re.sub(r"(?:\s*[,;:(])+$", "", out).strip()
 
 
 # --- CSV --------------------------------------------------------------------------------------
@@ -274,8 +298,9 @@ def parse_csv(
     """Rows of a CSV file with a header row, in file order.
 
     Columns: ``date`` and ``text`` required; ``gap``, ``result``, ``metric``, ``tag``, ``goal``,
-    ``scope`` optional, several values in one cell separated by ";". Rows are numbered as a
-    spreadsheet shows them: the header is row 1. Blank rows are skipped.
+    ``scope``, ``kind``, ``org`` and ``action`` optional, several values in one cell separated
+    by ";". Rows are numbered as a spreadsheet shows them: the header is row 1. Blank rows are
+    skipped.
     """
     import csv
     import io
@@ -345,6 +370,9 @@ def parse_csv(
             goal=one_line(row.get("goal", "")),
             date=day,
             scope=row.get("scope", ""),
+            kind=row.get("kind", "").lower() or "work",
+            org=one_line(row.get("org", "")),
+            action=one_line(row.get("action", "")),
         )
         out.append(_candidate(raw, skill_map, today, created, source, where, suggest, model))
     return out
