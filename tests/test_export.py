@@ -262,7 +262,7 @@ def test_json_resume_is_valid_and_puts_each_kind_in_its_place(run, year: Path) -
         "label": "Senior Product Manager",
         "email": "sam@example.com",
         "summary": "Product manager moving into product leadership.",
-        "location": {"city": "Leeds, UK"},
+        "location": {"city": "Leeds", "countryCode": "GB"},
     }
     assert doc["work"] == [
         {
@@ -281,13 +281,40 @@ def test_json_resume_is_valid_and_puts_each_kind_in_its_place(run, year: Path) -
     ]
     [vol] = doc["volunteer"]
     assert vol["organization"] == "Mind the Product"
+    assert vol["position"] == "Volunteer"  # themes print "position | organization"
     assert vol["highlights"] == [bullet_of("vol005")]
     [talk] = doc["projects"]
     assert talk["type"] == "talk" and talk["entity"] == "ProductTank"
-    assert talk["startDate"] == "2025-10-10"
+    # one day, not "Oct 2025 – Present"
+    assert talk["startDate"] == "2025-10-10" and talk["endDate"] == "2025-10-10"
     [pub] = doc["publications"]
-    assert pub["publisher"] == "Mind the Product" and pub["releaseDate"] == "2025-02-14"
+    assert pub == {
+        "name": "Wrote an article on discovery habits",
+        "publisher": "Mind the Product",
+        "releaseDate": "2025-02-14",
+    }  # no summary repeating the title
     assert "outside every role" in r.stderr  # old008 has no role, and the user is told
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        ("Leeds, UK", {"city": "Leeds", "countryCode": "GB"}),
+        ("Leeds", {"city": "Leeds"}),
+        (
+            "Leeds, West Yorkshire, United Kingdom",
+            {"city": "Leeds", "region": "West Yorkshire", "countryCode": "GB"},
+        ),
+        ("Austin, TX", {"city": "Austin", "region": "TX", "countryCode": "US"}),
+        ("Berlin, Germany", {"city": "Berlin", "countryCode": "DE"}),
+        ("Leeds, West Yorkshire", {"city": "Leeds", "region": "West Yorkshire"}),
+        ("Lagos,  nigeria ", {"city": "Lagos", "countryCode": "NG"}),
+    ],
+)
+def test_location_is_split_where_the_text_allows(text: str, expected: dict[str, str]) -> None:
+    from pm_coach.core.location import split_location
+
+    assert split_location(text) == expected
 
 
 def test_a_schema_violation_would_be_caught() -> None:

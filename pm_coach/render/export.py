@@ -8,6 +8,7 @@ from collections.abc import Sequence
 from pm_coach.core.export import Item, LintReport, Section, sections
 from pm_coach.models import Profile, Role
 
+VOLUNTEER_POSITION = "Volunteer"
 JSON_RESUME_SCHEMA = "https://raw.githubusercontent.com/jsonresume/resume-schema/v1.0.0/schema.json"
 
 MONTHS = ("Jan", "Feb", "Mar", "Apr", "May", "Jun", "Jul", "Aug", "Sep", "Oct", "Nov", "Dec")
@@ -116,7 +117,9 @@ def _basics(profile: Profile) -> dict[str, object]:
     if profile.summary:
         basics["summary"] = profile.summary
     if profile.location:
-        basics["location"] = {"city": profile.location}
+        from pm_coach.core.location import split_location
+
+        basics["location"] = split_location(profile.location)
     return basics
 
 
@@ -153,6 +156,8 @@ def resume(items: Sequence[Item], roles: Sequence[Role], profile: Profile) -> di
         entry: dict[str, object] = {}
         if org:
             entry["organization"] = org
+        # themes print "position | organization"; the entries hold no role title of their own
+        entry["position"] = VOLUNTEER_POSITION
         entry["startDate"] = min(i.entry.date for i in group).strftime("%Y-%m")
         entry["endDate"] = max(i.entry.date for i in group).strftime("%Y-%m")
         entry["highlights"] = [i.text for i in group]
@@ -167,15 +172,18 @@ def resume(items: Sequence[Item], roles: Sequence[Role], profile: Profile) -> di
             talk: dict[str, object] = {"name": e.text, "type": "talk", "roles": ["Speaker"]}
             if e.org:
                 talk["entity"] = e.org
-            talk["startDate"] = e.date.isoformat()
-            talk["highlights"] = [i.text]
+            # a talk is one day: without an end date themes print "Apr 2026 – Present"
+            talk["startDate"] = talk["endDate"] = e.date.isoformat()
+            if i.text != e.text:
+                talk["highlights"] = [i.text]
             projects.append(talk)
         elif i.section == "publication":
             pub: dict[str, object] = {"name": e.text}
             if e.org:
                 pub["publisher"] = e.org
             pub["releaseDate"] = e.date.isoformat()
-            pub["summary"] = i.text
+            if e.result and e.result != e.text:  # the title is already the name
+                pub["summary"] = e.result
             publications.append(pub)
     doc["projects"] = projects
     doc["publications"] = publications
