@@ -307,3 +307,17 @@ def test_gaps_without_evidence_for_90_days_are_named() -> None:
     entries = [ev("new001", dt.date(2026, 12, 1), ["a"]), ev("old001", dt.date(2026, 10, 1), ["b"])]
     view = tracking.track(saved, m, entries, today)
     assert view.silent_gaps == [("b", "B")]
+
+
+def test_a_prove_it_step_brings_the_steps_it_follows_with_it() -> None:
+    gap = make_gap("b")
+    changes = {"b-mid": {"proves": 4, "after": ["b-talk"]}}
+    gap = gap.model_copy(
+        update={"actions": [a.model_copy(update=changes.get(a.id, {})) for a in gap.actions]}
+    )
+    m = make_map("a").model_copy(update={"gaps": [make_gap("a"), gap]})
+    plan = build_plan(m, assess({"a": 2, "b": 4}), [], start=START)
+    steps = {a.id: a for a in plan.prove_it[0].actions}
+    assert list(steps) == ["b-talk", "b-mid"]
+    talk, mid = steps["b-talk"], steps["b-mid"]
+    assert talk.due is not None and mid.starts is not None and mid.starts > talk.due

@@ -484,6 +484,19 @@ def build_plan(
         gap_hours[gap.id] += action.effort_hours
         return True
 
+    def book_after_its_steps(gap: Gap, action: Action) -> bool:
+        """Book ``action`` for a prove-it step, first booking the open actions of the same gap
+        it follows (role-play before the leadership pitch)."""
+        for before in action.after:
+            found = skill_map.action(before)
+            if before in marks or before in end_week or found is None:
+                continue
+            if found[0].id != gap.id or found[1] not in open_actions[gap.id]:
+                return False
+            if not book_after_its_steps(gap, found[1]):
+                return False
+        return book(gap, action, None)
+
     def next_for(gap: Gap, first: bool) -> bool:
         for kind in type_order(hours, first=first):
             for action in [a for a in open_actions[gap.id] if a.type == kind]:
@@ -494,11 +507,11 @@ def build_plan(
     # Round one: each focus gap's opening action, highest rank first.
     active = [s.gap for s in focus if next_for(gaps[s.gap], first=True)]
     # Then one "prove it" step per gap rated at or above target without recent evidence: the
-    # smallest open action able to show the rated level that fits.
+    # smallest open action able to show the rated level that fits, after the steps it follows.
     missing_proof: dict[str, Action] = {}
     for s in proving:
         choices = proof_choices(open_actions[s.gap], s.current)
-        if not any(book(gaps[s.gap], a, None) for a in choices) and choices:
+        if not any(book_after_its_steps(gaps[s.gap], a) for a in choices) and choices:
             missing_proof[s.gap] = choices[0]
     # Then make sure the plan mixes the three types: for a type with no hours yet, the first
     # action of that type (focus gaps in rank order, map order within a gap) that fits.
