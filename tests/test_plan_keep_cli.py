@@ -249,12 +249,20 @@ def test_next_is_short_and_narrow_and_its_json_has_the_three_lists(run, home: Pa
     assess(home)
     start = (dt.date.today() - dt.timedelta(days=40)).isoformat()
     run("plan", "new", "--start", start, "--hours", "6")
+    long_ago = (dt.date.today() - dt.timedelta(days=100)).isoformat()
+    for name in ("Sam Lee", "Ana Ruiz", "Kim Park"):
+        run("network", "add", name, "--kind", "mentor", "--helps", "buy-in")
+        run("network", "touch", name, "--date", long_ago)
+    assess(home, {**LEVELS, "delegation": 1}, day=dt.date.today())  # so it says: re-plan
     r = run("next")
     assert r.exit_code == 0, r.output
     lines = r.stdout.splitlines()
     assert len(lines) < 20 and max(len(line) for line in lines) <= 80
     assert lines[1].startswith("Overdue (")
     assert 'pm-coach log "…" --action ' in r.stdout
+    # What to do and the re-plan prompt always make it; extras give way when room runs out.
+    assert "You have reassessed since this plan was made" in r.stdout
+    assert r.stdout.rstrip().endswith("pm-coach plan new")
     data = json.loads(run("next", "--json").stdout)
     assert {"due", "overdue", "next"} <= set(data)
     for key in ("due", "overdue", "next"):
@@ -293,6 +301,20 @@ def test_options_before_a_subcommand_are_refused(run, home: Path) -> None:
 
 
 # --- a broken plans.toml ------------------------------------------------------------------------
+
+
+def test_saving_never_writes_over_a_plans_file_that_does_not_read(home: Path) -> None:
+    from pm_coach.errors import DataFileError
+    from pm_coach.store.plans import add_plan
+
+    path = plans_file(home)
+    path.parent.mkdir(parents=True, exist_ok=True)
+    path.write_text("schema_version = 1\n\n[[plan]]\nweeks = 99\n", "utf-8")
+    before = path.read_bytes()
+    with pytest.raises(DataFileError) as err:
+        add_plan(home, None)  # type: ignore[arg-type]  # never reached: the file is checked first
+    assert f"{path}, line 3 (plan 1): field 'created': Field required" in err.value.message
+    assert path.read_bytes() == before
 
 
 def test_a_corrupt_plans_file_is_named_with_its_line_and_left_untouched(run, home: Path) -> None:
