@@ -178,7 +178,8 @@ def new_plan(
         raters=_raters(folder, skill_map.id),
     )
     if built.no_fit is not None or not save:
-        return PlanResult(core.with_network(built, _contacts(folder)), profile, made=True)
+        view = _fitted(core.with_network(built, _contacts(folder)), skill_map, profile)
+        return PlanResult(view, profile, made=True)
     saved = tracking.to_saved(built, created=now_utc(), assessment_created=assessment.created)
     add_plan(folder, saved)
     return PlanResult(
@@ -207,7 +208,20 @@ def _tracked(
         log_map=_log_map(skill_map, profile),
     )
     view = _calibrated(view, skill_map, assessments, entries, _raters(folder, skill_map.id), today)
-    return core.with_network(view, _contacts(folder), today)
+    return _fitted(core.with_network(view, _contacts(folder), today), skill_map, profile)
+
+
+def _fitted(plan: core.Plan, skill_map: SkillMap, profile: Profile) -> core.Plan:
+    """The plan with the reading, background notes and opening that fit this person."""
+    from pm_coach.core.advice import tailor
+
+    return tailor(
+        plan,
+        skill_map,
+        background=profile.background,
+        market=profile.market,
+        motivation=profile.motivation,
+    )
 
 
 def _raters(folder: Path, map_id: str) -> list[Rater]:

@@ -110,6 +110,7 @@ class FocusGap:
     remaining: int  # actions of the gap neither done nor in this plan
     people: list[Person] = field(default_factory=list)  # who helps with it (see with_network)
     look_for: str = ""  # for a focus gap nobody helps with: what kind of person to find
+    advice: list[str] = field(default_factory=list)  # background notes (see core.advice)
 
 
 @dataclass(frozen=True)
@@ -175,6 +176,7 @@ class Plan:
     replan: str = ""  # "", NEWER_ASSESSMENT or ALL_FINISHED
     offers: list[Offer] = field(default_factory=list)
     silent_gaps: list[tuple[str, str]] = field(default_factory=list)  # no evidence for 90 days
+    opening: str = ""  # what the PM said they want next, in a coach's words (see core.advice)
 
     @property
     def end(self) -> dt.date:

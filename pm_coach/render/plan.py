@@ -285,6 +285,7 @@ def _gap_dict(g: FocusGap) -> dict[str, Any]:
         "remaining": g.remaining,
         "people": [_person_dict(p) for p in g.people],
         "look_for": g.look_for or None,
+        "advice": list(g.advice),
     }
 
 
@@ -306,6 +307,7 @@ def to_dict(plan: Plan) -> dict[str, Any]:
         "hours_per_week": plan.hours_per_week,
         "map": plan.map_id,
         "assessed_on": plan.assessed_on.isoformat(),
+        "opening": plan.opening or None,
         "created": plan.created.isoformat() if plan.created else None,
         "today": _iso(plan.today),
         "away": [{"first": a.isoformat(), "last": b.isoformat()} for a, b in plan.away],
@@ -403,6 +405,8 @@ def _terminal_gap(g: FocusGap, number: int, plan: Plan, full: bool) -> list[Rend
     parts: list[RenderableType] = [Text(""), Text(heading(g, number), style="bold magenta")]
     for a in g.actions:
         parts.extend(_terminal_action(a, plan, full))
+    for line in g.advice if full else []:
+        parts.append(Padding(Text(line, style="italic"), (0, 0, 0, 2), expand=False))
     if full and g.resources:
         read = Text("Resources: ", style="italic")
         read.append(" · ".join(f"{r.title} ({r.author}, {r.kind})" for r in g.resources))
@@ -437,6 +441,8 @@ def terminal(plan: Plan, *, full: bool = False) -> RenderableType:
     ]
     if plan.away:
         parts.append(Text(f"Away: {away_label(plan)}", style="dim"))
+    if plan.opening:
+        parts.append(Text(plan.opening))
     if full:
         parts.append(
             Text(
@@ -532,6 +538,8 @@ def _md_action(a: PlannedAction, number: int, plan: Plan, level: int) -> list[st
 
 def _md_gap(g: FocusGap, number: int, plan: Plan, level: int = 2) -> list[str]:
     lines = [f"{'#' * level} {md(heading(g, number))}", "", f"*Why:* {md(g.why)}.", ""]
+    if g.advice:
+        lines.extend([*(f"- {md(line)}" for line in g.advice), ""])
     finished = [a for a in g.actions if a.finished]
     if finished:
         lines.append("Already done or skipped:")
@@ -580,6 +588,7 @@ def markdown(plan: Plan, *, name: str = "", current_role: str = "", target_role:
             f"- **Based on:** self-assessment of {day(plan.assessed_on)} against the skill map "
             f"*{md(plan.map_name)}* (`{plan.map_id}`)",
             "",
+            *([md(plan.opening), ""] if plan.opening else []),
             "## Priorities",
             "",
             "| Rank | Gap | Now | Target | Backed | Others | In this plan | Why |",
