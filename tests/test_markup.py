@@ -108,3 +108,18 @@ def test_the_shared_consoles_read_no_markup_and_no_emoji() -> None:
 
     for c in (console.out(), console.err()):
         assert c._markup is False and c._emoji is False
+
+
+def test_one_markdown_escape_keeps_table_breakers_literal() -> None:
+    from markdown_it import MarkdownIt
+
+    from pm_coach.render.markdown import md_escape
+
+    text = "a|b *c* _d_ <e>"
+    html = (
+        MarkdownIt("commonmark")
+        .enable("table")
+        .render(f"| gap | note |\n|---|---|\n| x | {md_escape(text)} |\n")
+    )
+    assert "<td>a|b *c* _d_ &lt;e&gt;</td>" in html
+    assert "<em>" not in html and "<e>" not in html

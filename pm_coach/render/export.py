@@ -7,6 +7,7 @@ from collections.abc import Sequence
 
 from pm_coach.core.export import Item, LintReport, Section, sections
 from pm_coach.models import Profile, Role
+from pm_coach.render.markdown import md_escape
 
 VOLUNTEER_POSITION = "Volunteer"
 JSON_RESUME_SCHEMA = "https://raw.githubusercontent.com/jsonresume/resume-schema/v1.0.0/schema.json"
@@ -43,20 +44,12 @@ def as_text(items: Sequence[Item]) -> str:
 # --- markdown ---------------------------------------------------------------------------------
 
 
-def _md_escape(text: str) -> str:
-    """Keep a line from being read as Markdown markup it was not meant to be."""
-    out = text.replace("\\", "\\\\")
-    for ch in ("*", "_", "`", "[", "]", "<"):
-        out = out.replace(ch, "\\" + ch)
-    return out
-
-
 def _md_item(item: Item, section: Section) -> str:
-    line = f"- {_md_escape(item.text)}"
+    line = f"- {md_escape(item.text)}"
     if section.key != "role":
         org = item.entry.org if item.entry.org.casefold() not in item.text.casefold() else ""
         where = ", ".join(x for x in (org, month_name(f"{item.entry.date:%Y-%m}")) if x)
-        line += f" ({_md_escape(where)})"
+        line += f" ({md_escape(where)})"
     return line
 
 
@@ -67,7 +60,7 @@ def as_markdown(items: Sequence[Item], roles: Sequence[Role]) -> str:
     for section in sections(items, roles):
         if section.role is not None:
             r = section.role
-            head = f"## {_md_escape(r.company)} — {_md_escape(r.title)}\n\n*{role_span(r)}*"
+            head = f"## {md_escape(r.company)} — {md_escape(r.title)}\n\n*{role_span(r)}*"
         else:
             head = f"## {SECTION_TITLES[section.key]}"
         body = "\n".join(_md_item(i, section) for i in section.items)

@@ -18,6 +18,7 @@ from pm_coach.core.plan import (
     PlannedAction,
 )
 from pm_coach.core.tracking import ALL_FINISHED, NEWER_ASSESSMENT
+from pm_coach.render.markdown import md_escape
 
 if TYPE_CHECKING:
     from rich.console import RenderableType
@@ -507,12 +508,7 @@ def terminal(plan: Plan, *, full: bool = False) -> RenderableType:
 
 # --- Markdown ---------------------------------------------------------------------------------
 
-_MD_SPECIAL = set("\\`*_[]<>|")
-
-
-def md(text: str) -> str:
-    """Escape the characters that would change Markdown's meaning inside running text."""
-    return "".join("\\" + ch if ch in _MD_SPECIAL else ch for ch in text)
+md = md_escape
 
 
 def _md_action(a: PlannedAction, number: int, plan: Plan, level: int) -> list[str]:

@@ -16,6 +16,7 @@ from pm_coach.render.calibration import (
     raters_text,
     window_text,
 )
+from pm_coach.render.markdown import md_escape
 
 if TYPE_CHECKING:
     from rich.console import RenderableType
@@ -168,12 +169,7 @@ def terminal(report: Report, *, show_raters: bool = False) -> list[RenderableTyp
     return parts
 
 
-def _md(text: str) -> str:
-    """Escape the characters that would change a Markdown table or list item."""
-    out = text.replace("\\", "\\\\")
-    for ch in "|*_`[]<>#":
-        out = out.replace(ch, "\\" + ch)
-    return out
+_md = md_escape
 
 
 def markdown(report: Report, *, show_raters: bool = False) -> str:

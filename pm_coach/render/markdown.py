@@ -1,0 +1,22 @@
+"""The one Markdown escape every Markdown output uses (export, report, plan).
+
+User text (an entry, a gap name, a contact, a plan note) must come out as the words typed, not
+as markup: ``*``, ``_`` and ``~`` would turn into emphasis or strike-through, ``[``/``]`` into a
+link, ``<`` into raw HTML, a backtick into code, and ``|`` would split a table cell. A leading
+``#``, ``>``, ``+``, ``-`` or ``=`` would start a heading, quote, list or underline when the text
+begins a line. Each of those characters gets a backslash, which CommonMark and GitHub Markdown
+both read as "this character, literally".
+"""
+
+from __future__ import annotations
+
+_SPECIAL = frozenset("\\`*_[]<>|~")
+_LINE_START = frozenset("#>+-=")
+
+
+def md_escape(text: str) -> str:
+    """``text`` with every character Markdown could read as markup backslash-escaped."""
+    out = "".join("\\" + ch if ch in _SPECIAL else ch for ch in text)
+    if out[:1] in _LINE_START:
+        out = "\\" + out
+    return out
