@@ -30,13 +30,13 @@ def edit_entry(original: Evidence, ws: Workspace, today: dt.date) -> Evidence | 
     Returns the updated entry, or None when nothing changed or the edit was abandoned.
     """
     from pm_coach.core.evidence import entry_from_edit
-    from pm_coach.store.editing import as_edit_toml, scratch_file
+    from pm_coach.store.editing import as_edit_toml, read_scratch, scratch_file, write_scratch
 
     editor = _editor()
     text = as_edit_toml(original)
     with scratch_file(ws.folder, original.id) as tmp:
         while True:
-            tmp.write_text(text, encoding="utf-8")
+            write_scratch(tmp, text)
             try:
                 subprocess.run([*editor, str(tmp)], check=True)
             except FileNotFoundError:
@@ -47,8 +47,8 @@ def edit_entry(original: Evidence, ws: Workspace, today: dt.date) -> Evidence | 
                 raise PreconditionError(
                     f"the editor exited with code {exc.returncode}; nothing was saved."
                 ) from None
-            text = tmp.read_text(encoding="utf-8")
             try:
+                text = read_scratch(tmp)
                 entry = entry_from_edit(text, original, ws.skill_map(), today)
             except PmCoachError as exc:
                 sys.stderr.write(error_text(exc.message, exc.hint))

@@ -18,6 +18,9 @@ _DAYS_AGO = re.compile(r"^(\d{1,5})\s+days?\s+ago$")
 _ISO = re.compile(r"^(\d{4})-(\d{2})-(\d{2})$")
 
 
+FURTHEST = dt.timedelta(days=36525)  # 100 years: room for any plan, far from the year 9999
+
+
 def parse_date(
     text: str, today: dt.date, *, allow_future: bool = False, what: str = "date"
 ) -> dt.date:
@@ -55,6 +58,11 @@ def parse_date(
     if value < EARLIEST:
         raise InputError(
             f"{what} {value.isoformat()} is before 1970.", hint="Check the year you typed."
+        )
+    if value > today + FURTHEST:
+        raise InputError(
+            f"{what} {value.isoformat()} is more than 100 years away.",
+            hint="Check the year you typed.",
         )
     if not allow_future and value > today:
         raise InputError(

@@ -184,6 +184,11 @@ def entry_from_edit(
         data = tomllib.loads(text)
     except tomllib.TOMLDecodeError as exc:
         raise InputError(f"the edited entry is not valid TOML: {exc}.") from None
+    except (RecursionError, ValueError):  # nested too deeply, or an integer too long to read
+        raise InputError(
+            "the edited entry is not valid TOML: values nested too deeply or a number with too "
+            "many digits."
+        ) from None
     if data.get("id", original.id) != original.id:
         raise InputError("the id cannot change.", hint=f'Put back id = "{original.id}".')
     data["id"] = original.id

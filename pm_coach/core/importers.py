@@ -204,7 +204,15 @@ def parse_jrnl(
         )
     try:
         doc = json.loads(text)
-    except json.JSONDecodeError as exc:
+    except (RecursionError, ValueError) as exc:
+        if not isinstance(exc, json.JSONDecodeError):  # nested too deep, or a huge integer
+            raise _fail(
+                source,
+                "somewhere in the file",
+                "not valid JSON for pm-coach: values nested too deeply or a number with too "
+                "many digits.",
+                hint="Export it again with: jrnl --format json > FILE",
+            ) from None
         raise _fail(
             source,
             f"line {exc.lineno}, column {exc.colno}",

@@ -121,7 +121,7 @@ def _read_one(path: Path) -> tuple[Member | None, list[Problem]]:
     for key, what in unrated_gaps(doc):
         problems.append(Problem(path, key_line(text, (key,)), what))
     try:
-        member = Member.model_validate(doc)
+        member = Member.model_validate(doc, strict=True)
     except ValidationError as exc:
         for err in exc.errors():
             loc = tuple(err["loc"])

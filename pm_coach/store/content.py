@@ -40,7 +40,7 @@ def network_guide() -> NetworkGuide:
     files.check_schema_version(path, doc)
     body = {k: v for k, v in doc.items() if k != "schema_version"}
     try:
-        return NetworkGuide.model_validate(body)
+        return NetworkGuide.model_validate(body, strict=True)
     except ValidationError as exc:
         raise DataFileError(
             f"{path}: {files.describe_validation(exc)}.", hint="Fix the file and try again."

@@ -359,7 +359,7 @@ def fast_entries(text: str) -> list[Evidence] | None:
     for old, new in _json_rewrites():
         doc = doc.replace(old, new)
     try:
-        return _list_adapter().validate_json('[{"id": ' + doc + '"}]')
+        return _list_adapter().validate_json('[{"id": ' + doc + '"}]', strict=True)
     except ValidationError:
         return None
 

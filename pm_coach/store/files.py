@@ -405,6 +405,17 @@ def write_small(path: Path, data: bytes, *, sync: bool = True) -> None:
         os.close(fd)
 
 
+def remove_temp(path: Path) -> None:
+    """Remove a temp file pm-coach made, even if another program replaced it with a folder."""
+    with contextlib.suppress(OSError):
+        if stat.S_ISDIR(os.lstat(path).st_mode):
+            import shutil
+
+            shutil.rmtree(path)
+        else:
+            os.unlink(path)
+
+
 def _fsync_dir(folder: Path) -> None:
     with contextlib.suppress(OSError):
         dfd = os.open(folder, os.O_RDONLY)
@@ -500,6 +511,11 @@ def describe_validation(exc: ValidationError, limit: int = 4) -> str:
 def load_tables(path: Path, key: str, model: type[M], *, allowed: tuple[str, ...] = ()) -> list[M]:
     """Read a ``schema_version`` + ``[[key]]`` file into validated models (empty if absent).
 
+    Validation is strict (pydantic's strict mode), for every model read through here: a value
+    of the wrong type (``created = 2``, ``hours_per_week = true``, a level written ``"2"``) is
+    an error naming the file, the line and the field, never quietly converted and then written
+    back converted on the next save.
+
     Any syntax or validation problem raises a DataFileError naming the file, the line and the
     field, and the file is not touched.
     """
@@ -527,16 +543,30 @@ def parse_tables(
     lines: list[int] | None = None
     for i, record in enumerate(raw):
         try:
-            items.append(model.model_validate(record))
+            items.append(model.model_validate(record, strict=True))
         except ValidationError as exc:
             lines = lines or table_lines(text, key)
-            line = lines[i] if i < len(lines) else "?"
+            line: int | str = lines[i] if i < len(lines) else "?"
+            if isinstance(line, int):  # the line of the field itself, when it can be found
+                loc = exc.errors()[0]["loc"]
+                end = lines[i + 1] if i + 1 < len(lines) else None
+                line = field_line(text, line, end, str(loc[0])) if loc else line
             ident = f", id {record.get('id')!r}" if isinstance(record.get("id"), str) else ""
             raise DataFileError(
                 f"{path}, line {line} (entry {i + 1}{ident}): {describe_validation(exc)}.",
                 hint=FIX_HINT,
             ) from None
     return items
+
+
+def field_line(text: str, start: int, end: int | None, name: str) -> int:
+    """The line of ``name = …`` in the table that starts at line ``start`` (and ends before
+    ``end``); ``start`` when it is not there (a missing field)."""
+    pattern = re.compile(rf"^\s*[\"']?{re.escape(name)}[\"']?\s*=")
+    for number, line in enumerate(text.splitlines()[start : end and end - 1], start=start + 1):
+        if pattern.match(line):
+            return number
+    return start
 
 
 def dump_tables(key: str, records: list[dict[str, Any]], comment: str = "") -> str:

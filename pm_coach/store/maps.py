@@ -149,7 +149,7 @@ def validate_map_data(raw: dict[str, Any], source: str) -> tuple[SkillMap | None
     problems: list[str] = []
     skill_map: SkillMap | None = None
     try:
-        skill_map = SkillMap.model_validate(raw, context={"skip_references": True})
+        skill_map = SkillMap.model_validate(raw, context={"skip_references": True}, strict=True)
     except ValidationError as exc:
         for err in exc.errors():
             if err["type"] == "duplicate_id":

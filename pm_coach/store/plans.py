@@ -63,7 +63,7 @@ def parse_plans(path: Path, text: str) -> list[SavedPlan]:
     plans: list[SavedPlan] = []
     for i, record in enumerate(raw):
         try:
-            plans.append(SavedPlan.model_validate(record))
+            plans.append(SavedPlan.model_validate(record, strict=True))
         except ValidationError as exc:
             loc = tuple(exc.errors()[0]["loc"])
             line = _line_of(text, i, loc)

@@ -50,7 +50,7 @@ def load_profile(folder: Path) -> Profile:
     from pydantic import ValidationError
 
     try:
-        return Profile.model_validate(body)
+        return Profile.model_validate(body, strict=True)  # as files.parse_tables
     except ValidationError as exc:
         line = _line_of(text, tuple(exc.errors()[0]["loc"]))
         where = f"{path}, line {line}" if line else str(path)
