@@ -460,5 +460,5 @@ def test_a_broken_history_file_stops_before_any_question(run, tmp_path: Path, ho
     (home / "assessments.toml").write_text(broken)
     result = run("assess", "--answers", answers_file(tmp_path, levels_toml(FIRST)))
     assert result.exit_code == 3
-    assert "assessments.toml, line 2" in result.stderr
+    assert "assessments.toml, line 4" in result.stderr  # the line of the bad field, map = 3
     assert (home / "assessments.toml").read_text() == broken
