@@ -59,14 +59,14 @@ def parse_date(
         raise InputError(
             f"{what} {value.isoformat()} is before 1970.", hint="Check the year you typed."
         )
-    if value > today + FURTHEST:
-        raise InputError(
-            f"{what} {value.isoformat()} is more than 100 years away.",
-            hint="Check the year you typed.",
-        )
     if not allow_future and value > today:
         raise InputError(
             f"{what} {value.isoformat()} is in the future (today is {today.isoformat()}).",
             hint="Evidence records what already happened: log it on the day it happens.",
+        )
+    if value > today + FURTHEST:
+        raise InputError(
+            f"{what} {value.isoformat()} is more than 100 years away.",
+            hint="Check the year you typed.",
         )
     return value
