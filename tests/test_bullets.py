@@ -362,7 +362,18 @@ lines = st.lists(words, min_size=1, max_size=30).map(" ".join)
 FIRST_PERSON = {"i", "we", "my", "our", "me", "us"}
 # Words the writer drops on purpose at the start of a line: time adverbs before the verb, and the
 # preposition after a role noun it turns into a verb.
-LEAD_WORDS_DROPPED = {"now", "currently", "still", "presently", "for", "to", "of", "on", "with", "in"}
+LEAD_WORDS_DROPPED = {
+    "now",
+    "currently",
+    "still",
+    "presently",
+    "for",
+    "to",
+    "of",
+    "on",
+    "with",
+    "in",
+}
 
 
 def _plain(text: str) -> list[str]:
