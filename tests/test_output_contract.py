@@ -200,3 +200,11 @@ def test_an_empty_listing_says_so_on_stderr_but_json_is_an_empty_array(run, home
     assert r.stdout == "" and "No evidence yet" in r.stderr
     r = run("evidence", "list", "--json")
     assert r.stdout == "[]\n" and r.stderr == ""
+
+
+def test_feedback_request_says_on_stderr_what_it_wrote(run, data: Path, tmp_path: Path) -> None:
+    r = run("feedback", "request", "Dana Reyes", "-o", str(tmp_path / "dana.md"))
+    assert r.exit_code == 0, r.output
+    assert r.stdout == ""
+    assert r.stderr.startswith(f"Wrote {tmp_path / 'dana.md'} (the form) and ")
+    assert f'feedback add "Dana Reyes" {tmp_path / "dana-answers.toml"}' in r.stderr

@@ -15,6 +15,7 @@ with the options as typed, and emit decides the format, renders, and prints or w
 from __future__ import annotations
 
 import sys
+from dataclasses import dataclass
 from pathlib import Path
 from typing import TYPE_CHECKING, Any, ClassVar
 
@@ -69,6 +70,23 @@ class Output:
     def written(self, path: Path, fmt: str) -> str:
         """The line that confirms -o wrote ``path``."""
         return f"Wrote {path}"
+
+
+@dataclass(frozen=True)
+class Message(Output):
+    """What a command that changes data says it did: ``lines`` on stdout, ``told`` (where
+    files went, what to do next) on stderr."""
+
+    lines: tuple[str, ...] = ()
+    told: tuple[str, ...] = ()
+
+    formats: ClassVar[tuple[str, ...]] = ("text",)
+
+    def render(self, fmt: str) -> str:
+        return "".join(f"{line}\n" for line in self.lines)
+
+    def notes(self, fmt: str) -> list[str]:
+        return list(self.told)
 
 
 def check_options(

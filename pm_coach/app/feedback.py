@@ -8,7 +8,7 @@ from dataclasses import dataclass
 from pathlib import Path
 from typing import TYPE_CHECKING, ClassVar
 
-from pm_coach.app.emit import Output
+from pm_coach.app.emit import Message, Output
 from pm_coach.app.workspace import Workspace
 from pm_coach.core.calibration import Rater
 from pm_coach.errors import InputError
@@ -41,11 +41,39 @@ class FeedbackList(Output):
 
 
 @dataclass(frozen=True)
-class Request:
+class Request(Output):
+    """The form and the answers file: printed, or written (then only said where)."""
+
+    name: str
     form: str  # the Markdown form
     template: str  # the answers file, TOML
     form_path: Path | None = None  # where they were written (None: printed)
     template_path: Path | None = None
+
+    formats: ClassVar[tuple[str, ...]] = ("markdown",)
+
+    def render(self, fmt: str) -> str:
+        if self.form_path is not None:
+            return ""
+        return (
+            f"{self.form}\n<!-- The answers file: save what follows as a .toml file. -->\n"
+            f"```toml\n{self.template}```\n"
+        )
+
+    def notes(self, fmt: str) -> list[str]:
+        if self.form_path is None:
+            return []
+        from pm_coach.errors import printable
+
+        return [
+            printable(
+                f"Wrote {self.form_path} (the form) and {self.template_path} (the answers file)."
+            ),
+            printable(
+                f'When the answers come back: pm-coach feedback add "{self.name}" '
+                f"{self.template_path} --relation manager"
+            ),
+        ]
 
 
 def template_path_for(form_path: Path) -> Path:
@@ -66,7 +94,7 @@ def request(
     person = load_profile(ws.folder).name
     if output is None:
         template = core.answers_template(skill_map, rater)
-        return Request(core.form_markdown(skill_map, rater, person, ""), template)
+        return Request(name, core.form_markdown(skill_map, rater, person, ""), template)
     import os
 
     from pm_coach.store.output import write_output
@@ -87,7 +115,7 @@ def request(
     template = core.answers_template(skill_map, rater)
     write_output(form_path, form, force=force)
     write_output(answers_path, template, force=force)
-    return Request(form, template, form_path, answers_path)
+    return Request(name, form, template, form_path, answers_path)
 
 
 def add(
@@ -99,10 +127,10 @@ def add(
     date: str | None,
     map_id: str | None,
     today: dt.date,
-    created: dt.datetime,
-) -> Feedback:
+) -> Message:
     """Check the answers file and store it; a bad file changes nothing."""
     from pm_coach.core import feedback as core
+    from pm_coach.store.evidence import now_utc
     from pm_coach.store.feedback import add_feedback, read_answers_file
 
     rater = core.check_name(name)
@@ -114,7 +142,8 @@ def add(
         map_id = named.strip().lower()
     skill_map = ws.skill_map(map_id)
     answers = core.parse_answers(doc, text, skill_map, source=file)
-    return add_feedback(
+    created = now_utc()
+    saved = add_feedback(
         ws.folder,
         lambda new_id: Feedback(
             id=new_id,
@@ -126,6 +155,9 @@ def add(
             notes=answers.notes,
             created=created,
         ),
+    )
+    return Message(
+        (f"Added {core.summary(saved)}", "  See it beside your own ratings: pm-coach report")
     )
 
 
@@ -151,10 +183,17 @@ def get(ws: Workspace, feedback_id: str) -> Feedback:
     return found
 
 
-def remove(ws: Workspace, feedback_id: str) -> Feedback:
+def summary(found: Feedback) -> str:
+    """One line naming a set of answers (for the question before removing it)."""
+    from pm_coach.core.feedback import summary
+
+    return summary(found)
+
+
+def remove(ws: Workspace, feedback_id: str) -> Message:
     from pm_coach.store.feedback import remove_feedback
 
-    return remove_feedback(ws.folder, feedback_id)
+    return Message((f"Removed {summary(remove_feedback(ws.folder, feedback_id))}",))
 
 
 def raters(ws: Workspace, map_id: str) -> list[Rater]:

@@ -13,7 +13,7 @@ from dataclasses import dataclass
 from pathlib import Path
 from typing import TYPE_CHECKING, ClassVar
 
-from pm_coach.app.emit import Output
+from pm_coach.app.emit import Message, Output
 from pm_coach.core import plan as core
 from pm_coach.core import tracking
 from pm_coach.core.calibration import Rater
@@ -187,6 +187,26 @@ def new_plan(
         profile,
         made=True,
         saved=True,
+    )
+
+
+def new_from_options(
+    folder: Path,
+    today: dt.date,
+    *,
+    start: str,
+    weeks: int,
+    hours: float | None,
+    map_id: str | None,
+    away: list[str],
+) -> PlanResult:
+    """``pm-coach plan new`` with its options as typed: the dates are read here."""
+    from pm_coach.core.dates import parse_date
+
+    periods = [tracking.parse_away(a) for a in away]
+    first_day = parse_date(start, today, allow_future=True, what="--start")
+    return new_plan(
+        folder, today=today, start=first_day, weeks=weeks, hours=hours, map_id=map_id, away=periods
     )
 
 
@@ -369,6 +389,21 @@ def mark_skipped(folder: Path, action_id: str, today: dt.date, why: str) -> Save
 
     _change_active(folder, change)
     return result["a"]
+
+
+def done(folder: Path, action_id: str, today: dt.date, evidence_id: str = "") -> Message:
+    """``pm-coach plan done``: what was marked, or that it already was."""
+    action, changed = mark_done(folder, action_id, today, evidence_id)
+    proof = f" (evidence {', '.join(action.done_by)})" if action.done_by else ""
+    if changed:
+        return Message((f"Done: {action.id} · {action.title}{proof}",))
+    return Message((f"{action.id} was already marked done{proof}; nothing changed.",))
+
+
+def skip(folder: Path, action_id: str, today: dt.date, why: str) -> Message:
+    """``pm-coach plan skip``."""
+    action = mark_skipped(folder, action_id, today, why)
+    return Message((f"Skipped: {action.id} · {action.title} ({action.why})",))
 
 
 def action_gap(folder: Path, skill_map: SkillMap, action_id: str) -> str:

@@ -53,20 +53,9 @@ def request(
     Example: pm-coach feedback request "Dana Reyes" -o dana.md
     """
     from pm_coach.app import feedback
+    from pm_coach.app.emit import emit
 
-    made = feedback.request(state(ctx), name, output, force=force, map_id=map_id)
-    if made.form_path is None:
-        print(made.form)
-        print("<!-- The answers file: save what follows as a .toml file. -->")
-        print("```toml")
-        print(made.template, end="")
-        print("```")
-        return
-    print(f"Wrote {made.form_path} (the form) and {made.template_path} (the answers file).")
-    print(
-        f'When the answers come back: pm-coach feedback add "{name}" {made.template_path} '
-        "--relation manager"
-    )
+    emit(feedback.request(state(ctx), name, output, force=force, map_id=map_id))
 
 
 @app.command("add")
@@ -93,10 +82,9 @@ def add(
     Example: pm-coach feedback add "Dana Reyes" dana-answers.toml --relation manager
     """
     from pm_coach.app import feedback
-    from pm_coach.core.feedback import summary
-    from pm_coach.store.evidence import now_utc
+    from pm_coach.app.emit import emit
 
-    saved = feedback.add(
+    said = feedback.add(
         state(ctx),
         name,
         file,
@@ -104,10 +92,8 @@ def add(
         date=date,
         map_id=map_id,
         today=dt.date.today(),
-        created=now_utc(),
     )
-    print(f"Added {summary(saved)}")
-    print("  See it beside your own ratings: pm-coach report")
+    emit(said)
 
 
 @app.command("list")
@@ -132,7 +118,7 @@ def rm(
 ) -> None:
     """Remove one set of answers (asks first unless --yes)."""
     from pm_coach.app import feedback
-    from pm_coach.core.feedback import summary
+    from pm_coach.app.emit import Message, emit
 
     st = state(ctx)
     found = feedback.get(st, feedback_id.strip().lower())
@@ -144,8 +130,7 @@ def rm(
             )
         from pm_coach import prompts
 
-        if not prompts.confirm(f"Remove {summary(found)}?"):
-            print("Kept it; nothing removed.")
+        if not prompts.confirm(f"Remove {feedback.summary(found)}?"):
+            emit(Message(("Kept it; nothing removed.",)))
             return
-    removed = feedback.remove(st, found.id)
-    print(f"Removed {summary(removed)}")
+    emit(feedback.remove(st, found.id))

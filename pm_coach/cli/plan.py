@@ -123,22 +123,17 @@ def new(
     carried over and not scheduled again; older plans stay in plans.toml as history.
     """
     from pm_coach.app.emit import check_options
-    from pm_coach.app.plan import PlanResult, new_plan
-    from pm_coach.core.dates import parse_date
-    from pm_coach.core.tracking import parse_away
+    from pm_coach.app.plan import PlanResult, new_from_options
 
     check_options(PlanResult, fmt, output, as_json)
-    periods = [parse_away(a) for a in away or []]
-    today = dt.date.today()
-    first_day = parse_date(start, today, allow_future=True, what="--start")
-    result = new_plan(
+    result = new_from_options(
         state(ctx).folder,
-        today=today,
-        start=first_day,
+        dt.date.today(),
+        start=start,
         weeks=weeks,
         hours=hours,
         map_id=map_id,
-        away=periods,
+        away=away or [],
     )
     _emit(result, fmt, output, force, as_json, full)
 
@@ -155,14 +150,10 @@ def done(
     ] = "",
 ) -> None:
     """Mark an action of your active plan done."""
-    from pm_coach.app.plan import mark_done
+    from pm_coach.app.emit import emit
+    from pm_coach.app.plan import done as mark
 
-    action, changed = mark_done(state(ctx).folder, action_id, dt.date.today(), evidence)
-    proof = f" (evidence {', '.join(action.done_by)})" if action.done_by else ""
-    if changed:
-        print(f"Done: {action.id} · {action.title}{proof}")
-    else:
-        print(f"{action.id} was already marked done{proof}; nothing changed.")
+    emit(mark(state(ctx).folder, action_id, dt.date.today(), evidence))
 
 
 @app.command("skip")
@@ -175,10 +166,10 @@ def skip(
     ],
 ) -> None:
     """Skip an action of your active plan, saying why; it will not be planned again."""
-    from pm_coach.app.plan import mark_skipped
+    from pm_coach.app.emit import emit
+    from pm_coach.app.plan import skip as mark
 
-    action = mark_skipped(state(ctx).folder, action_id, dt.date.today(), why)
-    print(f"Skipped: {action.id} · {action.title} ({action.why})")
+    emit(mark(state(ctx).folder, action_id, dt.date.today(), why))
 
 
 def _emit(
