@@ -199,7 +199,7 @@ def test_the_form_is_given_suggestions_computed_from_the_typed_text(
     """Whatever the form does with it, ``log`` hands it a suggester that, called with the text,
     gives the gaps to pre-tick; with --no-suggest it hands nothing."""
     from pm_coach import prompts
-    from pm_coach.cli import log as log_cli
+    from pm_coach.app import terminal
     from pm_coach.core.evidence import EvidenceInput
 
     seen: list[Any] = []
@@ -208,7 +208,7 @@ def test_the_form_is_given_suggestions_computed_from_the_typed_text(
         seen.append(suggested)
         return EvidenceInput(text="Mentored Jo", gaps=[])
 
-    monkeypatch.setattr(log_cli, "interactive", lambda: True)
+    monkeypatch.setattr(terminal, "interactive", lambda: True)
     monkeypatch.setattr(prompts, "log_form", fake_form)
     assert run("log").exit_code == 0
     assert callable(seen[0]) and seen[0]("Coached a junior PM and delegated the launch") == [
@@ -225,7 +225,7 @@ def test_form_pre_ticks_the_suggestion_key_by_key(home: Path) -> None:
     from prompt_toolkit.output import DummyOutput
 
     from pm_coach import prompts
-    from pm_coach.cli.log import form_suggester
+    from pm_coach.app.log import form_suggester
 
     leadership_map = MapCatalog(home).load("leadership")
     with create_pipe_input() as inp:

@@ -115,7 +115,7 @@ def edit(
         print("No changes.")
         return
     st.evidence.replace(updated)
-    from pm_coach.core.evidence import summary_line
+    from pm_coach.render.evidence import summary_line
 
     print(f"Saved {summary_line(updated)}")
 
@@ -127,7 +127,7 @@ def rm(
     yes: Annotated[bool, typer.Option("--yes", "-y", help="Do not ask for confirmation.")] = False,
 ) -> None:
     """Remove an entry (asks first unless --yes)."""
-    from pm_coach.core.evidence import summary_line
+    from pm_coach.render.evidence import summary_line
 
     st = state(ctx)
     entry = st.evidence.get(entry_id.strip().lower())

@@ -3,17 +3,11 @@
 from __future__ import annotations
 
 import datetime as dt
-from collections.abc import Callable
-from typing import TYPE_CHECKING, Annotated
+from typing import Annotated
 
 import typer
 
-from pm_coach.cli.state import interactive, state
-from pm_coach.errors import PreconditionError
-
-if TYPE_CHECKING:
-    from pm_coach.core.gap_model import GapModel
-    from pm_coach.models import SkillMap
+from pm_coach.cli.state import state
 
 HELP = """Record evidence of progress: what you did, what came of it, which gaps it shows.
 
@@ -99,106 +93,21 @@ def log(
         ),
     ] = False,
 ) -> None:
-    from pm_coach.core.evidence import EvidenceInput, build_entry, summary_line
-    from pm_coach.store.evidence import now_utc
+    from pm_coach.app.emit import emit
+    from pm_coach.app.log import EvidenceInput
+    from pm_coach.app.log import log as save
 
-    st = state(ctx)
-    skill_map = st.skill_map(map_id)
-    today = dt.date.today()
-    if text is None:
-        if not interactive():
-            raise PreconditionError(
-                "no TEXT given, and this is not an interactive terminal.",
-                hint="Pass what you did as an argument: "
-                'pm-coach log "Ran the pricing review" --gap strategy',
-            )
-        from pm_coach import prompts
-
-        suggested = gap or (
-            [] if no_suggest else form_suggester(skill_map, st.gap_model(skill_map))
-        )
-        raw = prompts.log_form([(g.id, g.name) for g in skill_map.gaps], today, suggested=suggested)
-        raw.tags, raw.goal, raw.kind, raw.org, raw.action = tag or [], goal, kind, org, action
-        if scope:
-            raw.scope = scope
-    else:
-        raw = EvidenceInput(
-            text=text,
-            gaps=gap or [],
-            result=result,
-            metrics=metric or [],
-            tags=tag or [],
-            goal=goal,
-            date=date,
-            kind=kind,
-            org=org,
-            action=action,
-            scope=scope,
-        )
-    if raw.action.strip():
-        from pm_coach.app.plan import action_gap
-
-        action_gap(st.folder, skill_map, raw.action)  # an unknown id lists the plan's ids
-    model = None if gap or no_suggest else st.gap_model(skill_map)
-    suggestion = None
-    scope_guess = None
-    if text is not None and not raw.scope and not no_suggest:
-        from pm_coach.core.evidence import guess_scope
-
-        scope_guess = guess_scope(raw.text, raw.result)
-        if scope_guess is not None:
-            raw.scope = scope_guess[0]
-    if text is not None and not raw.gaps and not raw.action and not no_suggest:
-        from pm_coach.core.suggest import suggest_gap
-
-        suggestion = suggest_gap(raw.text, raw.result, skill_map, model)
-        if suggestion is not None:
-            raw.gaps = [suggestion.gap]
-    entry = build_entry(raw, entry_id="new", skill_map=skill_map, today=today, created=now_utc())
-    saved = st.evidence.append(lambda new_id: entry.model_copy(update={"id": new_id}))
-    print(f"Logged {summary_line(saved)}")
-    if suggestion is not None:
-        words = ", ".join(f'"{w}"' for w in suggestion.matched[:3])
-        print(
-            f"  Tagged {suggestion.gap} (suggested from {words}) — change it with: "
-            f"pm-coach evidence edit {saved.id}"
-        )
-        edit = f"pm-coach evidence edit {saved.id}"
-        if suggestion.also:
-            print(f"  It may show {suggestion.also} too; add it with: {edit}")
-    elif raw.action and not gap and saved.gaps:
-        print(f"  Tagged {', '.join(saved.gaps)}, the gap of action {saved.action}.")
-    elif not saved.gaps:
-        close: tuple[str, ...] = ()
-        if model is not None and text is not None:
-            from pm_coach.core.suggest import shortlist
-
-            close = shortlist(raw.text, raw.result, skill_map, model)
-        reads = f": it reads like {close[0]} or {close[1]}" if close else ""
-        print(f"  No gap tagged{reads}. Add one with: pm-coach evidence edit {saved.id}")
-    if scope_guess is not None:
-        print(
-            f'  Scope {scope_guess[0]} (from "{scope_guess[1]}") — change it with: '
-            f"pm-coach evidence edit {saved.id}"
-        )
-    if not saved.action:
-        from pm_coach.app.plan import offers_for
-
-        for o in offers_for(st.folder, saved, skill_map, today):
-            print(
-                f"  Looks like {o.action_id} is done: "
-                f"pm-coach plan done {o.action_id} --evidence {o.evidence_id}"
-            )
-
-
-def form_suggester(
-    skill_map: SkillMap, model: GapModel | None = None
-) -> Callable[[str], list[str]]:
-    """The gaps the form pre-ticks, worked out from the text once it has been typed."""
-
-    def suggested(text: str) -> list[str]:
-        from pm_coach.core.suggest import pretick_gaps
-
-        return pretick_gaps(text, "", skill_map, model)
-
-    return suggested
+    given = EvidenceInput(
+        text=text or "",
+        gaps=gap or [],
+        result=result,
+        metrics=metric or [],
+        tags=tag or [],
+        goal=goal,
+        date=date,
+        kind=kind,
+        org=org,
+        action=action,
+        scope=scope,
+    )
+    emit(save(state(ctx), dt.date.today(), text, given, map_id=map_id, no_suggest=no_suggest))

@@ -329,8 +329,8 @@ def touch(
     who = touched[0]
     print(f"Recorded a conversation with {who.name} on {when.isoformat()}")
     if who.kind == "mentee" and not no_evidence:
-        from pm_coach.core.evidence import summary_line
         from pm_coach.core.mentoring import mentoring_entry
+        from pm_coach.render.evidence import summary_line
         from pm_coach.store.evidence import now_utc
 
         entry = mentoring_entry(who.name, when, note, st.skill_map(), created=now_utc())

@@ -236,9 +236,3 @@ class EvidenceFilter:
 def select(entries: Iterable[Evidence], flt: EvidenceFilter) -> list[Evidence]:
     """The entries that match, oldest first (by date, then by when they were logged)."""
     return sorted((e for e in entries if flt.matches(e)), key=lambda e: (e.date, e.created))
-
-
-def summary_line(e: Evidence, width: int = 60) -> str:
-    text = e.text if len(e.text) <= width else e.text[: width - 1] + "…"
-    gaps = f" [{', '.join(e.gaps)}]" if e.gaps else ""
-    return f"{e.id} · {e.date.isoformat()} · {text}{gaps}"

@@ -62,3 +62,9 @@ def as_json(entries: Sequence[Evidence]) -> str:
         return "[]"
     lines = ",\n".join(json.dumps(e.to_json(), ensure_ascii=False) for e in entries)
     return "[\n" + lines + "\n]"
+
+
+def summary_line(e: Evidence, width: int = 60) -> str:
+    text = e.text if len(e.text) <= width else e.text[: width - 1] + "…"
+    gaps = f" [{', '.join(e.gaps)}]" if e.gaps else ""
+    return f"{e.id} · {e.date.isoformat()} · {text}{gaps}"

@@ -1,0 +1,135 @@
+"""``pm-coach log``: one evidence entry from the options or the form, tagged, saved, and what
+the command says about it (the gap it guessed, the scope it read, plan actions it may finish)."""
+
+from __future__ import annotations
+
+import datetime as dt
+from collections.abc import Callable
+from typing import TYPE_CHECKING
+
+from pm_coach.app import terminal
+from pm_coach.app.emit import Message
+from pm_coach.app.workspace import Workspace
+from pm_coach.core.evidence import EvidenceInput
+
+__all__ = ["EvidenceInput", "log"]
+from pm_coach.errors import PreconditionError
+
+if TYPE_CHECKING:
+    from pm_coach.core.gap_model import GapModel
+    from pm_coach.models import SkillMap
+
+
+def log(
+    ws: Workspace,
+    today: dt.date,
+    text: str | None,
+    given: EvidenceInput,
+    *,
+    map_id: str | None,
+    no_suggest: bool,
+) -> Message:
+    """Save a new entry: ``text`` and the other options as typed (``given``), or, with no
+    ``text``, what the form asks for (the options fill what it does not ask)."""
+    from pm_coach.core.evidence import build_entry
+    from pm_coach.render.evidence import summary_line
+    from pm_coach.store.evidence import now_utc
+
+    skill_map = ws.skill_map(map_id)
+    typed = text is not None
+    gap = list(given.gaps)
+    if text is None:
+        raw = ask(ws, skill_map, today, suggested=gap, no_suggest=no_suggest)
+        raw.tags, raw.goal, raw.kind, raw.org = given.tags, given.goal, given.kind, given.org
+        raw.action = given.action
+        if given.scope:
+            raw.scope = given.scope
+    else:
+        raw = given
+        raw.text = text
+    if raw.action.strip():
+        from pm_coach.app.plan import action_gap
+
+        action_gap(ws.folder, skill_map, raw.action)  # an unknown id lists the plan's ids
+    model = None if gap or no_suggest else ws.gap_model(skill_map)
+    suggestion = None
+    scope_guess = None
+    if typed and not raw.scope and not no_suggest:
+        from pm_coach.core.evidence import guess_scope
+
+        scope_guess = guess_scope(raw.text, raw.result)
+        if scope_guess is not None:
+            raw.scope = scope_guess[0]
+    if typed and not raw.gaps and not raw.action and not no_suggest:
+        from pm_coach.core.suggest import suggest_gap
+
+        suggestion = suggest_gap(raw.text, raw.result, skill_map, model)
+        if suggestion is not None:
+            raw.gaps = [suggestion.gap]
+    entry = build_entry(raw, entry_id="new", skill_map=skill_map, today=today, created=now_utc())
+    saved = ws.evidence.append(lambda new_id: entry.model_copy(update={"id": new_id}))
+    edit = f"pm-coach evidence edit {saved.id}"
+    lines = [f"Logged {summary_line(saved)}"]
+    if suggestion is not None:
+        words = ", ".join(f'"{w}"' for w in suggestion.matched[:3])
+        lines.append(f"  Tagged {suggestion.gap} (suggested from {words}) — change it with: {edit}")
+        if suggestion.also:
+            lines.append(f"  It may show {suggestion.also} too; add it with: {edit}")
+    elif raw.action and not gap and saved.gaps:
+        lines.append(f"  Tagged {', '.join(saved.gaps)}, the gap of action {saved.action}.")
+    elif not saved.gaps:
+        close: tuple[str, ...] = ()
+        if model is not None and typed:
+            from pm_coach.core.suggest import shortlist
+
+            close = shortlist(raw.text, raw.result, skill_map, model)
+        reads = f": it reads like {close[0]} or {close[1]}" if close else ""
+        lines.append(f"  No gap tagged{reads}. Add one with: {edit}")
+    if scope_guess is not None:
+        lines.append(f'  Scope {scope_guess[0]} (from "{scope_guess[1]}") — change it with: {edit}')
+    if not saved.action:
+        from pm_coach.app.plan import offers_for
+
+        lines += [
+            f"  Looks like {o.action_id} is done: "
+            f"pm-coach plan done {o.action_id} --evidence {o.evidence_id}"
+            for o in offers_for(ws.folder, saved, skill_map, today)
+        ]
+    return Message(tuple(lines))
+
+
+def ask(
+    ws: Workspace,
+    skill_map: SkillMap,
+    today: dt.date,
+    *,
+    suggested: list[str],
+    no_suggest: bool,
+) -> EvidenceInput:
+    """The entry from the interactive form; it pre-ticks ``suggested``, else (unless
+    ``no_suggest``) the gaps the typed text suggests."""
+    if not terminal.interactive():
+        raise PreconditionError(
+            "no TEXT given, and this is not an interactive terminal.",
+            hint="Pass what you did as an argument: "
+            'pm-coach log "Ran the pricing review" --gap strategy',
+        )
+    from pm_coach import prompts
+
+    pretick = suggested or (
+        [] if no_suggest else form_suggester(skill_map, ws.gap_model(skill_map))
+    )
+    return prompts.log_form([(g.id, g.name) for g in skill_map.gaps], today, suggested=pretick)
+
+
+def form_suggester(
+    skill_map: SkillMap, model: GapModel | None = None
+) -> Callable[[str], list[str]]:
+    """The gaps the form pre-ticks, worked out from the text once it has been typed."""
+
+    def suggested(text: str) -> list[str]:
+        from pm_coach.core.suggest import pretick_gaps
+
+        return pretick_gaps(text, "", skill_map, model)
+
+    return suggested
