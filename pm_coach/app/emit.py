@@ -15,6 +15,7 @@ with the options as typed, and emit decides the format, renders, and prints or w
 from __future__ import annotations
 
 import sys
+from collections.abc import Iterator
 from dataclasses import dataclass
 from pathlib import Path
 from typing import TYPE_CHECKING, Any, ClassVar
@@ -53,9 +54,9 @@ class Output:
     # Formats made for the screen (rich tables): never written to a file.
     screen_only: ClassVar[frozenset[str]] = frozenset({"terminal"})
 
-    def render(self, fmt: str) -> str | RenderableType:
-        """The result in ``fmt`` (one of ``formats``): text, or a rich renderable for the
-        terminal view."""
+    def render(self, fmt: str) -> str | Iterator[str] | RenderableType:
+        """The result in ``fmt`` (one of ``formats``): text, lines of text written as they come
+        (a long list in constant memory), or a rich renderable for the terminal view."""
         raise NotImplementedError
 
     def notes(self, fmt: str) -> list[str]:
@@ -169,6 +170,11 @@ def emit(
 def _show(body: Any) -> None:
     if isinstance(body, str):
         sys.stdout.write(body)
+        return
+    if isinstance(body, Iterator):
+        write = sys.stdout.write
+        for line in body:
+            write(line)
         return
     from pm_coach.render import console
 

@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import datetime as dt
 import json
+from collections.abc import Iterator
 from dataclasses import dataclass
 from typing import TYPE_CHECKING, ClassVar
 
@@ -18,17 +19,27 @@ if TYPE_CHECKING:
 
 @dataclass(frozen=True)
 class EvidenceList(Output):
-    entries: list[Evidence]
+    entries: list[Evidence]  # in the order shown
     filtered: bool  # a filter was given, so "nothing matches" rather than "nothing yet"
+    total: int = -1  # how many matched before --limit; -1: all of them are shown
+    wide: bool = False  # --wide: all six columns whatever the width
 
     formats: ClassVar[tuple[str, ...]] = ("terminal", "json")
 
-    def render(self, fmt: str) -> str | RenderableType:
+    def render(self, fmt: str) -> str | Iterator[str]:
         from pm_coach.render import evidence as render
 
         if fmt == "json":
             return render.as_json(self.entries) + "\n"
-        return render.table(self.entries)
+        import sys
+
+        from pm_coach.render.evidence_list import lines, title
+        from pm_coach.render.plain import screen_width
+
+        shown = len(self.entries)
+        heading = title(shown, max(self.total, shown))
+        rows = (render.row(e) for e in self.entries)
+        return lines(rows, screen_width(sys.stdout), heading=heading, wide=self.wide)
 
     def empty(self, fmt: str) -> str | None:
         if self.entries:
@@ -61,7 +72,12 @@ def list_entries(
     since: str | None,
     until: str | None,
     search: str,
+    reverse: bool = False,
+    limit: int | None = None,
+    wide: bool = False,
 ) -> EvidenceList:
+    """The entries that match, oldest first (newest first with ``reverse``); with ``limit``,
+    only the newest ``limit`` of them."""
     from pm_coach.core.dates import parse_date
     from pm_coach.core.evidence import EvidenceFilter, check_gaps, select
 
@@ -77,8 +93,18 @@ def list_entries(
     )
     if flt.since and flt.until and flt.since > flt.until:
         raise InputError(f"--since {flt.since} is after --until {flt.until}.", hint="Swap them.")
+    if limit is not None and limit < 1:
+        raise InputError(
+            f"--limit {limit} shows nothing.", hint="Give 1 or more, or leave --limit out."
+        )
     filtered = bool(gaps or tags or since or until or search)
-    return EvidenceList(select(ws.evidence.load(), flt), filtered)
+    entries = select(ws.evidence.load(), flt)
+    total = len(entries)
+    if limit is not None:
+        entries = entries[-limit:]
+    if reverse:
+        entries.reverse()
+    return EvidenceList(entries, filtered, total, wide)
 
 
 def show_entry(ws: Workspace, entry_id: str) -> EvidenceEntry:

@@ -46,11 +46,23 @@ def list_(
             metavar="TEXT",
         ),
     ] = "",
+    reverse: Annotated[bool, typer.Option("--reverse", "-r", help="Newest first.")] = False,
+    limit: Annotated[
+        int | None,
+        typer.Option("--limit", "-n", help="Only the newest N entries.", metavar="N"),
+    ] = None,
+    wide: Annotated[
+        bool,
+        typer.Option("--wide", help="All six columns, even when the screen is too narrow."),
+    ] = False,
     as_json: Annotated[
         bool, typer.Option("--json", help="Print a JSON array of entries and nothing else.")
     ] = False,
 ) -> None:
-    """List evidence, oldest first, as a table or as JSON."""
+    """List evidence, oldest first, as a table that fits the screen or as JSON.
+
+    Below 120 columns the result and tags move under the text; below 72 the gaps do too.
+    """
     from pm_coach.app.emit import emit
     from pm_coach.app.evidence import list_entries
 
@@ -62,6 +74,9 @@ def list_(
         since=since,
         until=until,
         search=search,
+        reverse=reverse,
+        limit=limit,
+        wide=wide,
     )
     emit(result, as_json=as_json)
 

@@ -1,4 +1,4 @@
-"""Evidence as a rich table, a detail view, or JSON."""
+"""Evidence as list rows, a detail view, or JSON."""
 
 from __future__ import annotations
 
@@ -7,25 +7,15 @@ from collections.abc import Sequence
 from typing import TYPE_CHECKING
 
 from pm_coach.models import Evidence
+from pm_coach.render.evidence_list import Row
 
 if TYPE_CHECKING:
     from rich.console import RenderableType
 
 
-def table(entries: Sequence[Evidence]) -> RenderableType:
-    from rich.table import Table
-
-    t = Table(title=f"Evidence ({len(entries)})", title_justify="left", expand=False)
-    t.add_column("id", style="cyan", no_wrap=True)
-    t.add_column("date", no_wrap=True)
-    t.add_column("what you did", ratio=3)
-    t.add_column("result / metrics", ratio=2)
-    t.add_column("gaps", style="magenta")
-    t.add_column("tags", style="dim")
-    for e in entries:
-        outcome = "; ".join(x for x in [e.result, *e.metrics] if x)
-        t.add_row(e.id, e.date.isoformat(), e.text, outcome, ", ".join(e.gaps), ", ".join(e.tags))
-    return t
+def row(e: Evidence) -> Row:
+    """An entry as ``evidence list`` shows it (see render/evidence_list.py)."""
+    return Row(e.id, e.date.isoformat(), e.text, e.result, e.metrics, e.gaps, e.tags)
 
 
 def detail(e: Evidence) -> RenderableType:

@@ -1,0 +1,89 @@
+"""Plain-text layout without rich: how wide the screen is, how wide a string shows, and wrapping
+at spaces. Standard library only, so a lean read path can use it without importing rich."""
+
+from __future__ import annotations
+
+import os
+import unicodedata
+from typing import TextIO
+
+# Layouts are worked out for at least this many columns; a narrower screen wraps them.
+MIN_WIDTH = 40
+
+
+def screen_width(stream: TextIO | None = None) -> int:
+    """The width to lay text out for: ``COLUMNS`` when set (as rich reads it), else the terminal's
+    width when ``stream`` is one, else 80 (a pipe or a file)."""
+    given = os.environ.get("COLUMNS", "").strip()
+    if given.isdigit() and int(given) > 0:
+        return max(int(given), MIN_WIDTH)
+    if stream is not None:
+        try:
+            if stream.isatty():
+                return max(os.get_terminal_size(stream.fileno()).columns, MIN_WIDTH)
+        except (AttributeError, OSError, ValueError):
+            pass
+    return 80
+
+
+def _char_cells(ch: str) -> int:
+    if unicodedata.combining(ch) or unicodedata.category(ch) in ("Mn", "Me", "Cf"):
+        return 0
+    return 2 if unicodedata.east_asian_width(ch) in ("W", "F") else 1
+
+
+def cells(text: str) -> int:
+    """How many terminal columns ``text`` takes (wide East Asian characters take two)."""
+    if text.isascii():
+        return len(text)
+    return sum(_char_cells(ch) for ch in text)
+
+
+def pad(text: str, width: int) -> str:
+    """``text`` followed by spaces up to ``width`` columns."""
+    return text + " " * (width - cells(text))
+
+
+def _split_word(word: str, width: int) -> list[str]:
+    """A word wider than ``width`` cut into pieces that fit (only a long URL or the like)."""
+    pieces: list[str] = []
+    piece, used = "", 0
+    for ch in word:
+        w = _char_cells(ch) if not ch.isascii() else 1
+        if used + w > width and piece:
+            pieces.append(piece)
+            piece, used = "", 0
+        piece += ch
+        used += w
+    if piece:
+        pieces.append(piece)
+    return pieces
+
+
+def wrap(text: str, width: int) -> list[str]:
+    """``text`` as lines of at most ``width`` columns, broken at spaces; a word longer than a
+    whole line is the only thing ever cut. An empty text gives no lines."""
+    if cells(text) <= width:
+        return [text] if text.strip() else []
+    lines: list[str] = []
+    line, used = "", 0
+    for word in text.split():
+        w = cells(word)
+        if w > width:
+            if line:
+                lines.append(line)
+            *full, line = _split_word(word, width)
+            lines.extend(full)
+            used = cells(line)
+            continue
+        if not line:
+            line, used = word, w
+        elif used + 1 + w <= width:
+            line += " " + word
+            used += 1 + w
+        else:
+            lines.append(line)
+            line, used = word, w
+    if line:
+        lines.append(line)
+    return lines
