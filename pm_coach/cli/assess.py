@@ -73,8 +73,8 @@ def assess(
             "--date",
             "-d",
             metavar="DATE",
-            help="Date the assessment (back-date it): YYYY-MM-DD, yesterday, '30 days ago'… "
-            "Default: today.",
+            help="Date the assessment (back-date it): YYYY-MM-DD, yesterday, '2 weeks ago', "
+            "'3 Nov'… Default: today.",
         ),
     ] = None,
     window: Annotated[

@@ -57,7 +57,10 @@ def log(
     date: Annotated[
         str,
         typer.Option(
-            "--date", "-d", help="When: YYYY-MM-DD, today, yesterday, 'N days ago', 'last friday'."
+            "--date",
+            "-d",
+            help="When: YYYY-MM-DD, today, yesterday, '3 days ago', '2 weeks ago', 'last fri', "
+            "'3 Nov'.",
         ),
     ] = "today",
     kind: Annotated[

@@ -83,8 +83,8 @@ def new(
         str,
         typer.Option(
             "--start",
-            help="First day of the plan: YYYY-MM-DD, today, yesterday, 'N days ago', "
-            "'last monday'.",
+            help="First day of the plan: YYYY-MM-DD, today, yesterday, '3 days ago', "
+            "'last mon', '3 Nov'.",
             metavar="DATE",
         ),
     ] = "today",

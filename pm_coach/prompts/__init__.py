@@ -14,7 +14,7 @@ import questionary
 from prompt_toolkit.key_binding import KeyBindings, merge_key_bindings
 from prompt_toolkit.keys import Keys
 
-from pm_coach.core.dates import ACCEPTED_FORMS, parse_date
+from pm_coach.core.dates import EXAMPLES, parse_date
 from pm_coach.core.evidence import EvidenceInput, guess_scope
 from pm_coach.errors import Cancelled, PmCoachError
 
@@ -127,7 +127,7 @@ def log_form(
             "When did it happen?",
             default="today",
             validate=_validator(lambda v: parse_date(v, today)),
-            instruction=f"({ACCEPTED_FORMS})",
+            instruction=f"({EXAMPLES})",
             style=STYLE,
             **io,
         )
