@@ -238,3 +238,19 @@ def test_plan_ranks_a_blind_spot_up_and_shows_all_three_views(
     shown = run("plan").stdout
     row = next(line for line in shown.splitlines() if "Domain" in line and "3 → 4" in line)
     assert re.search(r"3 → 4\s+0\s+1\s", row), row
+
+
+def test_an_id_used_twice_in_the_file_is_reported_with_both_lines(run, home: Path) -> None:
+    table = (
+        '[[feedback]]\nid = "abc123"\nname = "{name}"\ndate = 2026-11-0{day}\n'
+        'map = "leadership"\nlevels = {{ strategy = 3 }}\ncreated = 2026-11-0{day}T10:00:00Z\n'
+    )
+    text = "schema_version = 1\n\n" + table.format(name="Dana", day=1)
+    text += "\n" + table.format(name="Lee", day=2)
+    home.mkdir(mode=0o700)
+    (home / "feedback.toml").write_text(text)
+    (home / "feedback.toml").chmod(0o600)
+    r = run("feedback", "list")
+    assert r.exit_code == 3
+    assert "feedback.toml, line 11: id 'abc123' is used twice (first at line 3)." in r.stderr
+    assert "Give one of the two another id (3-12 lowercase letters or digits)." in r.stderr

@@ -41,6 +41,11 @@ FILE_NAME = "evidence.toml"
 STAMP_NAME = ".evidence.toml.stamp"
 KEY = "evidence"
 COMMENT = "pm-coach evidence log: one [[evidence]] table per entry. Safe to edit by hand."
+UNIQUE_IDS: files.Unique[Evidence] = files.Unique(
+    ident=lambda e: e.id,
+    what=lambda e: f"id {e.id!r}",
+    hint="Give one of the two entries another id (3-12 lowercase letters or digits).",
+)
 
 
 class EvidenceStore:
@@ -61,17 +66,7 @@ class EvidenceStore:
         entries = fast_entries(text) if trusted else None
         if entries is None:
             entries = files.parse_tables(self.path, text, KEY, Evidence)
-        seen: dict[str, int] = {}
-        for i, entry in enumerate(entries):
-            if entry.id in seen:
-                lines = files.table_lines(text, KEY)
-                raise DataFileError(
-                    f"{self.path}, line {lines[i] if i < len(lines) else '?'}: id {entry.id!r} "
-                    f"is used twice (first at line {lines[seen[entry.id]]}).",
-                    hint="Give one of the two entries another id (3-12 lowercase letters or "
-                    "digits). " + files.FIX_HINT,
-                )
-            seen[entry.id] = i
+        UNIQUE_IDS.check(self.path, text, KEY, entries)
         return entries
 
     def _read_bytes(self) -> tuple[bytes, os.stat_result] | None:

@@ -13,6 +13,11 @@ from pm_coach.store import files
 FILE_NAME = "feedback.toml"
 KEY = "feedback"
 COMMENT = "pm-coach ratings from others: one [[feedback]] table per set of answers. Safe to edit."
+UNIQUE_IDS: files.Unique[Feedback] = files.Unique(
+    ident=lambda f: f.id,
+    what=lambda f: f"id {f.id!r}",
+    hint="Give one of the two another id (3-12 lowercase letters or digits).",
+)
 
 
 def feedback_path(folder: Path) -> Path:
@@ -21,22 +26,7 @@ def feedback_path(folder: Path) -> Path:
 
 def load_feedback(folder: Path) -> list[Feedback]:
     """Every set of answers, validated, oldest first; ids must be unique."""
-    path = feedback_path(folder)
-    text = files.read_text(path)
-    if text is None:
-        return []
-    items = files.parse_tables(path, text, KEY, Feedback)
-    seen: dict[str, int] = {}
-    for i, item in enumerate(items):
-        if item.id in seen:
-            lines = files.table_lines(text, KEY)
-            raise DataFileError(
-                f"{path}, line {lines[i] if i < len(lines) else '?'}: id {item.id!r} is used "
-                f"twice (first at line {lines[seen[item.id]]}).",
-                hint="Give one of the two another id (3-12 lowercase letters or digits). "
-                + files.FIX_HINT,
-            )
-        seen[item.id] = i
+    items = files.load_unique_tables(feedback_path(folder), KEY, Feedback, UNIQUE_IDS)
     return sorted(items, key=lambda f: (f.date, f.created))
 
 

@@ -15,9 +15,10 @@ import re
 import stat
 import time
 import tomllib
-from collections.abc import Iterator
+from collections.abc import Callable, Iterator
+from dataclasses import dataclass
 from pathlib import Path
-from typing import Any, TypeVar
+from typing import Any, Generic, TypeVar
 
 from pydantic import BaseModel, ValidationError
 
@@ -556,6 +557,41 @@ def parse_tables(
                 f"{path}, line {line} (entry {i + 1}{ident}): {describe_validation(exc)}.",
                 hint=FIX_HINT,
             ) from None
+    return items
+
+
+@dataclass(frozen=True)
+class Unique(Generic[M]):
+    """What must not repeat across a file's tables (an id, a name), and how a repeat is told:
+    ``what`` names the repeated value, ``hint`` says how to fix it."""
+
+    ident: Callable[[M], str]
+    what: Callable[[M], str]
+    hint: str
+
+    def check(self, path: Path, text: str, key: str, items: list[M]) -> None:
+        """Refuse the second ``[[key]]`` table whose ident repeats an earlier one's, naming
+        both lines."""
+        seen: dict[str, int] = {}
+        for i, item in enumerate(items):
+            found = self.ident(item)
+            if found in seen:
+                lines = table_lines(text, key)
+                raise DataFileError(
+                    f"{path}, line {lines[i] if i < len(lines) else '?'}: {self.what(item)} is "
+                    f"used twice (first at line {lines[seen[found]]}).",
+                    hint=f"{self.hint} {FIX_HINT}",
+                )
+            seen[found] = i
+
+
+def load_unique_tables(path: Path, key: str, model: type[M], unique: Unique[M]) -> list[M]:
+    """Like :func:`load_tables`, for files whose tables must not repeat ``unique.ident``."""
+    text = read_text(path)
+    if text is None:
+        return []
+    items = parse_tables(path, text, key, model)
+    unique.check(path, text, key, items)
     return items
 
 

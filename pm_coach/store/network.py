@@ -5,13 +5,18 @@ from __future__ import annotations
 from collections.abc import Callable
 from pathlib import Path
 
-from pm_coach.errors import DataFileError
 from pm_coach.models.network import Contact
 from pm_coach.store import files
 
 FILE_NAME = "network.toml"
 KEY = "contact"
 COMMENT = "pm-coach support network: one [[contact]] table per person. Safe to edit by hand."
+# Names are unique ignoring case: commands find a contact by name.
+UNIQUE_NAMES: files.Unique[Contact] = files.Unique(
+    ident=lambda c: c.name.casefold(),
+    what=lambda c: f"the name {c.name!r}",
+    hint="Rename or remove one of the two contacts.",
+)
 
 
 def network_path(folder: Path) -> Path:
@@ -20,23 +25,7 @@ def network_path(folder: Path) -> Path:
 
 def load_contacts(folder: Path) -> list[Contact]:
     """Every contact, validated, in file order; names must be unique (ignoring case)."""
-    path = network_path(folder)
-    text = files.read_text(path)
-    if text is None:
-        return []
-    contacts = files.parse_tables(path, text, KEY, Contact)
-    seen: dict[str, int] = {}
-    for i, c in enumerate(contacts):
-        key = c.name.casefold()
-        if key in seen:
-            lines = files.table_lines(text, KEY)
-            raise DataFileError(
-                f"{path}, line {lines[i] if i < len(lines) else '?'}: the name {c.name!r} is "
-                f"used twice (first at line {lines[seen[key]]}).",
-                hint="Rename or remove one of the two contacts. " + files.FIX_HINT,
-            )
-        seen[key] = i
-    return contacts
+    return files.load_unique_tables(network_path(folder), KEY, Contact, UNIQUE_NAMES)
 
 
 def change_contacts(
