@@ -3,13 +3,18 @@
 from __future__ import annotations
 
 import datetime as dt
+from collections.abc import Callable
 from pathlib import Path
-from typing import Annotated
+from typing import TYPE_CHECKING, Annotated
 
 import typer
 
 from pm_coach.cli.options import AsJson, Force, OutputFile, format_option
 from pm_coach.cli.state import state
+
+if TYPE_CHECKING:
+    from pm_coach.app.cohort import Cohort
+    from pm_coach.app.emit import Output
 
 app = typer.Typer(
     help="For a mentoring programme: read the member files in a shared folder (written with "
@@ -32,78 +37,78 @@ MapOption = Annotated[
         "--map", help="The cohort's skill map (default: the one most members use).", metavar="ID"
     ),
 ]
-ListFormat = format_option("terminal (the default on screen) or json.")
-ReportFormat = format_option(
-    "terminal (the default on screen), markdown, html or json; markdown with -o."
-)
-MatchFormat = format_option("text (the default on screen) or json; json with -o.")
 
 
 def register(root: typer.Typer) -> None:
     root.add_typer(app, name="cohort")
 
 
-@app.command("list")
-def list_(
-    folder: DirOption = Path("."),
-    fmt: ListFormat = None,
-    output: OutputFile = None,
-    force: Force = False,
-    as_json: AsJson = False,
-    skip_bad: SkipBad = False,
-    map_id: MapOption = None,
-) -> None:
-    """List the cohort's members: focus gaps, strengths, mentoring places, last shared."""
-    from pm_coach.app.cohort import MembersResult, load_cohort, members
-    from pm_coach.app.emit import check_options, emit
+Make = Callable[[typer.Context, "Cohort"], "Output"]
 
-    check_options(MembersResult, fmt, output, as_json)
-    result = members(load_cohort(folder, skip_bad=skip_bad, map_id=map_id))
-    emit(result, fmt, output, force, as_json=as_json)
+
+def _cohort_command(result: str, formats: str) -> Callable[[Make], Callable[..., None]]:
+    """Turn ``make(ctx, cohort)`` into a command with the options every cohort command takes:
+    --dir, --skip-bad, --map, and --format (``formats`` is its help), -o, --force, --json.
+
+    ``result`` names the command's Output class in ``pm_coach.app.cohort``, imported only when
+    the command runs so that ``--help`` stays fast. The output options are checked before any
+    member file is read."""
+
+    def wrap(make: Make) -> Callable[..., None]:
+        def command(
+            ctx: typer.Context,
+            folder: DirOption = Path("."),
+            fmt: str | None = None,
+            output: OutputFile = None,
+            force: Force = False,
+            as_json: AsJson = False,
+            skip_bad: SkipBad = False,
+            map_id: MapOption = None,
+        ) -> None:
+            from pm_coach.app import cohort
+            from pm_coach.app.emit import check_options, emit
+
+            check_options(getattr(cohort, result), fmt, output, as_json)
+            loaded = cohort.load_cohort(folder, skip_bad=skip_bad, map_id=map_id)
+            emit(make(ctx, loaded), fmt, output, force, as_json=as_json)
+
+        command.__annotations__ = {**command.__annotations__, "fmt": format_option(formats)}
+        command.__name__ = command.__qualname__ = make.__name__
+        command.__doc__ = make.__doc__
+        return command
+
+    return wrap
+
+
+@app.command("list")
+@_cohort_command("MembersResult", "terminal (the default on screen) or json.")
+def list_(ctx: typer.Context, cohort: Cohort) -> Output:
+    """List the cohort's members: focus gaps, strengths, mentoring places, last shared."""
+    from pm_coach.app.cohort import members
+
+    return members(cohort)
 
 
 @app.command("report")
-def report(
-    ctx: typer.Context,
-    folder: DirOption = Path("."),
-    fmt: ReportFormat = None,
-    output: OutputFile = None,
-    force: Force = False,
-    as_json: AsJson = False,
-    skip_bad: SkipBad = False,
-    map_id: MapOption = None,
-) -> None:
+@_cohort_command(
+    "CohortReportResult",
+    "terminal (the default on screen), markdown, html or json; markdown with -o.",
+)
+def report(ctx: typer.Context, cohort: Cohort) -> Output:
     """Where the cohort stands per gap, the weakest gaps across it (session topics), and who has
     gone quiet (no update shared for 30 days)."""
-    from pm_coach.app.cohort import CohortReportResult, load_cohort
     from pm_coach.app.cohort import report as make_report
-    from pm_coach.app.emit import check_options, emit
 
-    check_options(CohortReportResult, fmt, output, as_json)
-    cohort = load_cohort(folder, skip_bad=skip_bad, map_id=map_id)
-    emit(make_report(state(ctx).folder, cohort, dt.date.today()), fmt, output, force,
-         as_json=as_json)  # fmt: skip
+    return make_report(state(ctx).folder, cohort, dt.date.today())
 
 
 @app.command("match")
-def match(
-    ctx: typer.Context,
-    folder: DirOption = Path("."),
-    fmt: MatchFormat = None,
-    output: OutputFile = None,
-    force: Force = False,
-    as_json: AsJson = False,
-    skip_bad: SkipBad = False,
-    map_id: MapOption = None,
-) -> None:
+@_cohort_command("MatchResult", "text (the default on screen) or json; json with -o.")
+def match(ctx: typer.Context, cohort: Cohort) -> Output:
     """Pair mentees with mentors: a mentor strong where the mentee is furthest below target,
     never their own manager, within each mentor's places. The same files always give the same
     pairs. JSON: {"pairs": [{"mentee", "mentor", "reason"}], "unmatched": [names]}. Needs the
     cohort extra: pip install 'pm-coach[cohort]'."""
-    from pm_coach.app.cohort import MatchResult, load_cohort
     from pm_coach.app.cohort import match as solve
-    from pm_coach.app.emit import check_options, emit
 
-    check_options(MatchResult, fmt, output, as_json)
-    cohort = load_cohort(folder, skip_bad=skip_bad, map_id=map_id)
-    emit(solve(state(ctx).folder, cohort), fmt, output, force, as_json=as_json)
+    return solve(state(ctx).folder, cohort)
