@@ -228,3 +228,70 @@ def test_the_file_is_plain_toml_with_empty_fields_left_out(run, home: Path) -> N
     assert "schema_version = 1" in text
     assert '[[contact]]\nname = "Sam"\nkind = "coach"\nhelps = ["confidence"]\ncreated = ' in text
     assert "note" not in text and "last_contact" not in text
+
+
+# --- output options: the same contract as every other command -----------------------------------
+
+
+def test_add_says_who_was_added_and_hints_on_stderr_when_no_gap_is_given(run, home: Path) -> None:
+    r = run("network", "add", "Sam Lee", "--kind", "mentor")
+    assert r.exit_code == 0
+    assert r.stdout == "Added Sam Lee (mentor)\n"
+    assert r.stderr == (
+        "  No --helps given, so 'plan' will not name them for any gap. To fix it: "
+        'pm-coach network edit "Sam Lee" --helps GAP\n'
+    )
+
+
+def test_add_json_prints_the_new_contact_and_nothing_else(run, home: Path) -> None:
+    r = run("network", "add", "Jo Park", "--kind", "mentee", "--helps", "delegation", "--json")
+    assert r.exit_code == 0, r.output
+    data = json.loads(r.stdout)
+    assert {k: data[k] for k in ("name", "kind", "helps", "conversations", "last_contact")} == {
+        "name": "Jo Park",
+        "kind": "mentee",
+        "helps": ["delegation"],
+        "conversations": [],
+        "last_contact": None,
+    }
+    assert r.stderr == ""
+    assert (
+        json.loads(run("network", "add", "Ana", "--kind", "coach", "-f", "json").stdout)["name"]
+        == "Ana"
+    )
+
+
+def test_add_refuses_a_format_it_does_not_have_before_saving(run, home: Path) -> None:
+    r = run("network", "add", "Ana", "--kind", "coach", "--format", "html")
+    assert r.exit_code == 2 and "unknown format 'html'" in r.stderr
+    r = run("network", "add", "Ana", "--kind", "coach", "--json", "--format", "text")
+    assert r.exit_code == 2 and "two different formats" in r.stderr
+    assert not network_path(home).exists()
+
+
+def test_list_writes_json_with_o_and_never_over_a_file_without_force(
+    run, home: Path, tmp_path: Path
+) -> None:
+    run("network", "add", "Sam Lee", "--kind", "mentor", "--helps", "strategy")
+    out = tmp_path / "network.json"
+    r = run("network", "list", "-o", str(out))
+    assert r.exit_code == 0, r.output
+    assert r.stdout == "" and r.stderr == f"Wrote 1 contacts to {out}\n"
+    assert [c["name"] for c in json.loads(out.read_text())] == ["Sam Lee"]
+    assert stat.S_IMODE(out.stat().st_mode) == 0o600
+    out.write_text("keep me")
+    r = run("network", "list", "-o", str(out))
+    assert r.exit_code != 0 and out.read_text() == "keep me"
+    assert run("network", "list", "-o", str(out), "--force").exit_code == 0
+    assert json.loads(out.read_text())[0]["name"] == "Sam Lee"
+
+
+def test_list_format_options_behave_as_everywhere(run, home: Path, tmp_path: Path) -> None:
+    run("network", "add", "Sam Lee", "--kind", "mentor", "--helps", "strategy")
+    assert json.loads(run("network", "list", "--format", "json").stdout)[0]["kind"] == "mentor"
+    r = run("network", "list", "--format", "terminal", "-o", str(tmp_path / "n.txt"))
+    assert r.exit_code == 2 and "the terminal view is for the screen" in r.stderr
+    r = run("network", "list", "--format", "markdown")
+    assert r.exit_code == 2 and "Use one of: terminal, json." in r.stderr
+    r = run("network", "list", "--json", "--format", "terminal")
+    assert r.exit_code == 2 and "two different formats" in r.stderr

@@ -159,7 +159,7 @@ def test_rm_asks_in_a_real_terminal(run, home: Path) -> None:
 
 def test_a_mentee_conversation_is_delegation_evidence(run, home: Path) -> None:
     r = run("network", "add", "Jo Park", "--kind", "mentee", "--helps", "strategy")
-    assert r.exit_code == 0 and "No --helps" not in r.stdout
+    assert r.exit_code == 0 and "No --helps" not in r.output
     r = run("network", "touch", "Jo Park", "--date", "2026-10-02", "--note", "Reviewed her roadmap")
     assert r.exit_code == 0, r.output
     assert "Logged as evidence" in r.stdout

@@ -1,4 +1,5 @@
-"""Use cases behind ``network prep`` and ``network find``."""
+"""Use cases behind the ``network`` commands that show something: ``add``, ``list``, ``show``,
+``prep`` and ``find``."""
 
 from __future__ import annotations
 
@@ -14,10 +15,10 @@ from pm_coach.models import Assessment, Evidence, Profile, SkillMap
 from pm_coach.models.network import Contact
 
 if TYPE_CHECKING:
-    from pm_coach.core.plan import Plan
-
-if TYPE_CHECKING:
     from rich.console import RenderableType
+
+    from pm_coach.app.workspace import Workspace
+    from pm_coach.core.plan import Plan
 
 
 @dataclass(frozen=True)
@@ -82,6 +83,125 @@ def _focus_and_actions(
     return focus, actions, saved
 
 
+def _json_rows(contacts: list[Contact], today: dt.date) -> str:
+    import json
+
+    from pm_coach.render.network import rows
+
+    return json.dumps(rows(contacts, today), ensure_ascii=False, indent=2) + "\n"
+
+
+def _one_json(contact: Contact, today: dt.date) -> str:
+    import json
+
+    from pm_coach.render.network import rows
+
+    return json.dumps(rows([contact], today)[0], ensure_ascii=False, indent=2) + "\n"
+
+
+@dataclass(frozen=True)
+class AddedContact(Output):
+    """``network add``: a line saying who was added, or the new contact as JSON."""
+
+    contact: Contact
+    today: dt.date
+
+    formats: ClassVar[tuple[str, ...]] = ("text", "json")
+    file_format: ClassVar[str] = "json"
+
+    def render(self, fmt: str) -> str | RenderableType:
+        if fmt == "json":
+            return _one_json(self.contact, self.today)
+        c = self.contact
+        helped = f" · helps {', '.join(c.helps)}" if c.helps else ""
+        return f"Added {c.name} ({c.kind}){helped}\n"
+
+    def notes(self, fmt: str) -> list[str]:
+        from pm_coach.core.network import name_arg
+
+        if self.contact.helps or self.contact.kind == "mentee":
+            return []
+        return [
+            "  No --helps given, so 'plan' will not name them for any gap. To fix it: "
+            f"pm-coach network edit {name_arg(self.contact.name)} --helps GAP"
+        ]
+
+
+def add(
+    ws: Workspace,
+    *,
+    name: str,
+    kind: str,
+    helps: list[str],
+    contact: str,
+    note: str,
+    today: dt.date,
+) -> AddedContact:
+    """Add someone to the network; a bad kind is reported before any file is read."""
+    from pm_coach.core import network
+    from pm_coach.store.evidence import now_utc
+    from pm_coach.store.network import change_contacts
+
+    network.check_kind(kind)
+    new = network.build_contact(
+        name=name,
+        kind=kind,
+        helps=helps,
+        contact=contact,
+        note=note,
+        gap_ids=ws.skill_map().gap_ids,
+        created=now_utc(),
+    )
+    change_contacts(ws.folder, lambda contacts: network.add(contacts, new))
+    return AddedContact(new, today)
+
+
+@dataclass(frozen=True)
+class NetworkList(Output):
+    """``network list``: everyone, with how long since the last conversation."""
+
+    contacts: list[Contact]
+    today: dt.date
+
+    formats: ClassVar[tuple[str, ...]] = ("terminal", "json")
+    file_format: ClassVar[str] = "json"
+
+    def render(self, fmt: str) -> str | RenderableType:
+        if fmt == "json":
+            return _json_rows(self.contacts, self.today)
+        from pm_coach.render.network import table
+
+        return table(self.contacts, self.today)
+
+    def empty(self, fmt: str) -> str | None:
+        if self.contacts:
+            return None
+        return (
+            "No one in your network yet. Add someone with: "
+            'pm-coach network add "Sam Lee" --kind mentor --helps strategy'
+        )
+
+    def notes(self, fmt: str) -> list[str]:
+        from pm_coach.core import network
+
+        quiet = network.quiet_contacts(self.contacts, self.today)
+        if fmt == "json" or not quiet:
+            return []
+        return [
+            f"{len(quiet)} gone quiet (no conversation in {network.QUIET_DAYS} days). After "
+            "you talk, record it with: pm-coach network touch NAME"
+        ]
+
+    def written(self, path: Path, fmt: str) -> str:
+        return f"Wrote {len(self.contacts)} contacts to {path}"
+
+
+def listing(folder: Path, today: dt.date) -> NetworkList:
+    from pm_coach.store.network import load_contacts
+
+    return NetworkList(load_contacts(folder), today)
+
+
 @dataclass(frozen=True)
 class ContactResult(Output):
     """``network show``: one contact and their conversation history."""
@@ -94,11 +214,7 @@ class ContactResult(Output):
 
     def render(self, fmt: str) -> str | RenderableType:
         if fmt == "json":
-            import json
-
-            from pm_coach.render.network import rows
-
-            return json.dumps(rows([self.contact], self.today)[0], ensure_ascii=False, indent=2)
+            return _one_json(self.contact, self.today)
         from pm_coach.render.network import detail
 
         return detail(self.contact, self.today)

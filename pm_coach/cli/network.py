@@ -22,6 +22,8 @@ app = typer.Typer(
     no_args_is_help=True,
 )
 
+AddFormat = format_option("text (the default) or json (the contact as 'network show --json').")
+ListFormat = format_option("terminal (the default on screen) or json; json with -o.")
 ShowFormat = format_option("terminal (the default on screen) or json.")
 PrepFormat = format_option("markdown (the default) or json.")
 FindFormat = format_option("text (the default) or json.")
@@ -29,10 +31,6 @@ FindFormat = format_option("text (the default) or json.")
 
 def register(root: typer.Typer) -> None:
     root.add_typer(app, name="network")
-
-
-def _shown(name: str) -> str:
-    return f'"{name}"' if any(ch.isspace() for ch in name) else name
 
 
 @app.command("add")
@@ -64,71 +62,41 @@ def add(
         str, typer.Option("--contact", help="How to reach them (email, handle, where you meet).")
     ] = "",
     note: Annotated[str, typer.Option("--note", help="Anything worth remembering.")] = "",
+    fmt: AddFormat = None,
+    as_json: AsJson = False,
 ) -> None:
     """Add a coach, mentor, circle or mentee to your network."""
-    from pm_coach.core import network
-    from pm_coach.store.evidence import now_utc
-    from pm_coach.store.network import change_contacts
+    from pm_coach.app.emit import check_options, emit
+    from pm_coach.app.network import AddedContact
+    from pm_coach.app.network import add as add_contact
 
-    st = state(ctx)
-    network.check_kind(kind)  # a bad kind is reported before any file is read
-    new = network.build_contact(
+    check_options(AddedContact, fmt, None, as_json)
+    added = add_contact(
+        state(ctx),
         name=name,
         kind=kind,
         helps=helps or [],
         contact=contact,
         note=note,
-        gap_ids=st.skill_map().gap_ids,
-        created=now_utc(),
+        today=dt.date.today(),
     )
-    change_contacts(st.folder, lambda contacts: network.add(contacts, new))
-    helped = f" · helps {', '.join(new.helps)}" if new.helps else ""
-    print(f"Added {new.name} ({new.kind}){helped}")
-    if not new.helps and new.kind != "mentee":
-        print(
-            "  No --helps given, so 'plan' will not name them for any gap. To fix it: "
-            f"pm-coach network edit {_shown(new.name)} --helps GAP"
-        )
+    emit(added, fmt, as_json=as_json)
 
 
 @app.command("list")
 def list_(
     ctx: typer.Context,
-    as_json: Annotated[
-        bool, typer.Option("--json", help="Print a JSON array of contacts and nothing else.")
-    ] = False,
+    fmt: ListFormat = None,
+    output: OutputFile = None,
+    force: Force = False,
+    as_json: AsJson = False,
 ) -> None:
     """List your network, with how long since you last talked to each."""
-    from pm_coach.core import network
-    from pm_coach.store.network import load_contacts
+    from pm_coach.app.emit import check_options, emit
+    from pm_coach.app.network import NetworkList, listing
 
-    st = state(ctx)
-    contacts = load_contacts(st.folder)
-    today = dt.date.today()
-    if as_json:
-        import json
-
-        from pm_coach.render.network import rows
-
-        print(json.dumps(rows(contacts, today), ensure_ascii=False, indent=2))
-        return
-    from pm_coach.render import console
-
-    if not contacts:
-        console.err().print(
-            "No one in your network yet. Add someone with: "
-            'pm-coach network add "Sam Lee" --kind mentor --helps strategy'
-        )
-        return
-    from pm_coach.render.network import table
-
-    console.out().print(table(contacts, today))
-    quiet = network.quiet_contacts(contacts, today)
-    if quiet:
-        console.err().print(
-            f"{len(quiet)} gone quiet (no conversation in {network.QUIET_DAYS} days). After "
-            "you talk, record it with: pm-coach network touch NAME"
-        )
+    check_options(NetworkList, fmt, output, as_json)
+    emit(listing(state(ctx).folder, dt.date.today()), fmt, output, force, as_json=as_json)
 
 
 @app.command("show")
@@ -266,7 +234,8 @@ def rm(
         if not interactive():
             raise PreconditionError(
                 "removing needs a confirmation, and this is not an interactive terminal.",
-                hint=f"Add --yes to remove them: pm-coach network rm {_shown(who.name)} --yes",
+                hint="Add --yes to remove them: "
+                f"pm-coach network rm {network.name_arg(who.name)} --yes",
             )
         from pm_coach import prompts
 

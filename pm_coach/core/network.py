@@ -109,7 +109,7 @@ def add(contacts: Sequence[Contact], contact: Contact) -> list[Contact]:
         raise InputError(
             f"{existing.name!r} is already in your network ({existing.kind}).",
             hint="Use another name (for example add a surname), or remove the old one first "
-            f"with: pm-coach network rm {_quote(existing.name)}",
+            f"with: pm-coach network rm {name_arg(existing.name)}",
         )
     return [*contacts, contact]
 
@@ -231,7 +231,8 @@ def who_to_look_for(gap_id: str) -> str:
     )
 
 
-def _quote(name: str) -> str:
+def name_arg(name: str) -> str:
+    """A name as typed on a command line: in quotes when it has a space."""
     return f'"{name}"' if any(ch.isspace() for ch in name) else name
 
 
