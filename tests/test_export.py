@@ -452,3 +452,21 @@ def test_output_into_a_missing_folder_is_refused(run, year: Path, tmp_path: Path
     r = run("export", "-o", str(tmp_path / "nowhere" / "cv.md"))
     assert r.exit_code == 4
     assert not (tmp_path / "nowhere").exists()
+
+
+def test_lint_says_when_a_goal_could_not_join_the_line() -> None:
+    entry = ev(
+        "gol111",
+        "2025-01-01",
+        "Co-authored a guide to accessible checkout",
+        result="Used by two retailers as their checklist",
+        metrics=["2 retailers"],
+        goal="Every shopper can check out",
+    )
+    [report] = core.lint(core.build_items([entry], []))
+    [finding] = report.findings
+    assert finding.code == "left-out"
+    assert finding.message.startswith(
+        'left out the goal "Every shopper can check out": it does not join this line as a phrase'
+    )
+    assert "pm-coach evidence edit gol111" in finding.message

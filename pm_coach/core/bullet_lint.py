@@ -117,6 +117,15 @@ def findings(entry: Evidence, bullet: Bullet, limit: int = MAX_CHARS) -> list[Fi
                 f"with {edit}, or write the line yourself: {edit} --bullet " + _quote(bullet.text),
             )
         )
+    if bullet.unjoined:
+        found.append(
+            Finding(
+                "left-out",
+                f"left out the goal {_quote(bullet.unjoined)}: it does not join this line as a "
+                'phrase; write it as something you set out to do ("Keep the platform simple") with '
+                f"{edit}, or write the line yourself: {edit} --bullet " + _quote(bullet.text),
+            )
+        )
     if bullet.long:
         found.append(
             Finding(

@@ -20,8 +20,8 @@ from __future__ import annotations
 
 import re
 from collections.abc import Sequence
-from dataclasses import dataclass
-from functools import lru_cache
+from dataclasses import dataclass, replace
+from functools import cache, lru_cache
 from typing import TYPE_CHECKING
 
 from pm_coach.core.lead import Lead, found_verb, read_lead
@@ -29,6 +29,7 @@ from pm_coach.core.metrics import Metric, join_list, split_metrics
 from pm_coach.core.sections import with_org
 from pm_coach.core.verbs import (
     IRREGULAR,
+    NOUN_FOLLOWERS,
     OBJECT_OPENERS,
     lookup,
     prefixed_verb,
@@ -39,6 +40,7 @@ from pm_coach.core.wording import (
     DETERMINERS,
     SUBJECT_PRONOUNS,
     bare,
+    capitalise,
     clean,
     drop_first_person,
     has_first_person,
@@ -65,6 +67,8 @@ SIMPLE_PAST = frozenset(
 )
 # Results that happen to the person ("Promoted to Senior PM"): they follow the action with "after".
 PERSONAL = word_set("promoted hired selected chosen invited nominated awarded named asked")
+# Of those, the ones that answer what was done rather than crown it: "…, and was invited back".
+REACTIONS = word_set("invited asked")
 CLAUSE_MARKERS = word_set("now can could will would is are was were has have had")
 GOAL_HEADS = word_set(
     "target targets goal goals okr okrs objective objectives priority priorities strategy "
@@ -85,6 +89,7 @@ class Bullet:
     folded: tuple[str, ...] = ()  # metrics whose numbers the result or text already says
     inputs: tuple[str, ...] = ()  # metrics that count inputs rather than an outcome
     long: bool = False  # still longer than the limit, kept whole
+    unjoined: str = ""  # a goal that does not join this line as a phrase, so it is left out
 
     @property
     def first_person(self) -> bool:
@@ -99,11 +104,13 @@ class Bullet:
 
 @dataclass(frozen=True)
 class Result:
-    kind: str  # verb, personal, passive, clause, change, noun
+    kind: str  # verb, cause, personal, passive, clause, absolute, participle, noun
     text: str  # as it is written after the action ("so …", "with …") or as the lead
     lead: Lead | None = None
+    several: bool = False  # more than one clause ("Approved; module switched off")
 
 
+@cache  # called for most words of every result; the same words recur
 def _is_past(word: str) -> bool:
     b = bare(word)
     return any(f.form == "past" for f in lookup(b)) or unknown_past(b) is not None
@@ -134,68 +141,266 @@ def _agent_follows(ws: list[str]) -> bool:
     return False
 
 
+# Results joined as a phrase, not a clause of their own: a goal can still follow them.
+PHRASE_RESULTS = ("absolute", "passive", "participle", "noun")
+# Verbs whose subject is the work, not the person: "Led to two intros", "Fed into the plan".
+# They cannot lead a bullet ("Led to two intros by running …" has no subject); they follow the
+# action with "which".
+CAUSE_VERBS = word_set(
+    """became sparked prompted triggered informed shaped inspired underpinned fuelled fueled
+    kicked-started seeded"""
+)
+CAUSE_WITH_PREP = {
+    "led": ("to",),
+    "fed": ("into", "straight", "directly"),
+    "resulted": ("in",),
+    "contributed": ("to",),
+    "turned": ("into",),
+    "went": ("on", "into"),
+    "paved": ("the",),
+}
+# Verbs that report a finding: "so reminder timing turned out to be …" would claim a false cause.
+FINDING_WORDS = word_set("turned showed revealed confirmed proved found suggested")
+# Words before a later verb that make it part of the first clause, not the verb of a subject.
+COORDINATORS = word_set("and then or that which who to but")
+# Past tenses that end a clause of their own before a place or time ("three mentees moved into
+# PM roles"), where "with three mentees moved" would read as a passive.
+INTRANSITIVE_PAST = word_set(
+    """moved dropped fell rose grew stopped landed shifted improved increased decreased declined
+    doubled tripled jumped climbed slipped shrank came went started finished ended shipped
+    converted churned returned stayed settled recovered expanded joined graduated"""
+)
+PARTICLES = word_set("off up out down back over")
+# Words after a participle that show it is not followed by an object.
+ADVERBIAL = word_set("with from into as via under through during early late again instead off")
+# Singular nouns that need "the" when they start a clause ("board approved" → "the board …").
+COUNTABLE_SUBJECTS = word_set(
+    """board team tier rollout launch release department form recording module plan pilot
+    feature app product company client customer partner vendor committee council squad org
+    process page flow funnel proposal policy model tool dashboard service platform system
+    programme program project migration backlog roadmap budget deal contract bank regulator
+    auditor meetup event session talk article post guide essay video course workshop survey
+    experiment test redesign decision business store site website integration cohort group
+    record template pitch bid renewal beta prototype request change reorg spec memo doc playbook
+    chapter panel newsletter podcast episode endpoint api sdk screen campaign variant engine
+    database warehouse ledger queue bot algorithm script job build definition agreement
+    recommendation standard rule unit division function buyer seller merchant steering
+    charity trust foundation school university hospital clinic council regulator"""
+)
+ROLE_ACRONYMS = word_set("ceo cpo cto cfo coo cmo cro ciso cio vp svp evp gm md")
+
+
+def _is_finite_at(ws: Sequence[str], i: int) -> bool:
+    """The word at ``i`` is the verb of a clause ("… agreed to pilot", "… ended a stalemate")."""
+    b = bare(ws[i])
+    after = bare(ws[i + 1]) if i + 1 < len(ws) else ""
+    after2 = bare(ws[i + 2]) if i + 2 < len(ws) else ""
+    if b in SIMPLE_PAST or b in INTRANSITIVE_PAST:
+        return True
+    if not _is_past(ws[i]):
+        return False
+    if after == "to":
+        return any(f.form == "base" for f in lookup(after2))
+    if after in PARTICLES and (after2 in OBJECT_OPENERS or after2[:1].isdigit()):
+        return True  # "board signed off the launch plan"
+    # "application form cut from 42 fields to 19" is a participle; an object after it makes a
+    # clause: "… ended a stalemate", "… cut tickets 28%"
+    participle = after in PARTICIPLE_FOLLOWERS or after in ADVERBIAL or after.endswith("ly")
+    return bool(after) and not participle
+
+
+@cache
+def _is_present(b: str, plural_subject: bool) -> bool:
+    return any(f.form == "third" or (plural_subject and f.form == "base") for f in lookup(b))
+
+
+@cache
+def _is_gerund(b: str) -> bool:
+    return any(f.form == "gerund" for f in lookup(b))
+
+
+def _subject_verb(ws: list[str], start: int = 1) -> tuple[str, int]:
+    return _subject_verb_of(tuple(ws), start)
+
+
+@lru_cache(maxsize=8192)  # read_result and subject_article ask about the same words
+def _subject_verb_of(ws: tuple[str, ...], start: int) -> tuple[str, int]:
+    """Where the verb of a subject-led clause is, and what kind of clause it makes.
+
+    "clause" for a finite verb ("attendance grew …", "CPO agreed to …"), "absolute" for a
+    participle or up/down ("application form cut from 42 to 19", "retention up 12%"), "gerund"
+    for an -ing form ("all three shipping …"), "" for a noun phrase ("12K reads in the first
+    month")."""
+    plain = [bare(w) for w in ws]
+    found = ("", -1)
+    for i in range(start, min(len(ws), 14)):
+        b, prev = plain[i], plain[i - 1]
+        after = plain[i + 1] if i + 1 < len(ws) else ""
+        if prev in ARTICLES or prev in QUANTIFIERS or prev[:1].isdigit():
+            continue
+        if ws[i - 1].endswith((",", ";", ":")) or prev in COORDINATORS:
+            continue
+        if b in ("up", "down") and i <= 5:
+            return "absolute", i
+        if b in CLAUSE_MARKERS and after:
+            return "clause", i
+        adjective = after and after not in PARTICIPLE_FOLLOWERS and after not in OBJECT_OPENERS
+        if b in PARTICIPIAL_ADJECTIVES and adjective:
+            continue  # "one shared roadmap": an adjective before its noun
+        if _is_past(ws[i]):
+            if _is_finite_at(ws, i):
+                return "clause", i
+            # "two squads refocused on retention and saved the accounts", "share of tickets
+            # escalated to product went from 30% to 12%": a later verb decides
+            for j in range(i + 1, min(len(ws), 16)):
+                if ws[j - 1].endswith((",", ";")) or plain[j - 1] in ("that", "which", "who"):
+                    break
+                if plain[j] in CLAUSE_MARKERS or (_is_past(ws[j]) and _is_finite_at(ws, j)):
+                    return "clause", i
+            return "absolute", i
+        opens = after in OBJECT_OPENERS or after[:1].isdigit() or after in ("it", "them")
+        if opens and i <= 4 and _is_present(b, prev.endswith("s")):
+            return "clause", i  # "sales now qualifies AIS leads", "engineers join 80% of …"
+        if i <= 3 and not found[0] and b.endswith("ing") and _is_gerund(b):
+            found = ("gerund", i)
+    return found
+
+
+def subject_article(text: str) -> str:
+    """ "board approved a budget" → "the board approved a budget": a clause whose subject is one
+    singular, ordinary noun gets "the"; names, plurals and mass nouns stay as written."""
+    ws = words(text)
+    kind, at = _subject_verb(ws)
+    if not kind or at < 1 or at > 4:
+        return text
+    subject = ws[:at]
+    first = subject[0]
+    if bare(first) in ARTICLES or bare(first) in DETERMINERS or bare(first) in SUBJECTS:
+        return text
+    if bare(first) in QUANTIFIERS or first[:1].isdigit() or first[:1] in "$£€":
+        return text
+    head = ""
+    for w in subject:
+        if bare(w) in PARTICIPLE_FOLLOWERS or bare(w) in ("of", "and"):
+            break
+        head = w
+    plain_head = bare(head)
+    if plain_head in ROLE_ACRONYMS and head.isupper() and len(subject) == 1:
+        return "the " + text
+    if not first.islower() or plain_head not in COUNTABLE_SUBJECTS:
+        return text
+    return "the " + text
+
+
+def _with_articles(text: str) -> str:
+    """:func:`subject_article` for every clause of a result ("approved; module switched off")."""
+    parts = text.split("; ")
+    return "; ".join(subject_article(p) if p else p for p in parts)
+
+
+def _absolute(kind: str) -> str:
+    return "absolute" if kind == "gerund" else kind
+
+
 def read_result(result: str) -> Result | None:
     text = drop_first_person(mid_sentence_case(clean(result)))
     ws = words(text)
     if not ws:
         return None
+    low = lower_first(text)
+    several = ";" in text
+    head = text.split(";", 1)[0]
+    hws = words(head)
     if bare(ws[0]) in SUBJECT_PRONOUNS and len(ws) > 1:  # "I got promoted", "We hit the date"
         lead = read_lead(text)
         if lead.kind == "verb":
-            return _verb_result(lead)
+            return _verb_result(lead, several)
     first = bare(ws[0])
     if first == "live" and len(ws) > 1:  # "Live in 6 markets" → "Went live in 6 markets"
-        return _verb_result(read_lead("went " + lower_first(text)))
-    nxt = ws[1] if len(ws) > 1 else ""
+        return _verb_result(read_lead("went " + lower_first(text)), several)
+    nxt = hws[1] if len(hws) > 1 else ""
     found = found_verb(first, nxt)
+    gerund = found is not None and found[1] == "gerund"
+    if gerund:  # "recording became …" (a subject) or "saving $180K a year" (a participle)
+        kind, _ = _subject_verb(hws)
+        if kind == "clause":
+            return Result("clause", _with_articles(low), several=several)
+        return Result("participle", low, several=several)
+    if found is not None and found[1] == "past":
+        kind, at = _subject_verb(hws, 2)
+        between = [bare(w) for w in hws[1:at]]
+        plain_nouns = all(
+            w.isalpha() and w not in DETERMINERS and w not in SUBJECTS and w != "nobody"
+            for w in between
+        )
+        if (
+            at <= 4
+            and plain_nouns
+            and kind in ("clause", "absolute")
+            and bare(nxt) not in ("up", "down")
+        ):
+            # "signed decision record ended …", "missed shifts halved …": an adjective first
+            return Result(kind, _with_articles(low), several=several)
+    if found is not None and len(hws) == 1 and found[1] == "past" and first not in SIMPLE_PAST:
+        return Result("passive", _with_articles(low), several=several)  # "Approved; …"
     if found is not None and bare(nxt) not in ("up", "down", ""):
         v, form = found
         if form == "past" and first in PERSONAL:
-            return Result("personal", lower_first(text))
+            kind = "reaction" if first in REACTIONS or several else "personal"
+            return Result(kind, low, several=several)
         if (
             form == "past"
             and first not in SIMPLE_PAST
-            and (bare(nxt) in ("across", "in") or _agent_follows(ws))
+            and (bare(nxt) in ("across", "in") or _agent_follows(hws))
         ):
-            return Result("passive", lower_first(text))
+            return Result("passive", _with_articles(low), several=several)
         lead = read_lead(text)
         if lead.kind == "verb":
-            return _verb_result(lead)
+            return _verb_result(lead, several)
+    by_agent = len(hws) > 2 and bare(hws[2]) == "by" and first not in SIMPLE_PAST
+    particle = found is not None and found[1] == "past" and bare(nxt) in ("up", "down")
+    if particle and (_agent_follows(hws[1:]) or by_agent):
+        return Result("passive", _with_articles(low), several=several)  # "picked up by …"
     if found is not None and not nxt:
-        return _verb_result(read_lead(text))
-    low = lower_first(text)
-    plain = [bare(w) for w in ws]
-    if first in SUBJECTS and len(ws) > 1:
-        return Result("clause", low)
-    for i, w in enumerate(ws[1:6], start=1):
-        b = plain[i]
-        prev = plain[i - 1]
-        after = plain[i + 1] if i + 1 < len(ws) else ""
-        if prev in ARTICLES or prev in QUANTIFIERS or prev[:1].isdigit():
-            continue
-        if (b in ("up", "down") and i <= 4) or after in ("up", "down"):
-            return Result("change", low)
-        if b in PARTICIPIAL_ADJECTIVES and after and after not in PARTICIPLE_FOLLOWERS:
-            continue  # "one shared roadmap": an adjective before its noun
-        if b in CLAUSE_MARKERS and after:
-            return Result("clause", low)
-        if _is_past(w):
-            if b in SIMPLE_PAST or (after and after not in PARTICIPLE_FOLLOWERS):
-                return Result("clause", low)
-            return Result("change", low)
-        present = [f for f in lookup(b) if f.form in ("third", "base")]
-        opens = after in OBJECT_OPENERS or after[:1].isdigit() or after in ("it", "them")
-        if present and opens and i <= 3:
-            return Result("clause", low)
-    return Result("noun", low)
+        return _verb_result(read_lead(text), several)
+    if first in SUBJECTS and len(ws) > 1:  # "both ran …", "all three shipping …"
+        kind, _ = _subject_verb(hws)
+        return Result(_absolute(kind) or "clause", low, several=several)
+    kind, _ = _subject_verb(hws)
+    if kind:
+        return Result(_absolute(kind), _with_articles(low), several=several)
+    return Result("noun", _with_articles(low), several=several)
 
 
-def _verb_result(lead: Lead) -> Result:
-    return Result("verb", lead.past_clause(), lead)
+def _verb_result(lead: Lead, several: bool = False) -> Result:
+    v = lead.verb
+    ws = words(lead.rest)
+    after = bare(ws[0]) if ws else ""
+    if v is not None and (v.past in CAUSE_VERBS or after in CAUSE_WITH_PREP.get(v.past, ())):
+        return Result("cause", lead.past_clause(), lead, several)
+    return Result("verb", lead.past_clause(), lead, several)
 
 
+MODALS = word_set("can could will would should must may might shall")
+
+
+def _has_verb(ws: list[str]) -> bool:
+    """A verb after the first word ("every parcel arrives", "applying should take minutes")."""
+    if len(ws) > 2 and bare(ws[0]) in ("every", "each") and bare(ws[2]).endswith("s"):
+        return True  # "Every parcel arrives first time"
+    for w in ws[1:]:
+        b = bare(w)
+        if b in MODALS or b in CLAUSE_MARKERS or b in SIMPLE_PAST:
+            return True
+        if any(f.form == "third" for f in lookup(b)):
+            return True
+    return False
+
+
+@lru_cache(maxsize=1024)  # a few goals recur across a whole log
 def goal_clause(goal: str) -> str:
-    """The goal as the end of a bullet: "to keep the platform simple", "toward the Q3 OKR"."""
+    """The goal as the end of a bullet: "to keep the platform simple", "toward the Q3 OKR", or ""
+    when it cannot join the line as a phrase ("Every shopper can check out")."""
     text = drop_first_person(clean(goal))
     for label in GOAL_LABELS:
         if text.lower().startswith(label):
@@ -204,17 +409,27 @@ def goal_clause(goal: str) -> str:
     if not ws:
         return ""
     first = bare(ws[0])
-    if first in ("to", "so", "for", "toward", "towards") or text.lower().startswith(
-        "in support of"
+    lowered = text.lower()
+    if first in ("to", "toward", "towards", "for") or lowered.startswith(
+        ("in support of", "so that ")
     ):
         return lower_first(text)
+    if first in ("be", "become", "being"):
+        return ""  # "Be the fastest way to ship": a vision, not something the person did
     forms = lookup(first)
-    if any(f.form == "base" for f in forms):
+    nxt = ws[1] if len(ws) > 1 else ""
+    found = found_verb(first, nxt)
+    if any(f.form == "base" for f in forms) and bare(nxt) not in NOUN_FOLLOWERS:
         return "to " + lower_first(text)
     gerund = next((f for f in forms if f.form == "gerund"), None)
-    if gerund is not None:
+    if gerund is not None and found is not None:
         return join("to", prefixed_verb(gerund.base).base, " ".join(ws[1:]))
+    if "," in text or _subject_verb(ws)[0] or _has_verb(ws):
+        return ""  # a clause or a list: "toward every shopper can check out" does not read
     head = next((bare(w) for w in reversed(ws[:5]) if bare(w) in GOAL_HEADS), "")
+    short = len(ws) <= 3 and not any(ch.isdigit() for ch in text)
+    if not head and not short:
+        return ""  # "toward one platform for every store" reads as filler
     phrase = lower_first(text)
     if head and first not in DETERMINERS and not first.endswith(("'s", "’s")):
         phrase = "the " + phrase
@@ -228,18 +443,31 @@ def _brackets(items: Sequence[str]) -> str:
     return f"({join_list(items)})" if items else ""
 
 
-def _metric_tail(metrics: Sequence[Metric], has_clause_before: bool) -> str:
+def _metric_tail(metrics: Sequence[Metric], has_clause_before: bool, with_used: bool) -> str:
     """Changes and clauses among the metrics: ", with A and B", ", so C"."""
     changes = [m.text for m in metrics if m.kind == "change"]
     clauses = [m.text for m in metrics if m.kind == "clause"]
     out = ""
     if changes:
-        out += ", with " + join_list([lower_first(c) for c in changes])
+        out += (" and " if with_used else ", with ") + join_list([lower_first(c) for c in changes])
     if clauses:
         out += (", and " if has_clause_before else ", so ") + join_list(
             [lower_first(c) for c in clauses]
         )
     return out
+
+
+def _place_count(lead: Lead, metric: str) -> Lead | None:
+    """ "Ran interviews with …" and the input "9 interviews" → "Ran 9 interviews with …"."""
+    parts = metric.split(" ")
+    if len(parts) != 2 or not parts[0][:1].isdigit() or not parts[1].isalpha():
+        return None
+    ws = words(lead.rest)
+    noun = parts[1].lower()
+    if not ws or ws[0].lower().rstrip(",;:") != noun:
+        return None  # only straight after the verb: "Held roadmap workshops" stays as written
+    joined = tuple((i + 1, v) for i, v in lead.joined)
+    return replace(lead, rest=" ".join([parts[0], *ws]), joined=joined)
 
 
 def write_bullet(
@@ -258,64 +486,98 @@ def write_bullet(
         return Bullet("", "action", lead, None)
     res = read_result(result)
     said = " ".join([text, result])
-    kept, folded = split_metrics(list(metrics), said)
+    kept, folded = split_metrics(list(metrics), said, result)
     amounts = [m.text for m in kept if m.kind == "amount"]
-    inputs = [m.text for m in kept if m.kind == "input"]
+    inputs: list[str] = []
+    for m in kept:
+        if m.kind != "input":
+            continue
+        placed = _place_count(lead, m.text)
+        if placed is None:
+            inputs.append(m.text)
+        else:
+            lead = placed
+    all_inputs = tuple(m.text for m in kept if m.kind == "input")
     goal_text = goal_clause(goal)
+    # Work still going on, with nothing come of it yet, is not written as done.
+    ongoing = res is None and lead.form == "gerund" and lead.unfinished
 
     def action(gerund: bool, extra: Sequence[str] = ()) -> str:
-        clause = lead.gerund_clause() if gerund else lead.past_clause()
+        if ongoing:
+            clause = capitalise(lead.gerund_clause())
+        else:
+            clause = lead.gerund_clause() if gerund else lead.past_clause()
         return join(with_org(clause, org, kind), _brackets([*inputs, *extra]))
 
-    def compose(with_goal: bool, with_action: bool) -> tuple[str, str]:
+    same_verb = (
+        res is not None
+        and res.lead is not None
+        and res.lead.verb is not None
+        and lead.verb is not None
+        and res.lead.verb.base == lead.verb.base
+    )
+    leads = (
+        res is not None
+        and (res.kind == "verb" and not same_verb or res.kind == "personal")
+        and not res.several
+    )
+
+    def compose(with_goal: bool, with_action: bool) -> str:
         goal_part = ", " + goal_text if with_goal and goal_text else ""
-        same_verb = (
-            res is not None
-            and res.lead is not None
-            and res.lead.verb is not None
-            and lead.verb is not None
-            and res.lead.verb.base == lead.verb.base
-        )
-        if res is not None and res.kind in ("verb", "personal") and not same_verb:
-            head = res.text if res.kind == "verb" else res.text[:1].upper() + res.text[1:]
-            head = join(head, _brackets(amounts if with_action else [*amounts, *inputs]))
-            tail = _metric_tail(kept, False)
+        if res is not None and leads:
+            said = res.text if res.kind == "verb" else capitalise(res.text)
+            head = join(said, _brackets(amounts if with_action else [*amounts, *inputs]))
             if with_action:
-                link = (
-                    " after " if res.kind == "personal" else (", by " if ", " in head else " by ")
-                )
-                head += link + action(True)
-            return head + tail + goal_part, "result-first"
+                link = " after " if res.kind == "personal" else " by "
+                head += ("," + link if ", " in head else link) + action(True)
+            return head + _metric_tail(kept, False, False) + goal_part
         if res is None:
             body = action(False, amounts)
-            return body + _metric_tail(kept, False) + goal_part, "action"
-        assert res is not None
-        link = {
-            "verb": ", then ",
-            "personal": ", then ",
-            "passive": ", ",
-            "clause": ", so ",
-            "change": ", with ",
-            "noun": ", resulting in ",
-        }[res.kind]
-        said = lower_first(res.text) if res.kind in ("verb", "personal") else res.text
-        body = action(False) + link + join(said, _brackets(amounts))
-        return body + _metric_tail(kept, res.kind == "clause") + goal_part, "action-result"
+            return body + _metric_tail(kept, False, False) + goal_part
+        done = action(False)
+        several = res.several
+        if res.kind == "verb":
+            link = ", then "
+        elif res.kind == "cause":
+            link = ", which "
+        elif res.kind == "reaction":
+            link = ", and was "
+        elif res.kind == "clause":
+            finding = any(bare(w) in FINDING_WORDS for w in words(res.text.split(";")[0])[:8])
+            link = " — " if several or finding else ", so "
+        elif res.kind == "absolute":
+            link = " — " if several or " with " in done else ", with "
+        elif res.kind == "passive":
+            link = " — " if several or "," in done else ", "
+        elif res.kind == "participle":
+            link = " — " if several else ", "
+        else:
+            link = " — " if several else ", resulting in "
+        said = lower_first(res.text)
+        body = done + link + join(said, _brackets(amounts))
+        return body + _metric_tail(kept, res.kind == "clause", link == ", with ") + goal_part
 
-    text_out, shape = compose(True, True)
+    # The goal joins only a line whose last clause is the person's: "…, so the board approved
+    # it, to keep the platform simple" would read as the board's purpose.
+    goal_fits = bool(goal_text) and (
+        res is None or leads or (res.kind in PHRASE_RESULTS and not res.several)
+    )
+    shape = "result-first" if leads else ("action" if res is None else "action-result")
+    text_out = compose(goal_fits, True)
     dropped: tuple[str, ...] = ()
     long = False
     if len(text_out) > limit:
-        tries = [((False, True), ("goal",))] if goal_text else []
+        tries = [((False, True), ("goal",))] if goal_fits else []
         if shape == "result-first":
-            tries.append(((False, False), ("goal", "action") if goal_text else ("action",)))
+            tries.append(((False, False), ("goal", "action") if goal_fits else ("action",)))
         for (g, a), gone in tries:
-            shorter, _ = compose(g, a)
+            shorter = compose(g, a)
             if len(shorter) <= limit:
                 text_out, dropped = shorter, gone
                 break
         else:
             long = True
+    unjoined = clean(goal) if goal.strip() and not goal_fits else ""
     return Bullet(
         text_out,
         shape,
@@ -323,8 +585,9 @@ def write_bullet(
         res.lead if res is not None and res.kind == "verb" else None,
         dropped,
         tuple(folded),
-        tuple(inputs),
+        all_inputs,
         long,
+        unjoined,
     )
 
 

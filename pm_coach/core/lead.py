@@ -13,7 +13,15 @@ from __future__ import annotations
 from dataclasses import dataclass, field
 from functools import cache
 
-from pm_coach.core.sections import RUN_NOUNS, head_noun, noun_phrase, read_role, verb_for_noun
+from pm_coach.core.sections import (
+    COUNTABLE,
+    HOLD_NOUNS,
+    RUN_NOUNS,
+    head_noun,
+    noun_phrase,
+    read_role,
+    verb_for_noun,
+)
 from pm_coach.core.verbs import (
     DUTY_PHRASES,
     NOUN_FOLLOWERS,
@@ -32,6 +40,7 @@ from pm_coach.core.verbs import (
 from pm_coach.core.wording import (
     AUXILIARIES,
     SUBJECT_PRONOUNS,
+    article_for,
     bare,
     capitalise,
     clean,
@@ -264,13 +273,22 @@ def _read(ws: list[str], kind: str, dropped: list[str]) -> Lead:
                 return Lead(v, inner.rest, "verb", "past", first, inner.replaced)
             return inner
     found = found_verb(word, next_word)
+    if found is None and bare(next_word) == "and" and len(rest_words) > 1:
+        # "Hiring and onboarding 3 PMs": two -ing words joined are verbs, not a noun
+        gerunds = [next((f for f in lookup(w) if f.form == "gerund"), None)
+                   for w in (word, bare(rest_words[1]))]  # fmt: skip
+        if gerunds[0] is not None and gerunds[1] is not None:
+            found = prefixed_verb(gerunds[0].base), "gerund"
     if found is None and word in UNFINISHED_ING and lookup(word):
         found = prefixed_verb(lookup(word)[0].base), "gerund"
     if found is not None:
         v, form = found
         unfinished = form == "gerund" and (v.base not in ONGOING or word in UNFINISHED_ING)
-        if v.base == "have" and head_noun(rest_words)[0] in RUN_NOUNS:
-            v = prefixed_verb("hold")  # "Had skip-level with the CPO" → "Held skip-level …"
+        if v.base == "have" and head_noun(rest_words)[0] in RUN_NOUNS | HOLD_NOUNS:
+            v = prefixed_verb("hold")  # "Had skip-level with the CPO" → "Held a skip-level …"
+            head, at = head_noun(rest_words)
+            if at == 0 and head in COUNTABLE:
+                rest_words = [article_for(rest_words[0]), *rest_words]
         mark = first[-1] if first[-1] in ",:" else ""
         return Lead(v, " ".join(rest_words), "verb", form, first, replaced, unfinished, (), mark)
     v, article = verb_for_noun(ws, kind)

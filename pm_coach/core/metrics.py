@@ -103,20 +103,63 @@ def folded(metric: str, said: str) -> bool:
     return all(k in have for k in keys)
 
 
-def split_metrics(metrics: Sequence[str], said: str) -> tuple[list[Metric], list[str]]:
-    """The metrics to write, by kind, and the ones folded into ``said`` (result and text)."""
+# A number the result may say in words: "no P1 incidents" says "0 P1 incidents", "halved" says
+# "50% fewer", "about a third" says "~33% less".
+NUMBER_WORDS: dict[str, tuple[str, ...]] = {
+    "0": ("no", "zero", "none"),
+    "0%": ("no", "zero", "none"),
+    "50%": ("half", "halved"),
+    "33%": ("a third", "one third"),
+    "25%": ("a quarter", "one quarter"),
+    "75%": ("three quarters",),
+    "66%": ("two thirds", "two-thirds"),
+    "67%": ("two thirds", "two-thirds"),
+    "100%": ("doubled",),
+    "2x": ("doubled", "twice"),
+    "200%": ("tripled",),
+    "3x": ("tripled",),
+}
+MEASURE_WORDS = word_set("fewer less more lower higher reduction increase drop cut decrease")
+
+
+def said_in_words(metric: str, result: str, keys: Sequence[str] | None = None) -> bool:
+    """True when ``result`` says the metric's one number in words about the same thing
+    ("no P1 incidents …" and "0 P1 incidents"; "missed shifts halved" and "50% fewer missed
+    shifts")."""
+    keys = number_keys(metric) if keys is None else keys
+    if len(keys) != 1 or keys[0] not in NUMBER_WORDS:
+        return False
+    low = " " + " ".join(bare(w) for w in words(clean(result))) + " "
+    if not any(f" {w} " in low for w in NUMBER_WORDS[keys[0]]):
+        return False
+    about = [
+        bare(w)
+        for w in words(NUMBER.sub(" ", metric))
+        if len(bare(w)) > 2 and bare(w) not in MEASURE_WORDS
+    ]
+    return bool(about) and all(f" {w} " in low for w in about)
+
+
+def split_metrics(
+    metrics: Sequence[str], said: str, result: str = ""
+) -> tuple[list[Metric], list[str]]:
+    """The metrics to write, by kind, and the ones folded into ``said`` (result and text), or
+    said in words by ``result``."""
     kept: list[Metric] = []
     gone: list[str] = []
-    seen = said
+    if not metrics:
+        return kept, gone
+    seen = set(number_keys(said))  # the numbers said so far, worked out once
     for raw in metrics:
         text = clean(raw)
         if not text:
             continue
-        if folded(text, seen):
+        keys = number_keys(text)
+        if (keys and all(k in seen for k in keys)) or said_in_words(text, result, keys):
             gone.append(text)
             continue
         kept.append(classify(text))
-        seen += " " + text
+        seen.update(keys)
     return kept, gone
 
 

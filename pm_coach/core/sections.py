@@ -12,7 +12,15 @@ from __future__ import annotations
 from dataclasses import dataclass
 
 from pm_coach.core.verbs import Verb, prefixed_verb, verb, word_set
-from pm_coach.core.wording import DETERMINERS, article_for, bare, is_ordinary, join, lower_first
+from pm_coach.core.wording import (
+    DETERMINERS,
+    article_for,
+    bare,
+    is_ordinary,
+    join,
+    lower_first,
+    words,
+)
 
 # --- role nouns -------------------------------------------------------------------------------
 
@@ -167,8 +175,11 @@ RUN_NOUNS = word_set(
     tests survey surveys research study studies audit audits hackathon go/no-go demo demos
     process council forum programme program course cohort bootcamp meetup meetups
     lunch-and-learn ama webinar webinars postmortem post-mortem triage rotation roundtable
-    discovery onboarding bar-raiser panel skip-level"""
+    discovery onboarding bar-raiser panel pre-mortem pre-mortems premortem premortems teardown
+    teardowns deep-dive deep-dives"""
 )
+# Meetings one holds rather than runs ("Held a skip-level with the CPO").
+HOLD_NOUNS = word_set("skip-level skip-levels 1:1 1:1s call calls conversation conversations")
 WRITE_NOUNS = word_set(
     """doc docs document documents memo memos prd prds spec specs brief briefs one-pager
     one-pagers narrative proposal proposals playbook playbooks guide guides principles faq faqs
@@ -179,7 +190,7 @@ WRITE_NOUNS = word_set(
 BUILD_NOUNS = word_set(
     """roadmap roadmaps dashboard dashboards model models prototype prototypes calculator tool
     tools pipeline page pages flow flows system systems backlog framework frameworks rubric
-    scorecard scorecards taxonomy matrix tracker"""
+    scorecard scorecards taxonomy matrix tracker map maps"""
 )
 TALK_NOUNS = word_set("talk talks keynote presentation presentations lecture lectures speech")
 RECORD_NOUNS = word_set("podcast episode episodes video videos")
@@ -191,13 +202,15 @@ COUNTABLE = word_set(
     playbook guide template case post article essay newsletter report rfc policy charter book
     chapter paper piece blog series column handbook roadmap dashboard model prototype calculator
     tool pipeline page flow system framework rubric scorecard taxonomy matrix tracker talk keynote
-    presentation lecture speech podcast episode video sprint trial"""
+    presentation lecture speech podcast episode video sprint trial pre-mortem premortem teardown
+    deep-dive skip-level lunch-and-learn map call conversation"""
 )
 # Singular nouns for one piece of work: the default verb takes "the" ("Led the Stripe migration").
 PROJECTS = word_set(
     """migration launch rollout redesign rebuild project programme program initiative rewrite
     overhaul integration expansion transition consolidation revamp refresh replatforming trial
-    pilot"""
+    pilot vision effort workstream reorg restructure partnership negotiation transformation
+    deprecation shutdown sunset"""
 )
 STOP_AT = word_set(
     "of for with on at to in into across between and from by about over under via after before"
@@ -229,8 +242,12 @@ def verb_for_noun(ws: list[str], kind: str) -> tuple[Verb, str]:
     head, at = head_noun(ws)
     if head == "study" and at > 0 and bare(ws[at - 1]) == "case":
         head = "case"
+    if head == "panel" and kind == "talk":
+        return verb("speak"), "on a"  # "Panel: …" → "Spoke on a panel: …"
     if head in TALK_NOUNS:
         base = "give"
+    elif head in HOLD_NOUNS:
+        base = "hold"
     elif head in RECORD_NOUNS:
         base = "record"
     elif head in WRITE_NOUNS:
@@ -252,9 +269,36 @@ def verb_for_noun(ws: list[str], kind: str) -> tuple[Verb, str]:
 
 def noun_phrase(ws: list[str], article: str) -> str:
     text = lower_first(" ".join(ws))
-    if article == "a":
-        return join(article_for(text.split(" ", 1)[0]), text)
+    if article in ("a", "on a"):
+        return join(article[:-1] + article_for(text.split(" ", 1)[0]), text)
     return join(article, text)
+
+
+TOPIC_PREPS = ("on", "about")
+
+
+def _named_place(rest: str, org: str) -> str | None:
+    """ "at a startup accelerator" with org "Tidewater Startup Accelerator" → "at Tidewater
+    Startup Accelerator": the generic words the org's name already says give way to the name."""
+    org_words = [w.lower() for w in org.split()]
+    ws = words(rest)
+    for i, w in enumerate(ws):
+        if bare(w) not in ("a", "an", "the"):
+            continue
+        for j in range(i + 1, min(len(ws), i + 5)):
+            word = ws[j]
+            plain = bare(word)
+            possessive = plain.endswith(("'s", "’s"))
+            stem = plain[:-2] if possessive else plain
+            after = bare(ws[j + 1]) if j + 1 < len(ws) else ""
+            modifier = after and not possessive and after not in STOP_AT and word[-1:].isalnum()
+            if stem == org_words[-1] and len(org_words) > 1 and not modifier:
+                tail = word[len(word.rstrip(",.;:")) :]
+                name = org + (word.rstrip(",.;:")[-2:] if possessive else "") + tail
+                return " ".join([*ws[:i], name, *ws[j + 1 :]])
+            if stem not in org_words:
+                break
+    return None
 
 
 def with_org(rest: str, org: str, kind: str) -> str:
@@ -262,7 +306,28 @@ def with_org(rest: str, org: str, kind: str) -> str:
     org = " ".join(org.split())
     if not org or kind == "work" or org.casefold() in rest.casefold():
         return rest
+    named = _named_place(rest, org)
+    if named is not None:
+        return named
     prep = {"talk": "at", "publication": "for", "volunteer": "with"}.get(kind, "at")
     if kind == "volunteer" and rest.rstrip().lower().endswith((" at", " with", " for")):
         return join(rest, org)
+    ws = words(rest)
+    if kind in ("talk", "publication"):
+        # The place goes before the topic: "Gave a talk at X on pricing", so a title with its
+        # own commas or colon is not followed by "at X".
+        # only when the topic is a title with its own punctuation, or ends on "for"
+        for i, w in enumerate(ws[:8]):
+            if ":" in w or "(" in w:
+                break
+            if bare(w) in TOPIC_PREPS and w == bare(w) and i > 0:
+                topic = ws[i:]
+                busy = any(ch in t for t in topic for ch in ",:;(") or (
+                    prep == "for" and any(bare(t) == "for" for t in topic)
+                )
+                if busy:
+                    return " ".join([*ws[:i], prep, org, *ws[i:]])
+                break
+    if kind == "publication" and any(bare(w) == "for" for w in ws[1:]):
+        prep = "in"  # "a guide … for e-commerce teams in Retail Tech Review", not "for … for"
     return join(rest, prep, org)

@@ -90,6 +90,7 @@ KNOWN_NAMES = word_set(
 )
 
 
+@cache  # asked for the first word of every field; the same words recur
 def is_ordinary(word: str) -> bool:
     """True for a word in a capital only because it started a sentence or a field."""
     plain = word.rstrip(",.;:")
@@ -134,6 +135,9 @@ def mid_sentence_case(text: str) -> str:
     capital; the same for a capital after a semicolon. Abbreviations ("e.g.", "vs.") are left.
     """
 
+    if ". " not in text and "; " not in text and "? " not in text and "! " not in text:
+        return text  # one sentence: the common case, without the regular expression
+
     def fix(m: re.Match[str]) -> str:
         mark, word = m.group(1), m.group(2)
         before = text[: m.start()].rsplit(" ", 1)[-1] + mark
@@ -168,6 +172,12 @@ AUXILIARIES = word_set("am are was were have had been also then just successfull
 POSSESSIVES = {"my": "the", "our": "the", "My": "The", "Our": "The"}
 _MID_PRONOUN = re.compile(r"\b(and|then|so|but|where|after|before|until|when) (?:I|we) ")
 _POSSESSIVE = re.compile(r"\b(?:[Mm]y|[Oo]ur)(?: own)?\b")
+# "the three things we won't build" → "… the team won't build": only before a word that has the
+# same form for every subject (a modal or a past tense helper).
+_WE_MODAL = re.compile(
+    r"(?<=\w )we (?=(?:won't|won’t|will|would|wouldn't|can|can't|can’t|cannot|could|couldn't|"
+    r"should|shouldn't|must|might|did|didn't|didn’t)\b)"
+)
 _OBJECT_PRONOUN = re.compile(r"\b(?:me|us)\b")
 FIRST_PERSON = re.compile(r"(?:\b(?:I|I'm|I’m|I've|I’ve|me|my|mine|myself|we|our|us|ours)\b)|^We\b")
 
@@ -179,6 +189,7 @@ def drop_first_person(text: str) -> str:
     if "my" not in low and "our" not in low and " i " not in low and " we " not in low:
         return text  # the common case, without the regular expressions
     text = _MID_PRONOUN.sub(r"\1 ", text)
+    text = _WE_MODAL.sub("the team ", text)
     return _POSSESSIVE.sub(lambda m: POSSESSIVES[m.group(0).split(" ")[0]], text)
 
 
