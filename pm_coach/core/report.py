@@ -60,6 +60,7 @@ class Report:
     months: tuple[tuple[str, int], ...]  # ("YYYY-MM", entries logged that month), oldest first
     evidence_total: int
     calibration: Calibration
+    evidence_recent: int = 0  # entries dated in the last RECENT_WINDOW_DAYS, each counted once
     next_actions: tuple[NextAction, ...] = field(default=())
     bullets: tuple[str, ...] = field(default=())
 
@@ -149,4 +150,5 @@ def build_report(
         months=tuple((k, counts[k]) for k in keys),
         evidence_total=len(entries),
         calibration=calibration,
+        evidence_recent=progress.count_since(entries, recent_from),
     )

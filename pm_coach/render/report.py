@@ -39,7 +39,14 @@ def level_bar(current: int | None, target: int | None) -> str:
     return "".join(cells)
 
 
+def has_trend(report: Report) -> bool:
+    """A trend needs two assessments: with one there is nothing to draw."""
+    return len(report.assessment_dates) > 1
+
+
 def sparkline(trend: tuple[int | None, ...]) -> str:
+    if len(trend) < 2:
+        return ""
     return "".join(SPARK.get(v, " ") if v is not None else " " for v in trend)
 
 
@@ -88,14 +95,19 @@ def calibration_lines(report: Report, *, show_raters: bool = False) -> list[str]
     return lines
 
 
+def compared(report: Report) -> str:
+    """What the change column is measured against, in words."""
+    count = len(report.assessment_dates)
+    if count > 1:  # two on one day still make a change to show
+        return f"change since {report.baseline_on} ({count} assessments)"
+    if report.since is not None:
+        return f"no earlier assessment since {report.since}"
+    return "first assessment"
+
+
 def heading(report: Report) -> str:
-    compared = (
-        f"change since {report.baseline_on}"
-        if report.baseline_on != report.assessed_on
-        else "first assessment"
-    )
     return (
-        f"assessed {report.assessed_on} · {compared} · "
+        f"assessed {report.assessed_on} · {compared(report)} · "
         f"{report.evidence_total} evidence entr{'y' if report.evidence_total == 1 else 'ies'}"
     )
 
@@ -119,7 +131,9 @@ def terminal(report: Report, *, show_raters: bool = False) -> list[RenderableTyp
     with_others = bool(report.calibration.raters)
     if with_others:
         t.add_column("others", justify="right", no_wrap=True)
-    t.add_column("trend", no_wrap=True)
+    trend = has_trend(report)
+    if trend:
+        t.add_column("trend", no_wrap=True)
     for g in report.gaps:
         name = Text(g.name)
         words = flag(report, g.gap)
@@ -135,7 +149,9 @@ def terminal(report: Report, *, show_raters: bool = False) -> list[RenderableTyp
         ]
         if with_others:
             row.append(level_text(g.others))
-        t.add_row(*row, sparkline(g.trend))
+        if trend:
+            row.append(sparkline(g.trend))
+        t.add_row(*row)
     parts.append(t)
     parts.append(Text("█ reached  ░ to close up to target  · beyond target", style="dim"))
     parts.append(
@@ -166,6 +182,10 @@ def terminal(report: Report, *, show_raters: bool = False) -> list[RenderableTyp
         for a in report.next_actions:
             due = f" (due {a.due})" if a.due else ""
             parts.append(Text(f"• {a.gap}: {a.title}{due}"))
+    if report.bullets:
+        parts.append(Text(""))
+        parts.append(Text("Strongest evidence, as CV lines", style="bold"))
+        parts += [Text(f"• {b}") for b in report.bullets]
     return parts
 
 
@@ -179,15 +199,17 @@ def markdown(report: Report, *, show_raters: bool = False) -> str:
         f"_{heading(report)}_",
         "",
         "| Gap | Now → target | Level | Change | Evidence (last 90 days) | Backed | Others "
-        "| Trend | |",
-        "| --- | --- | --- | ---: | ---: | ---: | ---: | --- | --- |",
+        + ("| Trend | |" if has_trend(report) else "| |"),
+        "| --- | --- | --- | ---: | ---: | ---: | ---: | "
+        + ("--- | --- |" if has_trend(report) else "--- |"),
     ]
     for g in report.gaps:
         words = flag(report, g.gap)
+        trend = f"| {sparkline(g.trend)} " if has_trend(report) else ""
         lines.append(
             f"| {_md(g.name)} | {levels(g)} | {level_bar(g.current, g.target)} "
             f"| {signed(g.change)} | {g.evidence} ({g.evidence_90d}) | {g.supported} "
-            f"| {level_text(g.others)} | {sparkline(g.trend)} "
+            f"| {level_text(g.others)} {trend}"
             f"| {f'**{words}**' if words else ''} |"
         )
     lines += [
@@ -240,6 +262,8 @@ def as_json(report: Report) -> str:
         "assessed_on": d(report.assessed_on),
         "baseline_on": d(report.baseline_on),
         "assessments": [d(x) for x in report.assessment_dates],
+        "evidence": report.evidence_total,
+        "evidence_90d": report.evidence_recent,
         "evidence_window": {
             "from": d(window_start(report.calibration.on, report.calibration.window_days)),
             "to": d(report.calibration.until),

@@ -5,11 +5,21 @@ a phone."""
 from __future__ import annotations
 
 import datetime as dt
+import math
 from html import escape
 
 from pm_coach.core.report import GapReport, Report
 
 PALETTE = ("#2f6fed", "#e0692b", "#1f9d6b", "#9b4fd1", "#c9a227", "#d14f7a", "#3a9bb8", "#6b7280")
+
+# SVG text is drawn at FONT user units and never shown below MIN_PX pixels: a chart is as wide as
+# its card, at least MIN_WIDTH (below that it scrolls sideways) and at most MAX_SCALE times its
+# own width. Each chart is CHART_WIDTH units wide, so on a 390 px phone it fits without scrolling.
+FONT = 13
+MIN_PX = 11
+CHART_WIDTH = 400
+MIN_WIDTH = math.ceil(CHART_WIDTH * MIN_PX / FONT)
+MAX_SCALE = 1.3
 
 CSS = """
 :root { --ink:#1d2433; --muted:#5b6475; --line:#e3e7ee; --accent:#2f6fed; --target:#e0692b;
@@ -23,7 +33,8 @@ h1 { font-size: 1.7rem; line-height: 1.2; margin: 0 0 6px; }
 h2 { font-size: 1.1rem; margin: 0 0 12px; }
 .sub { color: var(--muted); margin: 0; }
 .card { background: var(--card); border: 1px solid var(--line); border-radius: 12px;
-  padding: 18px 20px; margin-top: 18px; break-inside: avoid; page-break-inside: avoid; }
+  padding: 18px 20px; margin-top: 18px; min-width: 0; }
+.pair { display: grid; grid-template-columns: repeat(auto-fit, minmax(min(380px, 100%), 1fr)); column-gap: 18px; }
 .stats { display: grid; grid-template-columns: repeat(auto-fit, minmax(140px, 1fr)); gap: 12px;
   margin-top: 18px; }
 .stat { background: var(--card); border: 1px solid var(--line); border-radius: 12px; padding: 12px 14px; }
@@ -36,7 +47,8 @@ th { font-size: .8rem; text-transform: uppercase; letter-spacing: .04em; color: 
 .badge { display: inline-block; padding: 1px 9px; border-radius: 999px; background: var(--warnbg);
   color: var(--warn); font-size: .78rem; font-weight: 600; white-space: nowrap; }
 .up { color: #1f7a4f; font-weight: 600; } .down { color: #b42318; font-weight: 600; }
-svg { display: block; width: 100%; height: auto; }
+.chart { overflow-x: auto; }
+.chart svg { display: block; width: 100%; height: auto; }
 svg text { font-family: inherit; fill: var(--ink); }
 .legend { display: flex; flex-wrap: wrap; gap: 6px 16px; margin-top: 8px; font-size: .85rem; color: var(--muted); }
 .legend i { display: inline-block; width: 12px; height: 12px; border-radius: 3px; margin-right: 6px;
@@ -53,9 +65,16 @@ footer { margin-top: 28px; color: var(--muted); font-size: .8rem; }
   .narrow-hide { display: none; } th, td { padding: 6px 3px; } th { font-size: .68rem; letter-spacing: 0; }
   table { font-size: .86rem; }
 }
+@page { margin: 12mm; }
 @media print {
-  body { background: #fff; font-size: 11pt; } main { max-width: none; padding: 0; }
-  .card, .stat { border-color: #ccc; } .card { padding: 10px 0; border-width: 1px 0 0; border-radius: 0; }
+  body { background: #fff; font-size: 10pt; line-height: 1.4; } main { max-width: none; padding: 0; }
+  .card, .stat { border-color: #ccc; }
+  .card { padding: 6px 0 0; margin-top: 10px; border-width: 1px 0 0; border-radius: 0; }
+  .pair { grid-template-columns: 1fr 1fr; } .chart svg { max-width: 330px; }
+  li { margin: 3px 0; } h2 { margin-bottom: 6px; } th, td { padding: 4px 8px; }
+  footer { margin-top: 12px; }
+  h2 { break-after: avoid; page-break-after: avoid; }
+  .chart, .legend, .stats, tr, li, header { break-inside: avoid; page-break-inside: avoid; }
   a { color: inherit; text-decoration: none; }
 }
 """
@@ -79,86 +98,88 @@ def _signed(change: int | None) -> str:
     return "0"
 
 
+def _svg(height: int, label: str) -> str:
+    """The opening tag of a chart CHART_WIDTH units wide (see MIN_WIDTH and MAX_SCALE)."""
+    return (
+        f'<svg viewBox="0 0 {CHART_WIDTH} {height}" role="img" aria-label="{_e(label)}" '
+        f'style="min-width:{MIN_WIDTH}px;max-width:{round(CHART_WIDTH * MAX_SCALE)}px">'
+    )
+
+
+def _text(
+    x: float, y: float, text: str, *, anchor: str = "start", size: int = FONT, extra: str = ""
+) -> str:
+    return (
+        f'<text x="{x:.1f}" y="{y:.1f}" font-size="{size}" text-anchor="{anchor}"{extra}>'
+        f"{_e(text)}</text>"
+    )
+
+
 def levels_chart(gaps: tuple[GapReport, ...]) -> str:
     """One bar per gap (name above it, so long names never clip): current level, target marked."""
-    track_x, unit, row_h, top = 4, 112, 56, 22
-    width = track_x + 5 * unit + 64
+    track_x, unit, row_h, top = 4, 64, 50, 24
     height = top + row_h * len(gaps) + 4
-    out = [
-        f'<svg viewBox="0 0 {width} {height}" role="img" '
-        f'aria-label="Current level against target level for each gap">'
-    ]
+    out = ['<div class="chart">', _svg(height, "Current level against target level for each gap")]
     for lvl in range(6):
         x = track_x + lvl * unit
         anchor = "start" if lvl == 0 else "end" if lvl == 5 else "middle"
         out.append(f'<line x1="{x}" y1="{top - 4}" x2="{x}" y2="{height - 4}" stroke="#e3e7ee"/>')
-        out.append(
-            f'<text x="{x}" y="{top - 10}" font-size="11" text-anchor="{anchor}" fill="#5b6475">{lvl}</text>'
-        )
+        out.append(_text(x, top - 10, str(lvl), anchor=anchor, extra=' fill="#5b6475"'))
     for i, g in enumerate(gaps):
         y = top + i * row_h
-        bar_y = y + 26
+        bar_y = y + 22
+        out.append(_text(track_x, y + 16, g.name, size=FONT + 2, extra=' font-weight="600"'))
         out.append(
-            f'<text x="{track_x}" y="{y + 18}" font-size="14" font-weight="600">{_e(g.name)}</text>'
-        )
-        out.append(
-            f'<rect x="{track_x}" y="{bar_y}" width="{5 * unit}" height="18" rx="4" fill="#eef1f6"/>'
+            f'<rect x="{track_x}" y="{bar_y}" width="{5 * unit}" height="16" rx="4" fill="#eef1f6"/>'
         )
         if g.current:
             out.append(
-                f'<rect x="{track_x}" y="{bar_y}" width="{g.current * unit}" height="18" rx="4" '
+                f'<rect x="{track_x}" y="{bar_y}" width="{g.current * unit}" height="16" rx="4" '
                 f'fill="#2f6fed"><title>{_e(g.name)}: level {g.current}</title></rect>'
             )
         if g.target:
             tx = track_x + g.target * unit - (2 if g.target == 5 else 0)
             out.append(
-                f'<line x1="{tx}" y1="{bar_y - 5}" x2="{tx}" y2="{bar_y + 23}" stroke="#e0692b" '
+                f'<line x1="{tx}" y1="{bar_y - 5}" x2="{tx}" y2="{bar_y + 21}" stroke="#e0692b" '
                 f'stroke-width="4"><title>target {g.target}</title></line>'
             )
         note = f"{g.current or '–'} / {g.target or '–'}"
-        out.append(
-            f'<text x="{track_x + 5 * unit + 14}" y="{bar_y + 14}" font-size="14" fill="#5b6475">{note}</text>'
-        )
-    out.append("</svg>")
+        out.append(_text(track_x + 5 * unit + 14, bar_y + 13, note, extra=' fill="#5b6475"'))
+    out.append("</svg></div>")
     return "".join(out)
+
+
+def label_indexes(count: int, most: int = 4) -> list[int]:
+    """Which of ``count`` points get a date label: the first, the last and evenly between,
+    ``most`` at most, so labels never overlap."""
+    if count <= most:
+        return list(range(count))
+    return sorted({round(k * (count - 1) / (most - 1)) for k in range(most)})
 
 
 def trend_chart(report: Report) -> str:
     """One line per gap across the assessments in the window (levels 1–5)."""
     dates = report.assessment_dates
-    left, right, top, bottom, width, height = 36, 16, 12, 34, 640, 230
+    left, right, top, bottom, width, height = 28, 6, 12, 32, CHART_WIDTH, 210
     plot_w, plot_h = width - left - right, height - top - bottom
 
     def x(i: int) -> float:
-        return left + (plot_w / 2 if len(dates) == 1 else plot_w * i / (len(dates) - 1))
+        return left + plot_w * i / (len(dates) - 1)
 
     def y(level: int) -> float:
         return top + plot_h * (5 - level) / 4
 
-    out = [
-        f'<svg viewBox="0 0 {width} {height}" role="img" aria-label="Level per gap at each assessment">'
-    ]
+    out = ['<div class="chart">', _svg(height, "Level per gap at each assessment")]
     for lvl in range(1, 6):
         out.append(
             f'<line x1="{left}" y1="{y(lvl)}" x2="{width - right}" y2="{y(lvl)}" stroke="#e3e7ee"/>'
-            f'<text x="{left - 10}" y="{y(lvl) + 4}" font-size="11" text-anchor="end" fill="#5b6475">{lvl}</text>'
         )
-    step = max(1, len(dates) // 6)
-    for i, d in enumerate(dates):
-        if i % step == 0 or i == len(dates) - 1:
-            anchor = (
-                "middle"
-                if len(dates) == 1
-                else "start"
-                if i == 0
-                else "end"
-                if i == len(dates) - 1
-                else "middle"
-            )
-            out.append(
-                f'<text x="{x(i)}" y="{height - 10}" font-size="11" text-anchor="{anchor}" '
-                f'fill="#5b6475">{_e(d.isoformat())}</text>'
-            )
+        out.append(_text(left - 8, y(lvl) + 4, str(lvl), anchor="end", extra=' fill="#5b6475"'))
+    for i in label_indexes(len(dates)):
+        anchor = "start" if i == 0 else "end" if i == len(dates) - 1 else "middle"
+        out.append(
+            _text(x(i), height - 10, dates[i].isoformat(), anchor=anchor, extra=' fill="#5b6475"')
+        )
     for gi, g in enumerate(report.gaps):
         color = _color(gi)
         points = [(x(i), y(v)) for i, v in enumerate(g.trend) if v is not None]
@@ -170,7 +191,7 @@ def trend_chart(report: Report) -> str:
             )
         for px, py in points:
             out.append(f'<circle cx="{px:.1f}" cy="{py + offset:.1f}" r="4" fill="{color}"/>')
-    out.append("</svg>")
+    out.append("</svg></div>")
     legend = "".join(
         f'<span><i style="background:{_color(i)}"></i>{_e(g.name)}</span>'
         for i, g in enumerate(report.gaps)
@@ -179,38 +200,31 @@ def trend_chart(report: Report) -> str:
 
 
 def months_chart(months: tuple[tuple[str, int], ...]) -> str:
-    width, height, left, bottom, top = 640, 180, 8, 28, 18
+    width, height, left, bottom, top = CHART_WIDTH, 170, 6, 28, 20
     most = max((n for _, n in months), default=0) or 1
     slot = (width - 2 * left) / max(1, len(months))
-    out = [
-        f'<svg viewBox="0 0 {width} {height}" role="img" aria-label="Evidence entries per month">'
-    ]
+    out = ['<div class="chart">', _svg(height, "Evidence entries per month")]
     base = height - bottom
     for i, (month, n) in enumerate(months):
         h = (base - top) * n / most
-        bx = left + i * slot + slot * 0.18
+        bx = left + i * slot + slot * 0.15
+        mid = bx + slot * 0.35
         out.append(
-            f'<rect x="{bx:.1f}" y="{base - h:.1f}" width="{slot * 0.64:.1f}" height="{h:.1f}" rx="3" '
+            f'<rect x="{bx:.1f}" y="{base - h:.1f}" width="{slot * 0.7:.1f}" height="{h:.1f}" rx="3" '
             f'fill="#2f6fed"><title>{month}: {n}</title></rect>'
         )
         if n:
-            out.append(
-                f'<text x="{bx + slot * 0.32:.1f}" y="{base - h - 4:.1f}" font-size="11" '
-                f'text-anchor="middle">{n}</text>'
-            )
+            out.append(_text(mid, base - h - 4, str(n), anchor="middle"))
         label = dt.date(int(month[:4]), int(month[5:]), 1).strftime("%b")
-        out.append(
-            f'<text x="{bx + slot * 0.32:.1f}" y="{height - 10}" font-size="11" text-anchor="middle" '
-            f'fill="#5b6475">{label}</text>'
-        )
+        out.append(_text(mid, height - 9, label, anchor="middle", extra=' fill="#5b6475"'))
     out.append(f'<line x1="{left}" y1="{base}" x2="{width - left}" y2="{base}" stroke="#c9d0db"/>')
-    out.append("</svg>")
+    out.append("</svg></div>")
     return "".join(out)
 
 
 def sparkline_svg(trend: tuple[int | None, ...], color: str) -> str:
     pts = [(i, v) for i, v in enumerate(trend) if v is not None]
-    if not pts:
+    if not pts or len(trend) < 2:  # one assessment has no trend to draw
         return ""
     w, h = 64, 20
     n = max(1, len(trend) - 1)
@@ -228,17 +242,13 @@ def sparkline_svg(trend: tuple[int | None, ...], color: str) -> str:
 
 def page(report: Report, *, person: str = "", show_raters: bool = False) -> str:
     from pm_coach.render.calibration import level_text, window_text
-    from pm_coach.render.report import calibration_lines, flag
+    from pm_coach.render.report import calibration_lines, compared, flag, has_trend
 
     at_target = sum(1 for g in report.gaps if g.current and g.target and g.current >= g.target)
     over = sum(1 for g in report.calibration.gaps if g.verdict == "over")
-    recent = sum(g.evidence_90d for g in report.gaps)
     who = f"{_e(person)} · " if person else ""
-    compared = (
-        f"compared with {report.baseline_on}"
-        if report.baseline_on != report.assessed_on
-        else "first assessment"
-    )
+    trend = has_trend(report)
+    with_others = bool(report.calibration.raters)
     rows = []
     for i, g in enumerate(report.gaps):
         words = flag(report, g.gap)
@@ -248,9 +258,17 @@ def page(report: Report, *, person: str = "", show_raters: bool = False) -> str:
             f'<td class="num">{g.current or "–"}</td><td class="num">{g.target or "–"}</td>'
             f'<td class="num">{_signed(g.change)}</td>'
             f'<td class="num">{g.evidence} <span class="muted">({g.evidence_90d})</span></td>'
-            f'<td class="num">{g.supported}</td><td class="num">{level_text(g.others)}</td>'
-            f'<td class="narrow-hide">{sparkline_svg(g.trend, _color(i))}</td></tr>'
+            f'<td class="num">{g.supported}</td>'
+            + (f'<td class="num">{level_text(g.others)}</td>' if with_others else "")
+            + (f'<td class="narrow-hide">{sparkline_svg(g.trend, _color(i))}</td>' if trend else "")
+            + "</tr>"
         )
+    head = (
+        '<th>Gap</th><th class="num">Now</th><th class="num">Target</th>'
+        '<th class="num">Change</th><th class="num">Evidence</th><th class="num">Backed</th>'
+        + ('<th class="num">Others</th>' if with_others else "")
+        + ('<th class="narrow-hide">Trend</th>' if trend else "")
+    )
     said = calibration_lines(report, show_raters=show_raters)
     claims = (
         '<section class="card"><h2>Claims and evidence</h2><ul>'
@@ -259,33 +277,32 @@ def page(report: Report, *, person: str = "", show_raters: bool = False) -> str:
         if said
         else ""
     )
-    trend_note = (
-        '<p class="muted">One assessment so far. Re-assess in about three months to see a trend.</p>'
-        if len(report.assessment_dates) == 1
-        else ""
+    moved = (
+        trend_chart(report)
+        if trend
+        else '<p class="muted">One assessment so far. Re-assess in about three months to see '
+        "how your levels move.</p>"
     )
+    others_note = " Others: the median of others' latest ratings." if with_others else ""
     sections = [
         f"""<header><h1>Progress report</h1>
-<p class="sub">{who}{_e(report.map_name)} · assessed {report.assessed_on} · {compared}</p></header>""",
+<p class="sub">{who}{_e(report.map_name)} · assessed {report.assessed_on} · {_e(compared(report))}</p></header>""",
         f"""<div class="stats">
 <div class="stat"><b>{at_target}/{len(report.gaps)}</b><span>gaps at target</span></div>
 <div class="stat"><b>{over}</b><span>ratings above your evidence</span></div>
 <div class="stat"><b>{report.evidence_total}</b><span>evidence entries</span></div>
-<div class="stat"><b>{recent}</b><span>gap evidence, last 90 days</span></div>
+<div class="stat"><b>{report.evidence_recent}</b><span>entries in the last 90 days</span></div>
 </div>""",
         f"""<section class="card"><h2>Where you stand</h2>{levels_chart(report.gaps)}
 <div class="legend"><span><i style="background:#2f6fed"></i>current level</span>
 <span><i style="background:#e0692b"></i>target level</span></div></section>""",
         f"""<section class="card"><h2>Gap by gap</h2><div class="scroll"><table>
-<thead><tr><th>Gap</th><th class="num">Now</th><th class="num">Target</th><th class="num">Change</th>
-<th class="num">Evidence</th><th class="num">Backed</th><th class="num">Others</th>
-<th class="narrow-hide">Trend</th></tr></thead>
+<thead><tr>{head}</tr></thead>
 <tbody>{"".join(rows)}</tbody></table></div>
 <p class="muted note">Evidence: entries logged for the gap, with the last 90 days in brackets.
-Backed: the highest level your {_e(window_text(report.calibration))} supports.
-Others: the median of others' latest ratings.</p></section>{claims}""",
-        f"""<section class="card"><h2>How it has moved</h2>{trend_note}{trend_chart(report)}</section>""",
-        f"""<section class="card"><h2>Evidence logged per month</h2>{months_chart(report.months)}</section>""",
+Backed: the highest level your {_e(window_text(report.calibration))} supports.{others_note}</p></section>{claims}""",
+        f"""<div class="pair"><section class="card"><h2>How it has moved</h2>{moved}</section>
+<section class="card"><h2>Evidence logged per month</h2>{months_chart(report.months)}</section></div>""",
     ]
     if report.next_actions:
         items = "".join(
