@@ -269,11 +269,11 @@ def test_build_report_with_a_gap_rated_later() -> None:
 def test_terminal_view_ends_with_the_strongest_cv_lines(run, history: Path) -> None:
     r = run("report", env={"COLUMNS": "120", "NO_COLOR": "1"})
     assert r.exit_code == 0, r.output
-    tail = r.stdout.split("Strongest evidence, as CV lines\n", 1)[1]
-    assert tail.splitlines()[:2] == [
-        '• Led <script>alert("x")</script> & "quotes", so it worked (+5% conversion)',
-        "• Did a thing, so it worked (+5% conversion)",
-    ]
+    lines = r.stdout.split("Strongest evidence, as CV lines\n", 1)[1].splitlines()
+    # five lines, the newest entry first (how a result is joined is the bullet writer's affair)
+    assert len(lines) == 5 and all(line.endswith("worked (+5% conversion)") for line in lines)
+    assert lines[0].startswith('• Led <script>alert("x")</script> & "quotes", ')
+    assert [line[:14] for line in lines[1:]] == ["• Did a thing,"] * 4
 
 
 def two_on_one_day(home: Path) -> None:
