@@ -192,11 +192,11 @@ def test_rm_needs_yes_without_terminal_and_removes_with_it(run, home: Path) -> N
 
 def test_rm_asks_and_keeps_on_no(run, home: Path, monkeypatch: pytest.MonkeyPatch) -> None:
     from pm_coach import prompts
-    from pm_coach.cli import evidence
+    from pm_coach.app import terminal
 
     entry_id = logged_id(run("log", "maybe remove me").stdout)
     asked: list[str] = []
-    monkeypatch.setattr(evidence, "interactive", lambda: True)
+    monkeypatch.setattr(terminal, "interactive", lambda: True)
     monkeypatch.setattr(prompts, "confirm", lambda msg, **_: asked.append(msg) or False)
     r = run("evidence", "rm", entry_id)
     assert r.exit_code == 0 and "nothing removed" in r.stdout

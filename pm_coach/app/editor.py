@@ -13,15 +13,34 @@ from pm_coach.app.workspace import Workspace
 from pm_coach.errors import InputError, PmCoachError, PreconditionError, error_text
 from pm_coach.models import Evidence
 
+FALLBACKS = ("nano", "vi")  # what a Unix system usually has when no editor is set
 
-def _editor() -> list[str]:
+
+def _editor(entry_id: str) -> list[str]:
+    """$VISUAL, else $EDITOR, else nano, else vi (saying so on stderr)."""
     cmd = os.environ.get("VISUAL") or os.environ.get("EDITOR")
-    if not cmd:
+    if cmd:
+        return shlex.split(cmd)
+    import shutil
+
+    flags = (
+        "Change a field with a flag instead, e.g. "
+        f'pm-coach evidence edit {entry_id} --result "What came of it" '
+        "(all flags: pm-coach evidence edit --help)"
+    )
+    found = next((name for name in FALLBACKS if shutil.which(name)), None)
+    if found is None:
         raise PreconditionError(
-            "no editor is set.",
-            hint="Set $EDITOR (e.g. export EDITOR=nano) or $VISUAL, then run the command again.",
+            "no editor is set ($VISUAL, $EDITOR), and neither nano nor vi was found.",
+            hint=f"{flags}, or set $EDITOR.",
         )
-    return shlex.split(cmd)
+    if not terminal.interactive():
+        raise PreconditionError(
+            f"no editor is set ($VISUAL, $EDITOR), and {found} needs a terminal.",
+            hint=f"{flags}, or set $EDITOR to a command that edits a file.",
+        )
+    print(f"No $VISUAL or $EDITOR is set: opening the entry in {found}.", file=sys.stderr)
+    return [found]
 
 
 def edit_entry(original: Evidence, ws: Workspace, today: dt.date) -> Evidence | None:
@@ -32,7 +51,7 @@ def edit_entry(original: Evidence, ws: Workspace, today: dt.date) -> Evidence | 
     from pm_coach.core.evidence import entry_from_edit
     from pm_coach.store.editing import as_edit_toml, read_scratch, scratch_file, write_scratch
 
-    editor = _editor()
+    editor = _editor(original.id)
     text = as_edit_toml(original)
     with scratch_file(ws.folder, original.id) as tmp:
         while True:
@@ -59,7 +78,8 @@ def edit_entry(original: Evidence, ws: Workspace, today: dt.date) -> Evidence | 
                         continue
                 raise InputError(
                     "the edit was not valid, so it was abandoned; the entry is unchanged.",
-                    hint=f"Run 'pm-coach evidence edit {original.id}' to try again.",
+                    hint=f"Run pm-coach evidence edit {original.id} to try again, or change "
+                    "one field with a flag (pm-coach evidence edit --help).",
                 ) from None
             if entry is None or entry == original:
                 return None

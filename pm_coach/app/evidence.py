@@ -10,11 +10,14 @@ from typing import TYPE_CHECKING, ClassVar
 
 from pm_coach.app.emit import Output
 from pm_coach.app.workspace import Workspace
-from pm_coach.errors import InputError
+from pm_coach.errors import InputError, NotFoundError, PreconditionError
 from pm_coach.models import Evidence
 
 if TYPE_CHECKING:
     from rich.console import RenderableType
+
+    from pm_coach.core.evidence import EvidenceEdit
+    from pm_coach.models import SkillMap
 
 
 @dataclass(frozen=True)
@@ -75,6 +78,7 @@ def list_entries(
     reverse: bool = False,
     limit: int | None = None,
     wide: bool = False,
+    untagged: bool = False,
 ) -> EvidenceList:
     """The entries that match, oldest first (newest first with ``reverse``); with ``limit``,
     only the newest ``limit`` of them."""
@@ -90,6 +94,7 @@ def list_entries(
         since=day(since, "--since"),
         until=day(until, "--until"),
         search=search,
+        untagged=untagged,
     )
     if flt.since and flt.until and flt.since > flt.until:
         raise InputError(f"--since {flt.since} is after --until {flt.until}.", hint="Swap them.")
@@ -97,7 +102,7 @@ def list_entries(
         raise InputError(
             f"--limit {limit} shows nothing.", hint="Give 1 or more, or leave --limit out."
         )
-    filtered = bool(gaps or tags or since or until or search)
+    filtered = bool(gaps or tags or since or until or search or untagged)
     entries = select(ws.evidence.load(), flt)
     total = len(entries)
     if limit is not None:
@@ -107,5 +112,198 @@ def list_entries(
     return EvidenceList(entries, filtered, total, wide)
 
 
+def find_entry(entries: list[Evidence], typed: str) -> Evidence:
+    """The entry ``typed`` names: its whole id or a unique start of 3+ characters."""
+    from pm_coach.core.evidence import entry_named
+    from pm_coach.core.ids import MIN_PREFIX
+
+    found = entry_named(entries, typed)
+    if found is None:
+        short = len(typed.strip()) < MIN_PREFIX
+        raise NotFoundError(
+            f"no evidence entry with id {typed.strip()!r}.",
+            hint=(f"Type at least the first {MIN_PREFIX} characters of an id. " if short else "")
+            + "See the ids with: pm-coach evidence list",
+        )
+    return found
+
+
 def show_entry(ws: Workspace, entry_id: str) -> EvidenceEntry:
-    return EvidenceEntry(ws.evidence.get(entry_id.strip().lower()))
+    return EvidenceEntry(find_entry(ws.evidence.load(), entry_id))
+
+
+@dataclass(frozen=True)
+class EntryChanged(Output):
+    """What ``evidence edit``, ``rm``, ``restore`` and ``tag`` did: lines for the screen."""
+
+    lines: tuple[str, ...]
+    entry: Evidence | None = None
+
+    formats: ClassVar[tuple[str, ...]] = ("text", "json")
+
+    def render(self, fmt: str) -> str | RenderableType:
+        if fmt == "json":
+            data = self.entry.to_json() if self.entry is not None else None
+            return json.dumps(data, ensure_ascii=False, indent=2) + "\n"
+        return "".join(f"{line}\n" for line in self.lines)
+
+
+def _saved(before: Evidence, after: Evidence) -> EntryChanged:
+    from pm_coach.render.evidence import summary_line
+
+    changed = [n for n in type(after).model_fields if getattr(before, n) != getattr(after, n)]
+    if changed == ["bullet"]:  # the CV line alone: say what export will print
+        if after.bullet:
+            return EntryChanged((f"Saved the CV line of {after.id}: {after.bullet}",), after)
+        return EntryChanged((f"Cleared the CV line of {after.id}; export drafts it again.",), after)
+    return EntryChanged(
+        (f"Saved {summary_line(after)}", f"  Changed: {', '.join(changed)}."), after
+    )
+
+
+def edit_fields(ws: Workspace, typed: str, edit: EvidenceEdit, today: dt.date) -> EntryChanged:
+    """``evidence edit ID --flag …``: change the fields the flags name, checked as ``log``
+    checks them; only that entry's lines of the file are rewritten, and only when it changed."""
+    from pm_coach.core.evidence import apply_edit
+
+    skill_map = ws.skill_map()
+    before = find_entry(ws.evidence.load(), typed)
+    after = apply_edit(before, edit, skill_map, today)  # every check before the lock
+    if after == before:
+        return EntryChanged((f"No changes to {before.id}: it already reads so.",), before)
+    return _saved(before, _save_edit(ws, before.id, edit, skill_map, today))
+
+
+def _save_edit(
+    ws: Workspace, entry_id: str, edit: EvidenceEdit, skill_map: SkillMap, today: dt.date
+) -> Evidence:
+    """Apply ``edit`` to the entry as it is on disk, under the lock; only its lines change."""
+    from pm_coach.core.evidence import apply_edit
+
+    done: list[Evidence] = []
+
+    def change(entries: list[Evidence]) -> list[Evidence]:
+        current = find_entry(entries, entry_id)
+        updated = apply_edit(current, edit, skill_map, today)
+        done.append(updated)
+        return [updated if e.id == current.id else e for e in entries]
+
+    ws.evidence.rewrite(change)
+    return done[0]
+
+
+def tag_untagged(ws: Workspace, today: dt.date) -> EntryChanged:
+    """``evidence tag``: ask about each entry without a gap, the likely gap pre-ticked; each
+    answer is saved before the next question, so stopping keeps what was tagged."""
+    from pm_coach.app import terminal
+    from pm_coach.core.evidence import EvidenceEdit
+    from pm_coach.core.suggest import pretick_gaps
+    from pm_coach.errors import Cancelled
+    from pm_coach.render.evidence import summary_line
+
+    waiting = [e for e in ws.evidence.load() if not e.gaps]
+    waiting.sort(key=lambda e: (e.date, e.created))
+    if not waiting:
+        return EntryChanged(("Nothing to tag: every entry has a gap.",))
+    if not terminal.interactive():
+        raise PreconditionError(
+            "evidence tag asks about each entry, and this is not an interactive terminal.",
+            hint="Run it in a terminal, or tag one entry with: pm-coach evidence edit ID "
+            "--add-gap GAP (the untagged ones: pm-coach evidence list --untagged)",
+        )
+    from pm_coach.prompts.tagging import tag_entry
+
+    skill_map = ws.skill_map()
+    model = ws.gap_model(skill_map)
+    gaps = [(g.id, g.name) for g in skill_map.gaps]
+    lines: list[str] = []
+    try:
+        for number, entry in enumerate(waiting, start=1):
+            ticked = pretick_gaps(entry.text, entry.result, skill_map, model)
+            chosen = tag_entry(number, len(waiting), summary_line(entry, 70), gaps, ticked)
+            if chosen:
+                saved = _save_edit(ws, entry.id, EvidenceEdit(add_gaps=chosen), skill_map, today)
+                lines.append(f"Tagged {summary_line(saved)}")
+    except Cancelled:
+        raise Cancelled(
+            f"Stopped: kept the {_entries(len(lines))} tagged so far; nothing else was saved."
+        ) from None
+    left = len(waiting) - len(lines)
+    lines.append(f"Tagged {_entries(len(lines))}; {left} left without a gap.")
+    return EntryChanged(tuple(lines))
+
+
+def _entries(n: int) -> str:
+    return f"{n} entr{'y' if n == 1 else 'ies'}"
+
+
+def edit_in_editor(ws: Workspace, typed: str, today: dt.date) -> EntryChanged:
+    """``evidence edit ID`` without flags: the whole entry in the user's editor."""
+    from pm_coach.app.editor import edit_entry
+    from pm_coach.render.evidence import summary_line
+
+    entry = find_entry(ws.evidence.load(), typed)
+    updated = edit_entry(entry, ws, today)
+    if updated is None:
+        return EntryChanged(("No changes.",), entry)
+    ws.evidence.replace(updated)
+    return EntryChanged((f"Saved {summary_line(updated)}",), updated)
+
+
+def remove_entry(ws: Workspace, typed: str, *, yes: bool) -> EntryChanged:
+    """``evidence rm``: ask first (unless ``yes``), keep the entry in the trash, remove it."""
+    from pm_coach.render.evidence import summary_line
+    from pm_coach.store.trash import put_in_trash
+
+    entry = find_entry(ws.evidence.load(), typed)
+    if not yes:
+        from pm_coach.app import terminal
+
+        if not terminal.interactive():
+            raise PreconditionError(
+                "removing needs a confirmation, and this is not an interactive terminal.",
+                hint=f"Add --yes to remove it: pm-coach evidence rm {entry.id} --yes",
+            )
+        from pm_coach import prompts
+
+        if not prompts.confirm(f"Remove {summary_line(entry)}?"):
+            return EntryChanged(("Kept it; nothing removed.",), entry)
+    put_in_trash(ws.folder, entry)  # first: a removal that fails half-way loses nothing
+    ws.evidence.remove(entry.id)
+    return EntryChanged(
+        (
+            f"Removed {summary_line(entry)}",
+            f"  Changed your mind? pm-coach evidence restore {entry.id}",
+        ),
+        entry,
+    )
+
+
+def restore_entry(ws: Workspace, typed: str) -> EntryChanged:
+    """``evidence restore``: put an entry from the trash back into the log, as it was."""
+    from pm_coach.core.evidence import entry_named
+    from pm_coach.render.evidence import summary_line
+    from pm_coach.store.trash import load_trash, take_from_trash, trash_path
+
+    trash = load_trash(ws.folder)
+    entry = entry_named(trash, typed)
+    if entry is None:
+        recent = ", ".join(e.id for e in reversed(trash[-5:]))
+        raise NotFoundError(
+            f"no entry with id {typed.strip()!r} in the trash ({trash_path(ws.folder)}).",
+            hint=f"Removed most recently: {recent}." if recent else "The trash is empty.",
+        )
+
+    def change(entries: list[Evidence]) -> list[Evidence]:
+        if any(e.id == entry.id for e in entries):
+            raise PreconditionError(
+                f"the log already has an entry with id {entry.id}, so the one in the trash "
+                "cannot go back under that id.",
+                hint=f"See it with: pm-coach evidence show {entry.id} (the trash copy stays "
+                f"in {trash_path(ws.folder)}).",
+            )
+        return [*entries, entry]
+
+    ws.evidence.rewrite(change)
+    take_from_trash(ws.folder, entry.id)
+    return EntryChanged((f"Restored {summary_line(entry)}",), entry)

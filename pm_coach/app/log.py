@@ -72,9 +72,13 @@ def log(
     lines = [f"Logged {summary_line(saved)}"]
     if suggestion is not None:
         words = ", ".join(f'"{w}"' for w in suggestion.matched[:3])
-        lines.append(f"  Tagged {suggestion.gap} (suggested from {words}) — change it with: {edit}")
+        lines.append(
+            f"  Tagged {suggestion.gap} (suggested from {words}) — change it with: "
+            f"{edit} --rm-gap {suggestion.gap} --add-gap GAP"
+        )
         if suggestion.also:
-            lines.append(f"  It may show {suggestion.also} too; add it with: {edit}")
+            also = suggestion.also
+            lines.append(f"  It may show {also} too; add it with: {edit} --add-gap {also}")
     elif raw.action and not gap and saved.gaps:
         lines.append(f"  Tagged {', '.join(saved.gaps)}, the gap of action {saved.action}.")
     elif not saved.gaps:
@@ -84,9 +88,14 @@ def log(
 
             close = shortlist(raw.text, raw.result, skill_map, model)
         reads = f": it reads like {close[0]} or {close[1]}" if close else ""
-        lines.append(f"  No gap tagged{reads}. Add one with: {edit}")
+        lines.append(
+            f"  No gap tagged{reads}. Add one with: {edit} --add-gap {close[0] if close else 'GAP'}"
+        )
     if scope_guess is not None:
-        lines.append(f'  Scope {scope_guess[0]} (from "{scope_guess[1]}") — change it with: {edit}')
+        lines.append(
+            f'  Scope {scope_guess[0]} (from "{scope_guess[1]}") — change it with: '
+            f"{edit} --scope SCOPE"
+        )
     if not saved.action:
         from pm_coach.app.plan import offers_for
 

@@ -352,12 +352,15 @@ def mark_done(
 
     eid = evidence_id.strip().lower()
     if eid:
-        known = {e.id for e in EvidenceStore(folder).load()}
-        if eid not in known:
+        from pm_coach.core.evidence import entry_named
+
+        found = entry_named(EvidenceStore(folder).load(), eid)  # a unique start is enough
+        if found is None:
             raise NotFoundError(
                 f"no evidence entry with id {evidence_id!r}.",
                 hint="See the ids with: pm-coach evidence list",
             )
+        eid = found.id
     saved = active_plan(folder)
     if saved is None:
         raise tracking.unknown_action(action_id, None)
@@ -409,7 +412,10 @@ def skip(folder: Path, action_id: str, today: dt.date, why: str) -> Message:
 def action_gap(folder: Path, skill_map: SkillMap, action_id: str) -> str:
     """The gap of the action ``log --action`` names; an id not in the map is a usage error
     listing the active plan's action ids."""
-    found = skill_map.action(action_id.strip().lower())
+    from pm_coach.core.evidence import map_action_id
+
+    full = map_action_id(action_id, skill_map)
+    found = skill_map.action(full) if full else None
     if found is None:
         from pm_coach.store.plans import active_plan
 

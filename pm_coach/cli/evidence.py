@@ -3,13 +3,12 @@
 from __future__ import annotations
 
 import datetime as dt
-from typing import Annotated
+from typing import Annotated, Any
 
 import typer
 
 from pm_coach.cli.options import AsJson
-from pm_coach.cli.state import interactive, state
-from pm_coach.errors import PreconditionError
+from pm_coach.cli.state import state
 
 app = typer.Typer(help="List, show, edit and remove evidence entries.", no_args_is_help=True)
 
@@ -55,6 +54,9 @@ def list_(
         bool,
         typer.Option("--wide", help="All six columns, even when the screen is too narrow."),
     ] = False,
+    untagged: Annotated[
+        bool, typer.Option("--untagged", help="Only entries with no gap (tag them: evidence tag).")
+    ] = False,
     as_json: Annotated[
         bool, typer.Option("--json", help="Print a JSON array of entries and nothing else.")
     ] = False,
@@ -77,6 +79,7 @@ def list_(
         reverse=reverse,
         limit=limit,
         wide=wide,
+        untagged=untagged,
     )
     emit(result, as_json=as_json)
 
@@ -94,45 +97,91 @@ def show(
     emit(show_entry(state(ctx), entry_id), as_json=as_json)
 
 
-@app.command("edit")
+def _flag(name: str, text: str, metavar: str = "TEXT") -> Any:
+    return typer.Option(name, help=text, metavar=metavar, show_default=False)
+
+
+def _many(name: str, text: str, metavar: str) -> Any:
+    return typer.Option(name, help=f"{text} (repeatable).", metavar=metavar, show_default=False)
+
+
+EDIT_HELP = """Change an entry: one field at a time with flags, or all of it in your editor.
+
+Examples:
+
+  pm-coach evidence edit k3x9qa --add-gap buy-in --result "Two bets dropped"
+
+  pm-coach evidence edit k3x --rm-gap domain --date yesterday
+
+ID may be the first 3 or more characters of the id, if no other id starts with them. Flags are
+checked as 'log' checks them, and only this entry's lines of evidence.toml are rewritten; your
+comments stay. With no flags the entry opens as TOML in $VISUAL or $EDITOR (else nano, else
+vi) and is checked before it is saved.
+"""
+
+
+@app.command("edit", help=EDIT_HELP)
 def edit(
     ctx: typer.Context,
     entry_id: Annotated[str, typer.Argument(metavar="ID", help="The entry's id.")],
+    text: Annotated[str | None, _flag("--text", "What you did, in one line.")] = None,
+    result: Annotated[str | None, _flag("--result", 'What came of it ("" clears it).')] = None,
+    date: Annotated[
+        str | None, _flag("--date", "When: YYYY-MM-DD, yesterday, 'N days ago'…", "DATE")
+    ] = None,
+    kind: Annotated[
+        str | None, _flag("--kind", "work, volunteer, talk or publication.", "KIND")
+    ] = None,
+    org: Annotated[str | None, _flag("--org", 'The organisation ("" clears it).')] = None,
+    goal: Annotated[
+        str | None, _flag("--goal", 'The business goal it served ("" clears it).')
+    ] = None,
+    action: Annotated[
+        str | None, _flag("--action", 'Id of the plan action it fulfils ("" clears it).', "ID")
+    ] = None,
+    scope: Annotated[
+        str | None,
+        _flag("--scope", 'self, team, teams, company or external ("" clears it).', "SCOPE"),
+    ] = None,
+    add_gap: Annotated[list[str] | None, _many("--add-gap", "Tag a gap", "GAP")] = None,
+    rm_gap: Annotated[list[str] | None, _many("--rm-gap", "Untag a gap", "GAP")] = None,
+    add_metric: Annotated[list[str] | None, _many("--add-metric", "Add a number", "TEXT")] = None,
+    rm_metric: Annotated[
+        list[str] | None, _many("--rm-metric", "Remove a number, as written", "TEXT")
+    ] = None,
+    add_tag: Annotated[list[str] | None, _many("--add-tag", "Add a free tag", "TAG")] = None,
+    rm_tag: Annotated[list[str] | None, _many("--rm-tag", "Remove a free tag", "TAG")] = None,
     bullet: Annotated[
         str | None,
-        typer.Option(
-            "--bullet",
-            help='Set the CV line export uses for this entry, word for word ("" clears it); '
-            "no editor opens.",
-            metavar="TEXT",
-        ),
+        _flag("--bullet", 'The CV line export uses for this entry, word for word ("" clears it).'),
     ] = None,
 ) -> None:
-    """Open an entry as TOML in $VISUAL or $EDITOR; the edit is checked before it is saved.
+    from pm_coach.app.emit import emit
+    from pm_coach.app.evidence import edit_fields, edit_in_editor
+    from pm_coach.core.evidence import EvidenceEdit
 
-    With --bullet, set only the entry's CV line instead.
-    """
-    st = state(ctx)
-    if bullet is not None:
-        from pm_coach.app.bullets import set_bullet
-
-        saved = set_bullet(st.folder, entry_id.strip().lower(), bullet)
-        if saved.bullet:
-            print(f"Saved the CV line of {saved.id}: {saved.bullet}")
-        else:
-            print(f"Cleared the CV line of {saved.id}; export drafts it again.")
-        return
-    from pm_coach.app.editor import edit_entry
-
-    entry = st.evidence.get(entry_id.strip().lower())
-    updated = edit_entry(entry, st, dt.date.today())
-    if updated is None:
-        print("No changes.")
-        return
-    st.evidence.replace(updated)
-    from pm_coach.render.evidence import summary_line
-
-    print(f"Saved {summary_line(updated)}")
+    change = EvidenceEdit(
+        text=text,
+        result=result,
+        date=date,
+        kind=kind,
+        org=org,
+        goal=goal,
+        action=action,
+        scope=scope,
+        bullet=bullet,
+        add_gaps=add_gap or [],
+        rm_gaps=rm_gap or [],
+        add_metrics=add_metric or [],
+        rm_metrics=rm_metric or [],
+        add_tags=add_tag or [],
+        rm_tags=rm_tag or [],
+    )
+    st, today = state(ctx), dt.date.today()
+    if change.is_empty():
+        emit(edit_in_editor(st, entry_id, today))
+    else:
+        emit(edit_fields(st, entry_id, change, today))
 
 
 @app.command("rm")
@@ -141,21 +190,35 @@ def rm(
     entry_id: Annotated[str, typer.Argument(metavar="ID", help="The entry's id.")],
     yes: Annotated[bool, typer.Option("--yes", "-y", help="Do not ask for confirmation.")] = False,
 ) -> None:
-    """Remove an entry (asks first unless --yes)."""
-    from pm_coach.render.evidence import summary_line
+    """Remove an entry (asks first unless --yes); it is kept in the trash for 'evidence restore'."""
+    from pm_coach.app.emit import emit
+    from pm_coach.app.evidence import remove_entry
 
-    st = state(ctx)
-    entry = st.evidence.get(entry_id.strip().lower())
-    if not yes:
-        if not interactive():
-            raise PreconditionError(
-                "removing needs a confirmation, and this is not an interactive terminal.",
-                hint=f"Add --yes to remove it: pm-coach evidence rm {entry.id} --yes",
-            )
-        from pm_coach import prompts
+    emit(remove_entry(state(ctx), entry_id, yes=yes))
 
-        if not prompts.confirm(f"Remove {summary_line(entry)}?"):
-            print("Kept it; nothing removed.")
-            return
-    st.evidence.remove(entry.id)
-    print(f"Removed {summary_line(entry)}")
+
+@app.command("restore")
+def restore(
+    ctx: typer.Context,
+    entry_id: Annotated[
+        str, typer.Argument(metavar="ID", help="The id of an entry removed with 'evidence rm'.")
+    ],
+) -> None:
+    """Put a removed entry back, as it was (the trash keeps the last 50 removed)."""
+    from pm_coach.app.emit import emit
+    from pm_coach.app.evidence import restore_entry
+
+    emit(restore_entry(state(ctx), entry_id))
+
+
+@app.command("tag")
+def tag(ctx: typer.Context) -> None:
+    """Walk through the entries without a gap and tick the gaps each shows (on a terminal).
+
+    The likely gap is ticked already; Enter saves, nothing ticked skips the entry, Esc stops.
+    Each entry is saved as you go.
+    """
+    from pm_coach.app.emit import emit
+    from pm_coach.app.evidence import tag_untagged
+
+    emit(tag_untagged(state(ctx), dt.date.today()))

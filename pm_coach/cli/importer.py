@@ -134,13 +134,15 @@ def _run(
     if result.suggested:
         print(
             "  Suggested gaps are a guess from the words; check them with "
-            "'pm-coach evidence list' and change one with: pm-coach evidence edit ID"
+            "'pm-coach evidence list' and change one with: "
+            "pm-coach evidence edit ID --rm-gap GAP --add-gap GAP"
         )
     untagged = sum(1 for e in result.added if not e.gaps)
     if untagged:
         print(
             f"  {untagged} entr{'y has' if untagged == 1 else 'ies have'} no gap; "
-            "add one with: pm-coach evidence edit ID"
+            "see them with 'pm-coach evidence list --untagged' and tag them with "
+            "'pm-coach evidence tag'"
         )
 
 

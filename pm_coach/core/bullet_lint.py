@@ -58,7 +58,7 @@ def findings(entry: Evidence, bullet: Bullet, limit: int = MAX_CHARS) -> list[Fi
         return found
     if not entry.result.strip():
         found.append(
-            Finding("no-result", f"no result: add what came of it (result = …) with: {edit}")
+            Finding("no-result", f'no result: add what came of it with: {edit} --result "…"')
         )
     outcomes = [m for m in entry.metrics if m not in bullet.inputs]
     if not entry.metrics:
@@ -66,7 +66,7 @@ def findings(entry: Evidence, bullet: Bullet, limit: int = MAX_CHARS) -> list[Fi
             Finding(
                 "no-metric",
                 "no metric: add a number that shows the change (time saved, % moved, people "
-                f"reached) as metrics = […] with: {edit}",
+                f'reached) with: {edit} --add-metric "…"',
             )
         )
     elif bullet.inputs and not outcomes:
@@ -75,7 +75,7 @@ def findings(entry: Evidence, bullet: Bullet, limit: int = MAX_CHARS) -> list[Fi
             Finding(
                 "input-metric",
                 f'counts inputs: "{counted}" says how much you did, not what changed; add a '
-                f"metric for the outcome with: {edit}",
+                f'metric for the outcome with: {edit} --add-metric "…"',
             )
         )
     lead = bullet.lead
@@ -85,7 +85,7 @@ def findings(entry: Evidence, bullet: Bullet, limit: int = MAX_CHARS) -> list[Fi
             Finding(
                 "vague-verb",
                 f'vague verb: "{shown}" hides your part; start with what you did '
-                f"({', '.join(VAGUE_VERBS)} …) with: {edit}",
+                f"({', '.join(VAGUE_VERBS)} …) with: {edit} --text " + _quote(entry.text),
             )
         )
     if lead.unfinished:
@@ -93,7 +93,7 @@ def findings(entry: Evidence, bullet: Bullet, limit: int = MAX_CHARS) -> list[Fi
             Finding(
                 "unfinished",
                 f'unfinished: "{lead.replaced or lead.first}" reads as work in progress; once it '
-                f"is done, add what came of it (result = …) with: {edit}",
+                f'is done, add what came of it with: {edit} --result "…"',
             )
         )
     if lead.kind == "role":

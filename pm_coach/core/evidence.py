@@ -5,7 +5,7 @@ from __future__ import annotations
 import datetime as dt
 import re
 import tomllib
-from collections.abc import Iterable, Sequence
+from collections.abc import Callable, Iterable, Sequence
 from dataclasses import dataclass, field
 
 from pydantic import ValidationError
@@ -49,8 +49,21 @@ def check_gaps(gaps: Iterable[str], skill_map: SkillMap) -> list[str]:
     return out
 
 
+def map_action_id(action: str, skill_map: SkillMap) -> str | None:
+    """The id of the map's action that ``action`` names in full or by a unique start of 3+
+    characters; None when none does. An ambiguous start is an InputError listing them."""
+    from pm_coach.core.ids import resolve_id
+
+    known = {a.id: a.title for g in skill_map.gaps for a in g.actions}
+    return resolve_id(slug(action), known, what="action")
+
+
 def check_action(action: str, skill_map: SkillMap) -> str:
+    """The full id of the map's action named by ``action`` ("" for none); an unknown one is an
+    InputError."""
     action = slug(action)
+    if action:
+        action = map_action_id(action, skill_map) or action
     if action and skill_map.action(action) is None:
         raise InputError(
             f"unknown action {action!r} in the skill map {skill_map.id!r}.",
@@ -164,11 +177,15 @@ FIELD_FLAGS = {
 }
 
 
-def validate_entry(values: dict[str, object]) -> Evidence:
+# The same fields as ``evidence edit`` names them.
+EDIT_FLAGS = {**FIELD_FLAGS, "text": "--text", "metrics": "--add-metric", "tags": "--add-tag"}
+
+
+def validate_entry(values: dict[str, object], flags: dict[str, str] = FIELD_FLAGS) -> Evidence:
     try:
         return Evidence.model_validate(values)
     except ValidationError as exc:
-        raise input_error(exc, FIELD_FLAGS, default="entry") from None
+        raise input_error(exc, flags, default="entry") from None
 
 
 def entry_from_edit(
@@ -207,14 +224,114 @@ def entry_from_edit(
 
 
 @dataclass
+class EvidenceEdit:
+    """What ``evidence edit ID --flag …`` changes: None (or an empty list) leaves a field as it
+    is; "" clears an optional text field."""
+
+    text: str | None = None
+    result: str | None = None
+    date: str | None = None
+    kind: str | None = None
+    org: str | None = None
+    goal: str | None = None
+    action: str | None = None
+    scope: str | None = None
+    bullet: str | None = None
+    add_gaps: list[str] = field(default_factory=list)
+    rm_gaps: list[str] = field(default_factory=list)
+    add_metrics: list[str] = field(default_factory=list)
+    rm_metrics: list[str] = field(default_factory=list)
+    add_tags: list[str] = field(default_factory=list)
+    rm_tags: list[str] = field(default_factory=list)
+
+    def is_empty(self) -> bool:
+        return all(v is None or v == [] for v in vars(self).values())
+
+
+def _removed(
+    current: list[str], gone: Iterable[str], *, what: str, flag: str, key: Callable[[str], str]
+) -> list[str]:
+    """``current`` less each of ``gone`` (compared by ``key``); one it does not hold is an
+    InputError naming what it does hold."""
+    out = list(current)
+    for raw in gone:
+        matches = [v for v in out if key(v) == key(raw)]
+        if not matches:
+            held = ", ".join(current) if current else "none"
+            raise InputError(
+                f"{flag} {raw!r}: the entry has no such {what}.",
+                hint=f"Its {what}s: {held}.",
+            )
+        out = [v for v in out if key(v) != key(raw)]
+    return out
+
+
+def apply_edit(
+    entry: Evidence, edit: EvidenceEdit, skill_map: SkillMap, today: dt.date
+) -> Evidence:
+    """``entry`` with the changes of ``edit``, checked as ``log`` checks what it is given; every
+    problem is an :class:`InputError` and nothing is changed."""
+    values: dict[str, object] = entry.model_dump()
+    if edit.text is not None:
+        if not edit.text.strip():
+            raise InputError(
+                "--text is empty.", hint="Say what you did, or leave --text out to keep it."
+            )
+        values["text"] = edit.text.strip()
+    for name in ("result", "org", "goal"):
+        new = getattr(edit, name)
+        if new is not None:
+            values[name] = new.strip()
+    if edit.bullet is not None:
+        values["bullet"] = " ".join(edit.bullet.split())
+    if edit.date is not None:
+        values["date"] = parse_date(edit.date, today, what="--date")
+    if edit.kind is not None:
+        kind = edit.kind.strip().lower()
+        if kind not in EVIDENCE_KINDS:
+            raise InputError(
+                f"unknown kind {edit.kind!r}.", hint=f"Use one of: {', '.join(EVIDENCE_KINDS)}."
+            )
+        values["kind"] = kind
+    if edit.scope is not None:
+        values["scope"] = check_scope(edit.scope)
+    if edit.action is not None:
+        values["action"] = check_action(edit.action, skill_map)
+    gaps = _removed(entry.gaps, edit.rm_gaps, what="gap", flag="--rm-gap", key=slug)
+    for gap in check_gaps(edit.add_gaps, skill_map):
+        if gap not in gaps:
+            gaps.append(gap)
+    if not gaps and edit.action:
+        gaps = action_gaps(str(values["action"]), skill_map)  # as log --action does
+    values["gaps"] = gaps
+    metrics = _removed(
+        entry.metrics, edit.rm_metrics, what="metric", flag="--rm-metric", key=str.strip
+    )
+    values["metrics"] = _clean_list([*metrics, *edit.add_metrics])
+
+    def tag_key(tag: str) -> str:
+        return tag.strip().lstrip("#").casefold()
+
+    tags = _removed(entry.tags, edit.rm_tags, what="tag", flag="--rm-tag", key=tag_key)
+    for tag in _clean_list(t.lstrip("#") for t in edit.add_tags):
+        if tag_key(tag) not in {tag_key(t) for t in tags}:
+            tags.append(tag)
+    values["tags"] = tags
+    return validate_entry(values, EDIT_FLAGS)
+
+
+@dataclass
 class EvidenceFilter:
     gaps: Sequence[str] = ()
     tags: Sequence[str] = ()
     since: dt.date | None = None
     until: dt.date | None = None
     search: str = ""
+    untagged: bool = False  # only entries with no gap
 
     def matches(self, e: Evidence) -> bool:
+        if self.untagged and e.gaps:
+            return False
         if self.gaps and not set(self.gaps) & set(e.gaps):
             return False
         if self.tags:
@@ -236,3 +353,16 @@ class EvidenceFilter:
 def select(entries: Iterable[Evidence], flt: EvidenceFilter) -> list[Evidence]:
     """The entries that match, oldest first (by date, then by when they were logged)."""
     return sorted((e for e in entries if flt.matches(e)), key=lambda e: (e.date, e.created))
+
+
+def entry_named(entries: Sequence[Evidence], typed: str) -> Evidence | None:
+    """The entry whose id is ``typed``, or starts with it (3+ characters, one entry only);
+    None when none does. An ambiguous start is an InputError listing the entries."""
+    from pm_coach.core.ids import resolve_id
+
+    def about(e: Evidence) -> str:
+        text = e.text if len(e.text) <= 50 else e.text[:49] + "…"
+        return f"{e.date.isoformat()}  {text}"
+
+    found = resolve_id(typed, {e.id: about(e) for e in entries}, what="evidence")
+    return next((e for e in entries if e.id == found), None) if found else None

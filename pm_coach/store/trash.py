@@ -1,0 +1,76 @@
+"""``trash.toml``: the evidence entries removed most recently, so a removal can be undone.
+
+The file holds ``[[evidence]]`` tables laid out as in ``evidence.toml``, oldest removal first,
+at most :data:`KEEP` of them: a table can be read, or copied back, by hand. Like every data file
+it is private (0600), written atomically under the folder's lock, and never rewritten when it
+does not parse.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Callable
+from pathlib import Path
+
+from pm_coach.models import Evidence
+from pm_coach.store import files
+
+FILE_NAME = "trash.toml"
+KEY = "evidence"
+KEEP = 50
+COMMENT = (
+    f"pm-coach trash: the last {KEEP} evidence entries removed with 'pm-coach evidence rm', "
+    "oldest first. 'pm-coach evidence restore ID' puts one back."
+)
+
+
+def trash_path(folder: Path) -> Path:
+    return folder / FILE_NAME
+
+
+def load_trash(folder: Path) -> list[Evidence]:
+    """The entries in the trash, oldest removal first; empty when there is no trash yet."""
+    path = trash_path(folder)
+    text = files.read_text(path)
+    if text is None:
+        return []
+    return files.parse_tables(path, text, KEY, Evidence)
+
+
+def _rewrite(folder: Path, change: Callable[[list[Evidence]], list[Evidence]]) -> None:
+    from pm_coach.store.splice import splice_tables
+
+    path = trash_path(folder)
+    with files.locked(folder):
+        old = load_trash(folder)
+        new = change(list(old))
+        text = files.read_text(path)
+        new_text = None
+        if text is not None:
+            new_text = splice_tables(
+                text,
+                KEY,
+                old,
+                new,
+                ident=lambda e: e.id,
+                record=lambda e: e.to_record(),
+                parse=lambda t: files.parse_tables(path, t, KEY, Evidence),
+            )
+        if new_text is None:
+            new_text = files.dump_tables(KEY, [e.to_record() for e in new], COMMENT)
+        files.atomic_write(path, new_text)
+
+
+def put_in_trash(folder: Path, entry: Evidence) -> None:
+    """Keep ``entry`` as the newest in the trash (replacing an older copy with its id); the
+    oldest go once there are more than :data:`KEEP`."""
+
+    def change(entries: list[Evidence]) -> list[Evidence]:
+        kept = [e for e in entries if e.id != entry.id]
+        return [*kept, entry][-KEEP:]
+
+    _rewrite(folder, change)
+
+
+def take_from_trash(folder: Path, entry_id: str) -> None:
+    """Drop the entry with that id from the trash (it has been put back)."""
+    _rewrite(folder, lambda entries: [e for e in entries if e.id != entry_id])
