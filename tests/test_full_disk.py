@@ -124,6 +124,7 @@ CASES: list[tuple[tuple[str, ...], bool]] = [  # (command, stamp present)
     (LOG, False),
     (("log", "A long entry written when the disk fills", "--gap", "strategy", *BIG), True),
     (("evidence", "rm", "{first}", "--yes"), True),
+    (("evidence", "edit", "{first}", "--add-gap", "buy-in", "--result", "Two bets cut"), True),
     (("network", "add", "Ana Diaz", "--kind", "circle"), True),
     (("profile", "set", "--name", "Alex Doe"), True),
     (("assess", "--answers", "{answers}", "--date", "2026-11-20"), True),
@@ -133,7 +134,16 @@ CASES: list[tuple[tuple[str, ...], bool]] = [  # (command, stamp present)
 @pytest.mark.parametrize(
     ("command", "stamp"),
     CASES,
-    ids=["log", "log-no-stamp", "log-7kb", "evidence-rm", "network-add", "profile-set", "assess"],
+    ids=[
+        "log",
+        "log-no-stamp",
+        "log-7kb",
+        "evidence-rm",
+        "evidence-edit-flags",
+        "network-add",
+        "profile-set",
+        "assess",
+    ],  # fmt: skip
 )
 def test_every_write_failing_on_a_full_disk_leaves_files_as_they_were(
     tmp_path: Path, disk: Callable[[Path, int | None], Disk], command: tuple[str, ...], stamp: bool

@@ -8,7 +8,7 @@ from pathlib import Path
 
 import pytest
 
-from pm_coach.core.ids import resolve_id
+from pm_coach.core.short_ids import resolve_id
 from pm_coach.errors import InputError
 from pm_coach.store.evidence import EvidenceStore
 from tests.test_plan_cli import assess

@@ -115,7 +115,7 @@ def list_entries(
 def find_entry(entries: list[Evidence], typed: str) -> Evidence:
     """The entry ``typed`` names: its whole id or a unique start of 3+ characters."""
     from pm_coach.core.evidence import entry_named
-    from pm_coach.core.ids import MIN_PREFIX
+    from pm_coach.core.short_ids import MIN_PREFIX
 
     found = entry_named(entries, typed)
     if found is None:
@@ -253,7 +253,7 @@ def edit_in_editor(ws: Workspace, typed: str, today: dt.date) -> EntryChanged:
 def remove_entry(ws: Workspace, typed: str, *, yes: bool) -> EntryChanged:
     """``evidence rm``: ask first (unless ``yes``), keep the entry in the trash, remove it."""
     from pm_coach.render.evidence import summary_line
-    from pm_coach.store.trash import put_in_trash
+    from pm_coach.store.trash import move_to_trash
 
     entry = find_entry(ws.evidence.load(), typed)
     if not yes:
@@ -268,8 +268,7 @@ def remove_entry(ws: Workspace, typed: str, *, yes: bool) -> EntryChanged:
 
         if not prompts.confirm(f"Remove {summary_line(entry)}?"):
             return EntryChanged(("Kept it; nothing removed.",), entry)
-    put_in_trash(ws.folder, entry)  # first: a removal that fails half-way loses nothing
-    ws.evidence.remove(entry.id)
+    move_to_trash(ws.folder, entry, lambda: ws.evidence.remove(entry.id))
     return EntryChanged(
         (
             f"Removed {summary_line(entry)}",

@@ -52,7 +52,7 @@ def check_gaps(gaps: Iterable[str], skill_map: SkillMap) -> list[str]:
 def map_action_id(action: str, skill_map: SkillMap) -> str | None:
     """The id of the map's action that ``action`` names in full or by a unique start of 3+
     characters; None when none does. An ambiguous start is an InputError listing them."""
-    from pm_coach.core.ids import resolve_id
+    from pm_coach.core.short_ids import resolve_id
 
     known = {a.id: a.title for g in skill_map.gaps for a in g.actions}
     return resolve_id(slug(action), known, what="action")
@@ -358,7 +358,7 @@ def select(entries: Iterable[Evidence], flt: EvidenceFilter) -> list[Evidence]:
 def entry_named(entries: Sequence[Evidence], typed: str) -> Evidence | None:
     """The entry whose id is ``typed``, or starts with it (3+ characters, one entry only);
     None when none does. An ambiguous start is an InputError listing the entries."""
-    from pm_coach.core.ids import resolve_id
+    from pm_coach.core.short_ids import resolve_id
 
     def about(e: Evidence) -> str:
         text = e.text if len(e.text) <= 50 else e.text[:49] + "…"

@@ -160,7 +160,7 @@ def carried_marks(plans: Sequence[SavedPlan]) -> dict[str, Mark]:
 def find_action(saved: SavedPlan, action_id: str) -> SavedAction:
     """The plan's action with that id (or a unique start of it, 3+ characters); an unknown id
     is a usage error listing the plan's ids."""
-    from pm_coach.core.ids import resolve_id
+    from pm_coach.core.short_ids import resolve_id
 
     wanted = resolve_id(action_id, {a.id: a.title for a in saved.actions}, what="action")
     found = saved.action(wanted) if wanted else None

@@ -333,6 +333,16 @@ def atomic_write(path: Path, text: str, *, own: bool = True) -> None:
     ``own``: ``path`` is a data file, so its folder must belong to the current user (an export
     written with -o may go to any folder the user can write to).
     """
+    with staged_write(path, text, own=own):
+        pass
+
+
+@contextlib.contextmanager
+def staged_write(path: Path, text: str, *, own: bool = True) -> Iterator[None]:
+    """:func:`atomic_write` in two steps: ``text`` is written (and synced) to a temp file
+    first, the block runs, and only if it ends without an exception does the temp file
+    replace ``path``. So a change that must go with another (the trash with a removal) is
+    made with both or neither, even on a full disk: the rename needs no space."""
     if own:
         ensure_dir(path.parent)
     if check_regular(path):
@@ -346,17 +356,22 @@ def atomic_write(path: Path, text: str, *, own: bool = True) -> None:
 
     fd, tmp = -1, ""
     try:
-        fd, tmp = tempfile.mkstemp(prefix=f".{path.name}.", suffix=".tmp", dir=path.parent)
-        os.fchmod(fd, 0o600)
-        write_all(fd, text.encode("utf-8"))
-        os.fsync(fd)
-        os.close(fd)
-        fd = -1
-        os.replace(tmp, path)
-        tmp = ""
-        _fsync_dir(path.parent)
-    except OSError as exc:
-        raise storage_error(exc, path) from None
+        try:
+            fd, tmp = tempfile.mkstemp(prefix=f".{path.name}.", suffix=".tmp", dir=path.parent)
+            os.fchmod(fd, 0o600)
+            write_all(fd, text.encode("utf-8"))
+            os.fsync(fd)
+            os.close(fd)
+            fd = -1
+        except OSError as exc:
+            raise storage_error(exc, path) from None
+        yield
+        try:
+            os.replace(tmp, path)
+            tmp = ""
+            _fsync_dir(path.parent)
+        except OSError as exc:
+            raise storage_error(exc, path) from None
     finally:
         if fd != -1:
             os.close(fd)

@@ -36,39 +36,58 @@ def load_trash(folder: Path) -> list[Evidence]:
     return files.parse_tables(path, text, KEY, Evidence)
 
 
-def _rewrite(folder: Path, change: Callable[[list[Evidence]], list[Evidence]]) -> None:
+def _new_text(folder: Path, change: Callable[[list[Evidence]], list[Evidence]]) -> str:
+    """The trash file as it reads after ``change`` (call it under the lock)."""
     from pm_coach.store.splice import splice_tables
 
     path = trash_path(folder)
+    old = load_trash(folder)
+    new = change(list(old))
+    text = files.read_text(path)
+    new_text = None
+    if text is not None:
+        new_text = splice_tables(
+            text,
+            KEY,
+            old,
+            new,
+            ident=lambda e: e.id,
+            record=lambda e: e.to_record(),
+            parse=lambda t: files.parse_tables(path, t, KEY, Evidence),
+        )
+    if new_text is None:
+        new_text = files.dump_tables(KEY, [e.to_record() for e in new], COMMENT)
+    return new_text
+
+
+def _rewrite(folder: Path, change: Callable[[list[Evidence]], list[Evidence]]) -> None:
     with files.locked(folder):
-        old = load_trash(folder)
-        new = change(list(old))
-        text = files.read_text(path)
-        new_text = None
-        if text is not None:
-            new_text = splice_tables(
-                text,
-                KEY,
-                old,
-                new,
-                ident=lambda e: e.id,
-                record=lambda e: e.to_record(),
-                parse=lambda t: files.parse_tables(path, t, KEY, Evidence),
-            )
-        if new_text is None:
-            new_text = files.dump_tables(KEY, [e.to_record() for e in new], COMMENT)
-        files.atomic_write(path, new_text)
+        files.atomic_write(trash_path(folder), _new_text(folder, change))
+
+
+def _with(entry: Evidence) -> Callable[[list[Evidence]], list[Evidence]]:
+    def change(entries: list[Evidence]) -> list[Evidence]:
+        kept = [e for e in entries if e.id != entry.id]
+        return [*kept, entry][-KEEP:]
+
+    return change
 
 
 def put_in_trash(folder: Path, entry: Evidence) -> None:
     """Keep ``entry`` as the newest in the trash (replacing an older copy with its id); the
     oldest go once there are more than :data:`KEEP`."""
+    _rewrite(folder, _with(entry))
 
-    def change(entries: list[Evidence]) -> list[Evidence]:
-        kept = [e for e in entries if e.id != entry.id]
-        return [*kept, entry][-KEEP:]
 
-    _rewrite(folder, change)
+def move_to_trash(folder: Path, entry: Evidence, remove: Callable[[], object]) -> None:
+    """Run ``remove`` (taking ``entry`` out of the log) and keep ``entry`` in the trash: both
+    or neither, even on a full disk. The new trash is written aside first; it replaces the old
+    one only once ``remove`` has succeeded."""
+    with (
+        files.locked(folder),
+        files.staged_write(trash_path(folder), _new_text(folder, _with(entry))),
+    ):
+        remove()
 
 
 def take_from_trash(folder: Path, entry_id: str) -> None:
