@@ -101,7 +101,7 @@ app = typer.Typer(
     "The loop: assess → plan → log → export → assess again. Your data stays in plain TOML "
     "files on this machine (see 'Where data lives' in the README).",
     no_args_is_help=True,
-    add_completion=False,
+    add_completion=True,  # Typer's --install-completion / --show-completion
     pretty_exceptions_enable=False,
     rich_markup_mode=None,
     context_settings={"help_option_names": ["-h", "--help"]},
@@ -218,10 +218,21 @@ def main() -> None:
     one command, only that one is built; with no command, --help, --version or a name that is
     not a command, the whole tree is built, so help, errors and suggestions are unchanged."""
     saved = app.registered_commands[:], app.registered_groups[:]
-    name = _command_asked_for(sys.argv[1:])
+    completing = "_PM_COACH_COMPLETE" in os.environ  # a shell asks what Tab should offer
+    if completing:
+        from pm_coach.app.completion import shell_words
+
+        name = _command_asked_for(shell_words(os.environ)[0])
+    else:
+        name = _command_asked_for(sys.argv[1:])
     if name is not None:
         _keep_only(name)
     try:
-        app(prog_name="pm-coach")
+        if completing:
+            from pm_coach.cli.completion import complete
+
+            complete(app)
+        else:
+            app(prog_name="pm-coach")
     finally:
         app.registered_commands[:], app.registered_groups[:] = saved

@@ -22,20 +22,9 @@ from pm_coach.models.skillmap import (
     reference_problems,
 )
 from pm_coach.store import files
+from pm_coach.store.map_files import DEFAULT_MAP, USER_FOLDER, builtin_dir
 
 _SLUG = re.compile(r"^[a-z0-9][a-z0-9-]{0,39}$")
-DEFAULT_MAP = "leadership"
-USER_FOLDER = "skill_maps"
-
-
-def builtin_dir() -> Path:
-    """The shipped maps: inside the package when installed, the repo's top-level folder in a
-    source checkout."""
-    here = Path(__file__).resolve().parent.parent
-    packaged = here / "skill_maps"
-    if packaged.is_dir():
-        return packaged
-    return here.parent / "skill_maps"
 
 
 WEIGHTS_FOLDER = "weights"
