@@ -93,6 +93,10 @@ def test_an_unknown_extension_gets_the_commands_file_format(
         (["report", "--json", "-o", "rep.html"], "rep.html says html"),
         (["plan", "--format", "markdown", "-o", "plan.json"], "plan.json says json"),
         (["export", "--format", "text", "-o", "cv.md"], "cv.md says markdown"),
+        # commands that write one kind of file refuse a name that says another
+        (["feedback", "request", "Dana", "-o", "dana.html"], "dana.html says html"),
+        (["share", "-o", "sam.json", "--yes"], "sam.json says json"),
+        (["share", "-o", "sam.md", "--yes"], "sam.md says markdown"),
     ],
 )
 def test_a_format_and_a_file_name_that_disagree_exit_2(

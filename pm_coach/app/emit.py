@@ -103,6 +103,18 @@ def check_options(
         refuse_data_folder(path)
 
 
+def check_named_for(path: str | Path, holds: str) -> None:
+    """For a command whose -o file always holds ``holds`` (``markdown``, ``toml``…): a name whose
+    extension says another format is refused (exit 2), as emit refuses a --format that disagrees."""
+    said = EXTENSIONS.get(Path(path).suffix.lower(), ())
+    if said and holds not in said:
+        raise InputError(
+            f"the file name {Path(path).name} says {said[0]}, but this command writes {holds}.",
+            hint=f"Name the file for {holds}, e.g. {Path(path).stem}"
+            f"{next((e for e, f in EXTENSIONS.items() if holds in f), '.' + holds)}",
+        )
+
+
 def choose_format(kind: type[Output], fmt: str | None, path: Path | None, as_json: bool) -> str:
     """The format to emit: from --json, --format, -o's extension, or the command's default."""
     allowed = kind.formats

@@ -97,9 +97,11 @@ def request(
         return Request(name, core.form_markdown(skill_map, rater, person, ""), template)
     import os
 
+    from pm_coach.app.emit import check_named_for
     from pm_coach.store.output import write_output
 
     form_path = Path(output).expanduser()
+    check_named_for(form_path, "markdown")  # the form is Markdown: not into form.html
     answers_path = template_path_for(form_path)
     if answers_path == form_path:
         raise InputError(

@@ -67,9 +67,11 @@ def share(
     ] = False,
 ) -> None:
     from pm_coach.app.cohort import build_share
+    from pm_coach.app.emit import check_named_for
     from pm_coach.store.cohort import member_text
     from pm_coach.store.output import write_output
 
+    check_named_for(output, "toml")  # a member file is TOML: not into NAME.json
     member = build_share(
         state(ctx).folder,
         today=dt.date.today(),
