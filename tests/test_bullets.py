@@ -358,7 +358,7 @@ FAILURE_CLASSES: list[tuple[str, str, list[str], str, str, str, str]] = [
         "",
         "talk",
         "DesignOps Day",
-        "Spoke at DesignOps Day on a panel: scaling design systems, so the recording became the "
+        'Spoke on a panel at DesignOps Day: "Scaling design systems", so the recording became the '
         "most shared clip of the week",
     ),
     # Invited back after something: the action leads, the invitation follows.
@@ -499,7 +499,7 @@ FAILURE_CLASSES: list[tuple[str, str, list[str], str, str, str, str]] = [
         "",
         "publication",
         "Product Weekly",
-        "Wrote an article for Product Weekly on saying no: how the team keeps a not-doing list",
+        'Wrote an article for Product Weekly on "Saying no: how the team keeps a not-doing list"',
     ),
     (
         "Wrote a checklist for onboarding contractors",
@@ -509,6 +509,89 @@ FAILURE_CLASSES: list[tuple[str, str, list[str], str, str, str, str]] = [
         "publication",
         "Ops Digest",
         "Wrote a checklist for onboarding contractors in Ops Digest",
+    ),
+    # A title after a colon is quoted word for word, first person and all, the place before it.
+    (
+        "Blog post: what we got wrong about our free tier",
+        "",
+        [],
+        "",
+        "publication",
+        "Medium",
+        'Wrote a blog post for Medium: "What we got wrong about our free tier"',
+    ),
+    # A general word for the place gets the name beside it, not "… meetup with <name>".
+    (
+        "Hosting the monthly talks for the local design meetup",
+        "attendance doubled in a year",
+        [],
+        "",
+        "volunteer",
+        "UX Leeds",
+        "Hosted the monthly talks for the local design meetup (UX Leeds), so attendance doubled "
+        "in a year",
+    ),
+    # A phrasal verb with its object is the person's verb, and leads.
+    (
+        "Handed release notes to the support lead",
+        "freed up 3 hours a week for discovery",
+        ["3 hours a week"],
+        "",
+        "work",
+        "",
+        "Freed up 3 hours a week for discovery by handing release notes to the support lead",
+    ),
+    # A second subject after "and" means the result cannot be followed by "by doing".
+    (
+        "Review of every email the product sends",
+        "cut emails by a third and unsubscribes fell 20%",
+        [],
+        "",
+        "work",
+        "",
+        "Reviewed every email the product sends, then cut emails by a third and unsubscribes "
+        "fell 20%",
+    ),
+    # The people after "by" make a passive, even after an object.
+    (
+        "Talk on onboarding metrics",
+        "voted the best talk of the day by attendees",
+        [],
+        "",
+        "talk",
+        "Product Day",
+        "Gave a talk on onboarding metrics at Product Day, voted the best talk of the day by "
+        "attendees",
+    ),
+    # A past tense with a comma straight after it has no object; a time after it is not one.
+    (
+        "Organised the internal hackathon",
+        "30 ideas pitched, 4 funded",
+        [],
+        "",
+        "volunteer",
+        "",
+        "Organised the internal hackathon, with 30 ideas pitched, 4 funded",
+    ),
+    (
+        "Ran the tender for the new CRM with procurement",
+        "contract signed three weeks ahead of renewal",
+        ["3 weeks early"],
+        "",
+        "work",
+        "",
+        "Ran the tender for the new CRM with procurement — the contract signed three weeks ahead "
+        "of renewal",
+    ),
+    # An -ing word the table lacks, before a preposition, is still a verb.
+    (
+        "pairing with the data team on a churn model",
+        "",
+        [],
+        "",
+        "work",
+        "",
+        "Pairing with the data team on a churn model",
     ),
 ]
 

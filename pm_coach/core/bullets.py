@@ -26,7 +26,7 @@ from typing import TYPE_CHECKING
 
 from pm_coach.core.lead import Lead, found_verb, read_lead
 from pm_coach.core.metrics import Metric, join_list, split_metrics
-from pm_coach.core.sections import with_org
+from pm_coach.core.sections import split_title, with_org
 from pm_coach.core.verbs import (
     IRREGULAR,
     NOUN_FOLLOWERS,
@@ -129,6 +129,25 @@ PARTICIPLE_FOLLOWERS = word_set("by in to on at for within across from after bef
 AMOUNT = re.compile(r"^[+\-−~]?[$£€]?\d[\d,.]*\s?(%|x|×|k|m|bn|pts?|pp)?$", re.IGNORECASE)
 
 
+def _agent_later(ws: list[str]) -> bool:
+    """ "Rated the top session by attendees": "by" and the people who did it, after an object."""
+    for i in range(4, min(len(ws) - 1, 10)):
+        if bare(ws[i]) != "by":
+            continue
+        nxt = ws[i + 1]
+        plain = bare(nxt)
+        if plain in ("the", "a", "an") and i + 2 < len(ws):
+            plain = bare(ws[i + 2])
+            nxt = ws[i + 2]
+        people = plain.endswith("s") and not plain.endswith("ss") and not plain.endswith("ings")
+        return (
+            (people or plain in COUNTABLE_SUBJECTS or plain in ROLE_ACRONYMS or nxt[:1].isupper())
+            and not plain[:1].isdigit()
+            and not plain.endswith("ing")
+        )
+    return False
+
+
 def _agent_follows(ws: list[str]) -> bool:
     """ "Used by 25 AMs": a passive with its agent; "Cut churn by 3%" is an amount."""
     for i, w in enumerate(ws[1:4], start=1):
@@ -168,11 +187,16 @@ COORDINATORS = word_set("and then or that which who to but")
 INTRANSITIVE_PAST = word_set(
     """moved dropped fell rose grew stopped landed shifted improved increased decreased declined
     doubled tripled jumped climbed slipped shrank came went started finished ended shipped
-    converted churned returned stayed settled recovered expanded joined graduated"""
+    converted churned returned stayed settled recovered expanded joined graduated asked agreed
+    voted opted responded replied applied committed"""
 )
 PARTICLES = word_set("off up out down back over")
+TIME_WORDS = word_set("days day weeks week months month quarters quarter hours hour years year")
+SPELLED_NUMBERS = word_set("one two three four five six seven eight nine ten eleven twelve")
 # Words after a participle that show it is not followed by an object.
-ADVERBIAL = word_set("with from into as via under through during early late again instead off")
+ADVERBIAL = word_set(
+    "with from into as via under through during early late again instead off based thanks"
+)
 # Singular nouns that need "the" when they start a clause ("board approved" → "the board …").
 COUNTABLE_SUBJECTS = word_set(
     """board team tier rollout launch release department form recording module plan pilot
@@ -197,12 +221,14 @@ def _is_finite_at(ws: Sequence[str], i: int) -> bool:
     after2 = bare(ws[i + 2]) if i + 2 < len(ws) else ""
     if b in SIMPLE_PAST or b in INTRANSITIVE_PAST:
         return True
-    if not _is_past(ws[i]):
+    if not _is_past(ws[i]) or ws[i].endswith((",", ";", ":")):
         return False
     if after == "to":
         return any(f.form == "base" for f in lookup(after2))
     if after in PARTICLES and (after2 in OBJECT_OPENERS or after2[:1].isdigit()):
         return True  # "board signed off the launch plan"
+    if after2 in TIME_WORDS and (after[:1].isdigit() or after in SPELLED_NUMBERS):
+        return False  # "contract signed two weeks ahead of the deadline": a time, not an object
     # "application form cut from 42 fields to 19" is a participle; an object after it makes a
     # clause: "… ended a stalemate", "… cut tickets 28%"
     participle = after in PARTICIPLE_FOLLOWERS or after in ADVERBIAL or after.endswith("ly")
@@ -341,6 +367,12 @@ def read_result(result: str) -> Result | None:
         ):
             # "signed decision record ended …", "missed shifts halved …": an adjective first
             return Result(kind, _with_articles(low), several=several)
+    after_particle = bare(hws[2]) if len(hws) > 2 else ""
+    phrasal = bare(nxt) in ("up", "down") and (
+        after_particle in OBJECT_OPENERS or after_particle[:1].isdigit()
+    )
+    if found is not None and found[1] == "past" and phrasal:  # "Freed up 4 hours a week"
+        return _verb_result(read_lead(text), several)
     if found is not None and len(hws) == 1 and found[1] == "past" and first not in SIMPLE_PAST:
         return Result("passive", _with_articles(low), several=several)  # "Approved; …"
     if found is not None and bare(nxt) not in ("up", "down", ""):
@@ -351,7 +383,7 @@ def read_result(result: str) -> Result | None:
         if (
             form == "past"
             and first not in SIMPLE_PAST
-            and (bare(nxt) in ("across", "in") or _agent_follows(hws))
+            and (bare(nxt) in ("across", "in") or _agent_follows(hws) or _agent_later(hws))
         ):
             return Result("passive", _with_articles(low), several=several)
         lead = read_lead(text)
@@ -372,7 +404,24 @@ def read_result(result: str) -> Result | None:
     return Result("noun", _with_articles(low), several=several)
 
 
+def _second_subject(rest: str) -> bool:
+    """ "cut notifications by 40% and opt-outs dropped by half": a clause with its own subject
+    after "and", so the result cannot be followed by "by doing …"."""
+    ws = words(rest)
+    for i, w in enumerate(ws[:-1]):
+        if bare(w) != "and":
+            continue
+        part = ws[i + 1 :]
+        if found_verb(bare(part[0]), part[1] if len(part) > 1 else "") is not None:
+            continue  # "… and cut costs": the same subject's second verb
+        kind, at = _subject_verb(part)
+        if kind == "clause" and at >= 1:
+            return True
+    return False
+
+
 def _verb_result(lead: Lead, several: bool = False) -> Result:
+    several = several or _second_subject(lead.rest)
     v = lead.verb
     ws = words(lead.rest)
     after = bare(ws[0]) if ws else ""
@@ -481,11 +530,17 @@ def write_bullet(
     limit: int = MAX_CHARS,
 ) -> Bullet:
     """One CV bullet from one piece of evidence. Pure and deterministic."""
+    title_tail = ""
+    said = " ".join([text, result])
+    if kind in ("talk", "publication"):
+        before, prep, title = split_title(clean(text))
+        if title and before:
+            text = before
+            title_tail = (f" {prep} " if prep else ": ") + f'"{title}"'
     lead = read_lead(text, kind)
     if lead.verb is None:  # an empty text: nothing to say
         return Bullet("", "action", lead, None)
     res = read_result(result)
-    said = " ".join([text, result])
     kept, folded = split_metrics(list(metrics), said, result)
     amounts = [m.text for m in kept if m.kind == "amount"]
     inputs: list[str] = []
@@ -507,7 +562,7 @@ def write_bullet(
             clause = capitalise(lead.gerund_clause())
         else:
             clause = lead.gerund_clause() if gerund else lead.past_clause()
-        return join(with_org(clause, org, kind), _brackets([*inputs, *extra]))
+        return join(with_org(clause, org, kind) + title_tail, _brackets([*inputs, *extra]))
 
     same_verb = (
         res is not None

@@ -137,8 +137,8 @@ def found_verb(word: str, next_word: str) -> tuple[Verb, str] | None:
         strong = base_word in STRONG and not noun_follows
         if looks_like_object or strong or (not next_word and f.form != "third"):
             return prefixed_verb(f.base), f.form
-        if f.form == "gerund" and not noun_follows:
-            return prefixed_verb(f.base), f.form
+        if f.form == "gerund" and (not noun_follows or word.endswith("ing")):
+            return prefixed_verb(f.base), f.form  # "Pairing with the data team on …"
         return None
     unknown = unknown_past(word)
     if unknown is not None:

@@ -119,7 +119,25 @@ NUMBER_WORDS: dict[str, tuple[str, ...]] = {
     "200%": ("tripled",),
     "3x": ("tripled",),
 }
-MEASURE_WORDS = word_set("fewer less more lower higher reduction increase drop cut decrease")
+MEASURE_WORDS = word_set(
+    """fewer less more lower higher reduction increase drop cut decrease smaller larger bigger
+    shorter longer faster slower cheaper"""
+)
+# Small numbers written as words: "two weeks" says "2 weeks", "one session" says "1 session".
+SPELLED: dict[str, str] = {
+    "1": "one",
+    "2": "two",
+    "3": "three",
+    "4": "four",
+    "5": "five",
+    "6": "six",
+    "7": "seven",
+    "8": "eight",
+    "9": "nine",
+    "10": "ten",
+    "11": "eleven",
+    "12": "twelve",
+}
 
 
 def said_in_words(metric: str, result: str, keys: Sequence[str] | None = None) -> bool:
@@ -127,9 +145,19 @@ def said_in_words(metric: str, result: str, keys: Sequence[str] | None = None) -
     ("no P1 incidents …" and "0 P1 incidents"; "missed shifts halved" and "50% fewer missed
     shifts")."""
     keys = number_keys(metric) if keys is None else keys
-    if len(keys) != 1 or keys[0] not in NUMBER_WORDS:
+    if not keys or not result:
         return False
     low = " " + " ".join(bare(w) for w in words(clean(result))) + " "
+    if all(k in SPELLED for k in keys):
+        # every number spelled out before the same word: "2 weeks early" and "two weeks ahead";
+        # "3 to 1 review sessions" and "one session instead of three"
+        plain = [bare(w) for w in words(clean(metric))]
+        return all(f" {SPELLED[k]} " in low for k in keys) and any(
+            len(w) > 2 and not w[:1].isdigit() and (f" {w} " in low or f" {w.rstrip('s')} " in low)
+            for w in plain
+        )
+    if len(keys) != 1 or keys[0] not in NUMBER_WORDS:
+        return False
     if not any(f" {w} " in low for w in NUMBER_WORDS[keys[0]]):
         return False
     about = [

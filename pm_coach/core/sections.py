@@ -301,12 +301,53 @@ def _named_place(rest: str, org: str) -> str | None:
     return None
 
 
+# General words for a place or outlet: the org's name goes beside them in brackets rather than
+# after the line ("for the local product meetup (ProductTank Bristol)", not "… meetup with …").
+GENERIC_PLACES = word_set(
+    """meetup group chapter community charity nonprofit school bootcamp hospital accelerator
+    incubator conference summit festival club association society network foundation newsletter
+    podcast magazine blog journal publication"""
+)
+
+
+def _beside_place(rest: str, org: str) -> str | None:
+    ws = words(rest)
+    for j, w in enumerate(ws):
+        plain = bare(w)
+        if plain not in GENERIC_PLACES or j == 0:
+            continue
+        after = bare(ws[j + 1]) if j + 1 < len(ws) else ""
+        if after and after not in STOP_AT and w[-1:].isalnum():
+            continue  # "a podcast episode": the place is a modifier here
+        if not any(bare(x) in ("a", "an", "the") for x in ws[max(0, j - 3) : j]):
+            continue
+        core = w.rstrip(",.;:")
+        return " ".join([*ws[:j], f"{core} ({org}){w[len(core) :]}", *ws[j + 1 :]])
+    return None
+
+
+def split_title(text: str) -> tuple[str, str, str]:
+    """A talk or article named with a colon, as (the line before it, the preposition, the title):
+    "Article on saying no: how we publish …" → ("Article", "on", "Saying no: how we publish …");
+    "Blog post: what we learned …" → ("Blog post", "", "What we learned …"). ("", "", "") when
+    the line has no title. The title is kept word for word, first person included, in quotes."""
+    head, colon, after = text.partition(": ")
+    if not colon or len(after.split()) < 3 or len(head.split()) > 8 or '"' in text:
+        return "", "", ""
+    ws = head.split()
+    for i in range(len(ws) - 1, 0, -1):
+        if ws[i] in TOPIC_PREPS:
+            title = " ".join(ws[i + 1 :]) + ": " + after
+            return " ".join(ws[:i]), ws[i], title[:1].upper() + title[1:]
+    return head, "", after[:1].upper() + after[1:]
+
+
 def with_org(rest: str, org: str, kind: str) -> str:
     """Add the organisation to a talk, publication or volunteer line that does not name it."""
     org = " ".join(org.split())
     if not org or kind == "work" or org.casefold() in rest.casefold():
         return rest
-    named = _named_place(rest, org)
+    named = _named_place(rest, org) or _beside_place(rest, org)
     if named is not None:
         return named
     prep = {"talk": "at", "publication": "for", "volunteer": "with"}.get(kind, "at")

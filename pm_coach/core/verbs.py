@@ -150,7 +150,7 @@ REGULAR: frozenset[str] = word_set(
     sequence serve settle share shift shortlist sign size smooth specify speed stabilise stabilize
     staff stage steward stress-test study submit succeed sunset supply surface switch tackle
     tailor target tighten trace trade transition trial troubleshoot uncover underpin unite use
- try begin vet voice widen wire wrap author enter arrive
+ try begin vet voice widen wire wrap author enter arrive pair dogfood timebox
     """
 )
 

@@ -193,6 +193,10 @@ def drop_first_person(text: str) -> str:
     return _POSSESSIVE.sub(lambda m: POSSESSIVES[m.group(0).split(" ")[0]], text)
 
 
+_QUOTED = re.compile(r'"[^"]*"')
+
+
 def has_first_person(text: str) -> bool:
-    """True when ``text`` still speaks as I or we (US, the country, is not "us")."""
-    return bool(FIRST_PERSON.search(text))
+    """True when ``text`` still speaks as I or we (US, the country, is not "us"); a quoted title
+    ("What we learned …") is the title's own words."""
+    return bool(FIRST_PERSON.search(_QUOTED.sub("", text)))
