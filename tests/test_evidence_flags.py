@@ -80,6 +80,7 @@ def test_flags_change_only_the_named_fields_and_keep_comments(run, home: Path, l
         "Saved abc123 · 2026-10-01 · Ran the Q3 bet review with finance [strategy, buy-in]\n"
         "  Changed: result, metrics, gaps, tags, goal, scope.\n"
     )
+    assert r.stderr == ""
     e = entry(home, "abc123")
     assert e.result == "Dropped two bets"
     assert e.gaps == ["strategy", "buy-in"]
@@ -266,8 +267,8 @@ def test_rm_keeps_the_entry_in_the_trash_and_restore_brings_it_back(
     assert r.exit_code == 0, r.output
     assert r.stdout == (
         "Removed abc123 · 2026-10-01 · Ran the Q3 bet review with finance [strategy]\n"
-        "  Changed your mind? pm-coach evidence restore abc123\n"
     )
+    assert "Kept in the trash; put it back with: pm-coach evidence restore abc123\n" in r.stderr
     assert [e.id for e in EvidenceStore(home).load()] == ["abd456", "xyz789"]
     trash = home / "trash.toml"
     assert stat.S_IMODE(os.stat(trash).st_mode) == 0o600

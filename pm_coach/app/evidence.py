@@ -8,7 +8,7 @@ from collections.abc import Iterator
 from dataclasses import dataclass
 from typing import TYPE_CHECKING, ClassVar
 
-from pm_coach.app.emit import Output
+from pm_coach.app.emit import Message, Output
 from pm_coach.app.workspace import Workspace
 from pm_coach.errors import InputError, NotFoundError, PreconditionError
 from pm_coach.models import Evidence
@@ -132,36 +132,18 @@ def show_entry(ws: Workspace, entry_id: str) -> EvidenceEntry:
     return EvidenceEntry(find_entry(ws.evidence.load(), entry_id))
 
 
-@dataclass(frozen=True)
-class EntryChanged(Output):
-    """What ``evidence edit``, ``rm``, ``restore`` and ``tag`` did: lines for the screen."""
-
-    lines: tuple[str, ...]
-    entry: Evidence | None = None
-
-    formats: ClassVar[tuple[str, ...]] = ("text", "json")
-
-    def render(self, fmt: str) -> str | RenderableType:
-        if fmt == "json":
-            data = self.entry.to_json() if self.entry is not None else None
-            return json.dumps(data, ensure_ascii=False, indent=2) + "\n"
-        return "".join(f"{line}\n" for line in self.lines)
-
-
-def _saved(before: Evidence, after: Evidence) -> EntryChanged:
+def _saved(before: Evidence, after: Evidence) -> Message:
     from pm_coach.render.evidence import summary_line
 
     changed = [n for n in type(after).model_fields if getattr(before, n) != getattr(after, n)]
     if changed == ["bullet"]:  # the CV line alone: say what export will print
         if after.bullet:
-            return EntryChanged((f"Saved the CV line of {after.id}: {after.bullet}",), after)
-        return EntryChanged((f"Cleared the CV line of {after.id}; export drafts it again.",), after)
-    return EntryChanged(
-        (f"Saved {summary_line(after)}", f"  Changed: {', '.join(changed)}."), after
-    )
+            return Message((f"Saved the CV line of {after.id}: {after.bullet}",))
+        return Message((f"Cleared the CV line of {after.id}; export drafts it again.",))
+    return Message((f"Saved {summary_line(after)}", f"  Changed: {', '.join(changed)}."))
 
 
-def edit_fields(ws: Workspace, typed: str, edit: EvidenceEdit, today: dt.date) -> EntryChanged:
+def edit_fields(ws: Workspace, typed: str, edit: EvidenceEdit, today: dt.date) -> Message:
     """``evidence edit ID --flag …``: change the fields the flags name, checked as ``log``
     checks them; only that entry's lines of the file are rewritten, and only when it changed."""
     from pm_coach.core.evidence import apply_edit
@@ -170,7 +152,7 @@ def edit_fields(ws: Workspace, typed: str, edit: EvidenceEdit, today: dt.date) -
     before = find_entry(ws.evidence.load(), typed)
     after = apply_edit(before, edit, skill_map, today)  # every check before the lock
     if after == before:
-        return EntryChanged((f"No changes to {before.id}: it already reads so.",), before)
+        return Message((f"No changes to {before.id}: it already reads so.",))
     return _saved(before, _save_edit(ws, before.id, edit, skill_map, today))
 
 
@@ -192,7 +174,7 @@ def _save_edit(
     return done[0]
 
 
-def tag_untagged(ws: Workspace, today: dt.date) -> EntryChanged:
+def tag_untagged(ws: Workspace, today: dt.date) -> Message:
     """``evidence tag``: ask about each entry without a gap, the likely gap pre-ticked; each
     answer is saved before the next question, so stopping keeps what was tagged."""
     from pm_coach.app import terminal
@@ -204,7 +186,7 @@ def tag_untagged(ws: Workspace, today: dt.date) -> EntryChanged:
     waiting = [e for e in ws.evidence.load() if not e.gaps]
     waiting.sort(key=lambda e: (e.date, e.created))
     if not waiting:
-        return EntryChanged(("Nothing to tag: every entry has a gap.",))
+        return Message(("Nothing to tag: every entry has a gap.",))
     if not terminal.interactive():
         raise PreconditionError(
             "evidence tag asks about each entry, and this is not an interactive terminal.",
@@ -230,14 +212,14 @@ def tag_untagged(ws: Workspace, today: dt.date) -> EntryChanged:
         ) from None
     left = len(waiting) - len(lines)
     lines.append(f"Tagged {_entries(len(lines))}; {left} left without a gap.")
-    return EntryChanged(tuple(lines))
+    return Message(tuple(lines))
 
 
 def _entries(n: int) -> str:
     return f"{n} entr{'y' if n == 1 else 'ies'}"
 
 
-def edit_in_editor(ws: Workspace, typed: str, today: dt.date) -> EntryChanged:
+def edit_in_editor(ws: Workspace, typed: str, today: dt.date) -> Message:
     """``evidence edit ID`` without flags: the whole entry in the user's editor."""
     from pm_coach.app.editor import edit_entry
     from pm_coach.render.evidence import summary_line
@@ -245,12 +227,12 @@ def edit_in_editor(ws: Workspace, typed: str, today: dt.date) -> EntryChanged:
     entry = find_entry(ws.evidence.load(), typed)
     updated = edit_entry(entry, ws, today)
     if updated is None:
-        return EntryChanged(("No changes.",), entry)
+        return Message(("No changes.",))
     ws.evidence.replace(updated)
-    return EntryChanged((f"Saved {summary_line(updated)}",), updated)
+    return Message((f"Saved {summary_line(updated)}",))
 
 
-def remove_entry(ws: Workspace, typed: str, *, yes: bool) -> EntryChanged:
+def remove_entry(ws: Workspace, typed: str, *, yes: bool) -> Message:
     """``evidence rm``: ask first (unless ``yes``), keep the entry in the trash, remove it."""
     from pm_coach.render.evidence import summary_line
     from pm_coach.store.trash import move_to_trash
@@ -267,18 +249,15 @@ def remove_entry(ws: Workspace, typed: str, *, yes: bool) -> EntryChanged:
         from pm_coach import prompts
 
         if not prompts.confirm(f"Remove {summary_line(entry)}?"):
-            return EntryChanged(("Kept it; nothing removed.",), entry)
+            return Message(("Kept it; nothing removed.",))
     move_to_trash(ws.folder, entry, lambda: ws.evidence.remove(entry.id))
-    return EntryChanged(
-        (
-            f"Removed {summary_line(entry)}",
-            f"  Changed your mind? pm-coach evidence restore {entry.id}",
-        ),
-        entry,
+    return Message(
+        (f"Removed {summary_line(entry)}",),
+        told=(f"Kept in the trash; put it back with: pm-coach evidence restore {entry.id}",),
     )
 
 
-def restore_entry(ws: Workspace, typed: str) -> EntryChanged:
+def restore_entry(ws: Workspace, typed: str) -> Message:
     """``evidence restore``: put an entry from the trash back into the log, as it was."""
     from pm_coach.core.evidence import entry_named
     from pm_coach.render.evidence import summary_line
@@ -305,4 +284,4 @@ def restore_entry(ws: Workspace, typed: str) -> EntryChanged:
 
     ws.evidence.rewrite(change)
     take_from_trash(ws.folder, entry.id)
-    return EntryChanged((f"Restored {summary_line(entry)}",), entry)
+    return Message((f"Restored {summary_line(entry)}",))

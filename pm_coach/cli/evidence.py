@@ -1,4 +1,4 @@
-"""``pm-coach evidence list|show|edit|rm``: look through and tidy the evidence log."""
+"""``pm-coach evidence list|show|edit|tag|rm|restore``: look through and tidy the evidence log."""
 
 from __future__ import annotations
 
@@ -10,7 +10,9 @@ import typer
 from pm_coach.cli.options import AsJson
 from pm_coach.cli.state import state
 
-app = typer.Typer(help="List, show, edit and remove evidence entries.", no_args_is_help=True)
+app = typer.Typer(
+    help="List, show, edit, tag, remove and restore evidence entries.", no_args_is_help=True
+)
 
 
 def register(root: typer.Typer) -> None:
