@@ -16,8 +16,9 @@ PACKAGE = Path(__file__).resolve().parent.parent / "pm_coach"
 # For each room, the rooms of pm_coach it may import from (besides itself). ``errors`` is the one
 # leaf every room may use; ``version`` is pm_coach/__init__.py.
 ALLOWED: dict[str, set[str]] = {
-    # cli is narrowed to {"app", "errors", "version"} as its commands move onto app/ and emit().
-    "cli": {"app", "render", "prompts", "core", "models", "store", "errors", "version"},
+    # A command parses its options, calls app/ and hands the result to emit(); prompts/ is the
+    # seam for the questions a command asks before it acts (a confirmation).
+    "cli": {"app", "prompts", "errors", "version"},
     "app": {"render", "prompts", "core", "models", "store", "errors"},
     "tools": {"render", "core", "models", "store", "errors"},  # scripts for people who grade
     "render": {"core", "models", "errors"},
@@ -30,6 +31,9 @@ ALLOWED: dict[str, set[str]] = {
 # cli modules every command may share; any other cli module is a command, which no module but
 # the registry (cli/__init__.py) may import.
 CLI_SHARED = {"pm_coach.cli.state", "pm_coach.cli.options"}
+# Command modules still on their way onto app/ (their use cases are being moved by another
+# change): they may reach the lower rooms until then. Empty this set, never add to it.
+CLI_NOT_YET = {"pm_coach.cli.network"}
 
 
 def module_name(path: Path) -> str:
@@ -98,6 +102,8 @@ def test_the_rules_see_every_room() -> None:
 def test_imports_point_down_only(module: str) -> None:
     mine = room(module)
     allowed = ALLOWED.get(mine, set()) | {mine}
+    if module in CLI_NOT_YET:
+        allowed |= {"render", "core", "models", "store"}
     wrong = [
         f"{WHERE[module]}:{line}: {mine} may not import {target} ({room(target)})"
         for line, target in GRAPH[module]

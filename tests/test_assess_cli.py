@@ -302,7 +302,7 @@ def test_unknown_gap_exits_2(first, run, tmp_path: Path) -> None:
 
 
 def test_interactive_path_saves_what_the_form_returns(run, monkeypatch, home: Path) -> None:
-    import pm_coach.cli.assess as cli
+    import pm_coach.app.terminal as cli
     import pm_coach.prompts.assess as form
 
     asked: list[list[str]] = []
@@ -322,7 +322,7 @@ def test_interactive_path_saves_what_the_form_returns(run, monkeypatch, home: Pa
 
 
 def test_interactive_gap_asks_only_that_gap(first, run, monkeypatch, home: Path) -> None:
-    import pm_coach.cli.assess as cli
+    import pm_coach.app.terminal as cli
     import pm_coach.prompts.assess as form
 
     asked: list[list[str]] = []
@@ -340,7 +340,7 @@ def test_interactive_gap_asks_only_that_gap(first, run, monkeypatch, home: Path)
 
 
 def test_cancelling_the_form_saves_nothing(first, run, monkeypatch, home: Path) -> None:
-    import pm_coach.cli.assess as cli
+    import pm_coach.app.terminal as cli
     import pm_coach.prompts.assess as form
 
     def cancel(*_, **__):

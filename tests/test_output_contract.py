@@ -212,3 +212,28 @@ def test_feedback_request_says_on_stderr_what_it_wrote(run, data: Path, tmp_path
     assert r.stdout == ""
     assert r.stderr.startswith(f"Wrote {tmp_path / 'dana.md'} (the form) and ")
     assert f'feedback add "Dana Reyes" {tmp_path / "dana-answers.toml"}' in r.stderr
+
+
+READ_COMMANDS = [
+    ["report"],
+    ["plan"],
+    ["next"],
+    ["export"],
+    ["stories"],
+    ["evidence", "list"],
+    ["feedback", "list"],
+    ["profile", "show"],
+    ["profile", "role", "list"],
+    ["maps", "list"],
+    ["maps", "show"],
+    ["assess", "--history"],
+]
+
+
+@pytest.mark.parametrize("command", READ_COMMANDS, ids=" ".join)
+def test_every_read_command_prints_only_json_with_json(run, data: Path, command: list[str]) -> None:
+    assert run("plan", "new").exit_code == 0  # so plan and next show a saved plan
+    r = run(*command, "--json")
+    assert r.exit_code == 0, r.output
+    assert r.stderr == ""
+    json.loads(r.stdout)

@@ -13,6 +13,8 @@ from collections.abc import Sequence
 from dataclasses import dataclass
 from pathlib import Path
 
+from pm_coach.app.emit import Message
+from pm_coach.app.workspace import Workspace
 from pm_coach.models import Evidence
 
 
@@ -58,3 +60,48 @@ def set_bullet(folder: Path, entry_id: str, text: str) -> Evidence:
 
     EvidenceStore(folder).rewrite(change)
     return saved[0]
+
+
+def review(ws: Workspace, entries: list[Evidence], today: dt.date) -> Message:
+    """``export --review``: ask about each draft in turn; every accepted line is saved before
+    the next question, so stopping keeps what was accepted."""
+    from pm_coach.app import terminal
+    from pm_coach.errors import Cancelled, PreconditionError
+    from pm_coach.render.evidence import review_line
+    from pm_coach.render.words import count
+
+    queue = review_queue(entries, today)
+    if not queue:
+        return Message(
+            ("Nothing to review: every line is approved (or there is no evidence yet).",)
+        )
+    if not terminal.interactive():
+        raise PreconditionError(
+            "--review asks about each line, and this is not an interactive terminal.",
+            hint="Run it in a terminal, or set one line with: "
+            'pm-coach evidence edit ID --bullet "…"',
+        )
+    from pm_coach.prompts.review import review_bullet
+
+    saved = skipped = 0
+    try:
+        for number, item in enumerate(queue, start=1):
+            choice, text = review_bullet(number, len(queue), review_line(item.entry), item.text)
+            if choice == "stop":
+                break
+            if choice == "skip":
+                skipped += 1
+                continue
+            set_bullet(ws.folder, item.entry.id, text)
+            saved += 1
+    except Cancelled:
+        raise Cancelled(
+            f"Stopped: kept the {count(saved, 'line')} accepted so far; nothing else was saved."
+        ) from None
+    left = len(queue) - saved
+    return Message(
+        (
+            f"Saved {count(saved, 'line')}; {left} still to review"
+            + (f" ({skipped} skipped)." if skipped else "."),
+        )
+    )

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import datetime as dt
 from collections.abc import Sequence
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 from pathlib import Path
 from typing import TYPE_CHECKING, ClassVar
 
@@ -109,6 +109,58 @@ def build_share(
 
 
 @dataclass(frozen=True)
+class ShareResult(Output):
+    """The member file; as a ``preview`` of ``target``, shown before it is written."""
+
+    member: Member
+    target: Path | None = None
+
+    formats: ClassVar[tuple[str, ...]] = ("toml",)
+    file_format: ClassVar[str] = "toml"
+
+    def render(self, fmt: str) -> str:
+        from pm_coach.store.cohort import member_text
+
+        text = member_text(self.member)
+        return text + "\n" if self.target is not None else text
+
+    def notes(self, fmt: str) -> list[str]:
+        if self.target is None:
+            return []
+        from pm_coach.errors import printable
+
+        return [printable(f"This is what {self.target} will hold:\n")]
+
+    def written(self, path: Path, fmt: str) -> str:
+        return f"Wrote {path} (readable only by you). Add it to the cohort's shared folder."
+
+    def preview(self, target: Path) -> ShareResult:
+        return replace(self, target=target)
+
+
+def share(
+    folder: Path,
+    *,
+    today: dt.date,
+    mentor: int = 0,
+    manager: str = "",
+    with_evidence: bool = False,
+    map_id: str | None = None,
+) -> ShareResult:
+    """``pm-coach share``: the member file, ready to preview and write."""
+    return ShareResult(
+        build_share(
+            folder,
+            today=today,
+            mentor=mentor,
+            manager=manager,
+            with_evidence=with_evidence,
+            map_id=map_id,
+        )
+    )
+
+
+@dataclass(frozen=True)
 class Cohort:
     members: list[Member]
     map_id: str
@@ -173,7 +225,6 @@ def members(cohort: Cohort) -> MembersResult:
 
 
 def report(data_folder: Path, cohort: Cohort, today: dt.date) -> CohortReportResult:
-    from dataclasses import replace
 
     from pm_coach.core.cohort import build_report
 

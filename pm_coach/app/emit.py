@@ -20,7 +20,7 @@ from dataclasses import dataclass
 from pathlib import Path
 from typing import TYPE_CHECKING, Any, ClassVar
 
-from pm_coach.errors import InputError
+from pm_coach.errors import InputError, PmCoachError
 
 if TYPE_CHECKING:
     from rich.console import RenderableType
@@ -72,6 +72,11 @@ class Output:
         """The line that confirms -o wrote ``path``."""
         return f"Wrote {path}"
 
+    def failure(self) -> PmCoachError | None:
+        """An error to end with once the output is out (what was fine is shown, then what was
+        not, with its exit code); None when all went well."""
+        return None
+
 
 @dataclass(frozen=True)
 class Message(Output):
@@ -80,6 +85,7 @@ class Message(Output):
 
     lines: tuple[str, ...] = ()
     told: tuple[str, ...] = ()
+    error: PmCoachError | None = None
 
     formats: ClassVar[tuple[str, ...]] = ("text",)
 
@@ -88,6 +94,9 @@ class Message(Output):
 
     def notes(self, fmt: str) -> list[str]:
         return list(self.told)
+
+    def failure(self) -> PmCoachError | None:
+        return self.error
 
 
 def check_options(
@@ -168,7 +177,14 @@ def emit(
     body = result.render(kind)
     if path is None:
         _show(body)
-        return
+    else:
+        _write(result, body, path, kind, force)
+    failed = result.failure()
+    if failed is not None:
+        raise failed
+
+
+def _write(result: Output, body: str | RenderableType, path: Path, kind: str, force: bool) -> None:
     if not isinstance(body, str):  # choose_format keeps the terminal view off files
         raise TypeError(f"{kind} renders for the screen only")
     from pm_coach.store.output import write_output

@@ -64,3 +64,16 @@ class Workspace:
             data = load_suggest_weights(skill_map.id)
             self._models[skill_map.id] = GapModel.for_map(data, skill_map.gap_ids)
         return self._models[skill_map.id]
+
+
+def take_notices() -> list[str]:
+    """Notes the store collected while the command ran (a data file made private, say), each
+    given once."""
+    import sys
+
+    files = sys.modules.get("pm_coach.store.files")  # not loaded: nothing was stored
+    if files is None:
+        return []
+    taken = list(files.notices)
+    files.notices.clear()
+    return taken

@@ -29,12 +29,10 @@ def print_error(message: str, hint: str | None = None) -> None:
 
 def _print_notices() -> None:
     """Notes the store collected while the command ran (a data file made private, say)."""
-    files = sys.modules.get("pm_coach.store.files")  # not loaded: nothing was stored
-    if files is None:
-        return
-    for message in files.notices:
+    from pm_coach.app.workspace import take_notices
+
+    for message in take_notices():
         print(f"pm-coach: note: {printable(message)}", file=sys.stderr)
-    files.notices.clear()
 
 
 def _reader_went_away() -> NoReturn:
@@ -137,9 +135,7 @@ def root(
 ) -> None:
     ctx.obj = Workspace(data_dir_override=data_dir, debug=debug)
     if data_dir:  # known from the start, so -o can be checked against it before any work
-        from pm_coach.store.paths import data_dir as resolve
-
-        resolve(data_dir)
+        ctx.obj.folder  # noqa: B018 (resolving the folder is the point)
 
 
 def _register() -> None:

@@ -3,15 +3,11 @@
 from __future__ import annotations
 
 import datetime as dt
-from pathlib import Path
-from typing import TYPE_CHECKING, Annotated
+from typing import Annotated
 
 import typer
 
 from pm_coach.cli.options import AsJson, Force, OutputFile, format_option
-
-if TYPE_CHECKING:
-    from pm_coach.models import Evidence
 
 HELP = """Turn your evidence into CV bullets: result, metric and action in one line each.
 
@@ -146,6 +142,7 @@ def export(
     check_options(ExportResult, fmt, output, as_json)
     if review:
         _refuse_with_review(lint, approved, output, as_json, fmt)
+        from pm_coach.app.bullets import review as ask
         from pm_coach.app.export import chosen_entries
 
         ws = state(ctx)
@@ -153,7 +150,7 @@ def export(
         entries = chosen_entries(
             ws, today, gaps=gap or [], tags=tag or [], since=since, until=until, role=role
         )
-        _review(ws.folder, entries, today)
+        emit(ask(ws, entries, today))
         return
     result = build(
         state(ctx),
@@ -191,53 +188,3 @@ def _refuse_with_review(
             f"--review and {clash[0]} do not go together.",
             hint="Review first (pm-coach export --review), then export.",
         )
-
-
-def _entry_line(e: Evidence) -> str:
-    parts = [e.text]
-    if e.result:
-        parts.append(f"result: {e.result}")
-    if e.metrics:
-        parts.append("metrics: " + "; ".join(e.metrics))
-    return " · ".join(parts)
-
-
-def _review(folder: Path, entries: list[Evidence], today: dt.date) -> None:
-    """Ask about each draft in turn; every accepted line is saved before the next question."""
-    from pm_coach.app.bullets import review_queue, set_bullet
-    from pm_coach.cli.state import interactive
-    from pm_coach.errors import Cancelled, PreconditionError
-
-    queue = review_queue(entries, today)
-    if not queue:
-        print("Nothing to review: every line is approved (or there is no evidence yet).")
-        return
-    if not interactive():
-        raise PreconditionError(
-            "--review asks about each line, and this is not an interactive terminal.",
-            hint="Run it in a terminal, or set one line with: "
-            'pm-coach evidence edit ID --bullet "…"',
-        )
-    from pm_coach.prompts.review import review_bullet
-
-    saved = skipped = 0
-    try:
-        for number, item in enumerate(queue, start=1):
-            choice, text = review_bullet(number, len(queue), _entry_line(item.entry), item.text)
-            if choice == "stop":
-                break
-            if choice == "skip":
-                skipped += 1
-                continue
-            set_bullet(folder, item.entry.id, text)
-            saved += 1
-    except Cancelled:
-        raise Cancelled(
-            f"Stopped: kept the {saved} line{'s' if saved != 1 else ''} accepted so far; "
-            "nothing else was saved."
-        ) from None
-    left = len(queue) - saved
-    print(
-        f"Saved {saved} line{'s' if saved != 1 else ''}; {left} still to review"
-        + (f" ({skipped} skipped)." if skipped else ".")
-    )

@@ -3,16 +3,12 @@
 from __future__ import annotations
 
 import datetime as dt
-from collections import Counter
 from pathlib import Path
-from typing import TYPE_CHECKING, Annotated
+from typing import Annotated
 
 import typer
 
 from pm_coach.cli.state import state
-
-if TYPE_CHECKING:
-    from pm_coach.models import Evidence
 
 app = typer.Typer(
     help="Import evidence from a jrnl JSON export or a CSV file. All or nothing: a bad entry "
@@ -92,82 +88,18 @@ def csv(
 
 
 def _run(
-    ctx: typer.Context, fmt: str, file: Path, *, dry_run: bool, suggest: bool, map_id: str | None
+    ctx: typer.Context, kind: str, file: Path, *, dry_run: bool, suggest: bool, map_id: str | None
 ) -> None:
     from pm_coach.app import imports
-    from pm_coach.core import importers
-    from pm_coach.errors import printable
-    from pm_coach.store.evidence import now_utc
-    from pm_coach.store.imports import read_import_file
+    from pm_coach.app.emit import emit
 
-    st = state(ctx)
-    skill_map = st.skill_map(map_id)
-    text = read_import_file(file)
-    parse = importers.parse_jrnl if fmt == "jrnl" else importers.parse_csv
-    candidates = parse(
-        text,
-        source=printable(str(file)),
-        skill_map=skill_map,
-        today=dt.date.today(),
-        created=now_utc(),
+    said = imports.run(
+        state(ctx),
+        dt.date.today(),
+        kind,
+        file,
+        dry_run=dry_run,
         suggest=suggest,
-        model=st.gap_model(skill_map) if suggest else None,
+        map_id=map_id,
     )
-    if dry_run:
-        plan = imports.preview(st.evidence, candidates)
-        for c in plan.new:
-            print(f"would import  {_line(c.entry, c.suggested)}")
-        for c in plan.duplicates:
-            print(f"duplicate     {_line(c.entry, None)}  ({c.where}: already in your log)")
-        print(
-            f"Dry run: would import {_count(len(plan.new))}"
-            f"{_by_gap([c.entry for c in plan.new], sum(1 for c in plan.new if c.suggested))}"
-            f", skip {_plural(len(plan.duplicates), 'duplicate')}. Nothing was written."
-        )
-        return
-    result = imports.save(st.evidence, candidates)
-    print(
-        f"Imported {_count(len(result.added))} from {printable(str(file))}"
-        f"{_by_gap(result.added, len(result.suggested))}"
-        f", skipped {_plural(len(result.duplicates), 'duplicate')} already in your log."
-    )
-    if result.suggested:
-        print(
-            "  Suggested gaps are a guess from the words; check them with "
-            "'pm-coach evidence list' and change one with: "
-            "pm-coach evidence edit ID --rm-gap GAP --add-gap GAP"
-        )
-    untagged = sum(1 for e in result.added if not e.gaps)
-    if untagged:
-        print(
-            f"  {untagged} entr{'y has' if untagged == 1 else 'ies have'} no gap; "
-            "see them with 'pm-coach evidence list --untagged' and tag them with "
-            "'pm-coach evidence tag'"
-        )
-
-
-def _count(n: int) -> str:
-    return f"{n} entr{'y' if n == 1 else 'ies'}"
-
-
-def _plural(n: int, word: str) -> str:
-    return f"{n} {word}{'' if n == 1 else 's'}"
-
-
-def _by_gap(entries: list[Evidence], suggested: int) -> str:
-    if not entries:
-        return ""
-    counts: Counter[str] = Counter()
-    for e in entries:
-        counts.update(e.gaps or ["no gap"])
-    parts = ", ".join(f"{gap} {n}" for gap, n in counts.most_common())
-    hint = f"; {_plural(suggested, 'gap')} suggested" if suggested else ""
-    return f" ({parts}{hint})"
-
-
-def _line(e: Evidence, suggested: str | None) -> str:
-    text = e.text if len(e.text) <= 70 else e.text[:69] + "…"
-    gaps = ""
-    if e.gaps:
-        gaps = f" [{', '.join(e.gaps)}{' suggested' if suggested else ''}]"
-    return f"{e.date.isoformat()} · {text}{gaps}"
+    emit(said)

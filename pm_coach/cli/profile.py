@@ -104,45 +104,26 @@ def set_(
     ] = None,
 ) -> None:
     """Set one or more profile fields; the others keep their values. An empty value clears one."""
+    from pm_coach.app import profile
+    from pm_coach.app.emit import emit
     from pm_coach.cli.state import state
-    from pm_coach.errors import InputError
-    from pm_coach.models.common import BACKGROUNDS, MARKETS
-    from pm_coach.models.profile import MOTIVATIONS
-    from pm_coach.render.profile import profile_text
-    from pm_coach.store.profile import update_profile
 
-    st = state(ctx)
-    changes: dict[str, object] = {
-        key: value
-        for key, value in (
-            ("name", name),
-            ("current_role", current_role),
-            ("target_role", target_role),
-            ("hours_per_week", hours_per_week),
-            ("email", email),
-            ("location", location),
-            ("summary", summary),
-            ("goal", goal),
-            ("investment", investment),
-            ("background", _choice("--background", background, BACKGROUNDS)),
-            ("market", _choice("--market", market, MARKETS)),
-            ("motivation", _choice("--motivation", motivation, MOTIVATIONS)),
-        )
-        if value is not None
+    fields = {
+        "name": name,
+        "current_role": current_role,
+        "target_role": target_role,
+        "hours_per_week": hours_per_week,
+        "email": email,
+        "location": location,
+        "summary": summary,
+        "goal": goal,
+        "investment": investment,
+        "background": background,
+        "market": market,
+        "motivation": motivation,
+        "map": map_id,  # last: the choices above are checked before the map is loaded
     }
-    if map_id is not None:
-        map_id = st.active_map_id(map_id)
-        st.catalog.load(map_id)  # an unknown map is refused before anything is written
-        changes["map"] = map_id
-    if not changes:
-        raise InputError(
-            "nothing to set.",
-            hint='Give at least one field, e.g. pm-coach profile set --name "Sam Lee" '
-            "--hours-per-week 4",
-        )
-    updated = update_profile(st.folder, lambda p: p.with_changes(changes))
-    print("Saved your profile:")
-    print(profile_text(updated), end="")
+    emit(profile.set_fields(state(ctx), fields))
 
 
 @app.command("show")
@@ -153,24 +134,11 @@ def show(
     ] = False,
 ) -> None:
     """Show your profile (the defaults until you set something)."""
-    import sys
-
+    from pm_coach.app import profile
+    from pm_coach.app.emit import emit
     from pm_coach.cli.state import state
-    from pm_coach.render.profile import profile_json, profile_text
-    from pm_coach.store.profile import load_profile, profile_exists
 
-    st = state(ctx)
-    profile = load_profile(st.folder)
-    if as_json:
-        print(profile_json(profile), end="")
-        return
-    print(profile_text(profile), end="")
-    if not profile_exists(st.folder):
-        print(
-            "No profile saved yet: these are the defaults. Set yours with: pm-coach profile set "
-            '--name "Your Name" --target-role "Head of Product"',
-            file=sys.stderr,
-        )
+    emit(profile.show(state(ctx)), as_json=as_json)
 
 
 @role_app.command("add")
@@ -193,26 +161,11 @@ def role_add(
     ] = "",
 ) -> None:
     """Add a role you held; evidence dated within it is grouped under it when you export."""
+    from pm_coach.app import profile
+    from pm_coach.app.emit import emit
     from pm_coach.cli.state import state
-    from pm_coach.errors import InputError
-    from pm_coach.models import Profile
-    from pm_coach.models.profile import make_role
 
-    role = make_role(company, title, start, end)
-
-    def add(profile: Profile) -> Profile:
-        if role in profile.roles:
-            raise InputError(
-                f"that role is already in your profile: {role.label()}.",
-                hint="See your roles with: pm-coach profile role list",
-            )
-        return profile.with_role(role)
-
-    from pm_coach.store.profile import update_profile
-
-    updated = update_profile(state(ctx).folder, add)
-    number = updated.roles.index(role) + 1
-    print(f"Added role {number}: {role.label()}")
+    emit(profile.add_role(state(ctx), company, title, start, end))
 
 
 @role_app.command("list")
@@ -223,24 +176,11 @@ def role_list(
     ] = False,
 ) -> None:
     """List your roles, newest first, with the numbers 'role rm' and 'export --role' take."""
-    import sys
-
+    from pm_coach.app import profile
+    from pm_coach.app.emit import emit
     from pm_coach.cli.state import state
-    from pm_coach.render.profile import roles_json, roles_text
-    from pm_coach.store.profile import load_profile
 
-    roles = load_profile(state(ctx).folder).roles
-    if as_json:
-        print(roles_json(roles), end="")
-        return
-    if not roles:
-        print(
-            'No roles yet. Add one with: pm-coach profile role add "Acme" "Senior PM" '
-            "--start 2024-03",
-            file=sys.stderr,
-        )
-        return
-    print(roles_text(roles), end="")
+    emit(profile.roles(state(ctx)), as_json=as_json)
 
 
 @role_app.command("rm")
@@ -254,40 +194,8 @@ def role_rm(
     ],
 ) -> None:
     """Remove a role by its number; prints the command that adds it back."""
+    from pm_coach.app import profile
+    from pm_coach.app.emit import emit
     from pm_coach.cli.state import state
-    from pm_coach.errors import NotFoundError
-    from pm_coach.models import Profile, Role
-    from pm_coach.render.profile import role_add_command
-    from pm_coach.store.profile import update_profile
 
-    removed: list[Role] = []
-
-    def remove(profile: Profile) -> Profile:
-        if number > len(profile.roles):
-            raise NotFoundError(
-                f"there is no role {number}; your profile has {len(profile.roles)}.",
-                hint="See the numbers with: pm-coach profile role list",
-            )
-        removed.append(profile.roles[number - 1])
-        return profile.model_copy(
-            update={"roles": [r for i, r in enumerate(profile.roles, start=1) if i != number]}
-        )
-
-    update_profile(state(ctx).folder, remove)
-    print(f"Removed role {number}: {removed[0].label()}")
-    print(f"  To add it back: {role_add_command(removed[0])}")
-
-
-def _choice(flag: str, value: str | None, allowed: tuple[str, ...]) -> str | None:
-    """``value`` lower-cased when it is one of ``allowed`` (or empty, which clears the field)."""
-    from pm_coach.errors import InputError
-
-    if value is None:
-        return None
-    word = value.strip().lower()
-    if word and word not in allowed:
-        raise InputError(
-            f"{flag} {value!r} is not one of: {', '.join(allowed)}.",
-            hint=f'Pick one of those, or give {flag} "" to clear it.',
-        )
-    return word
+    emit(profile.remove_role(state(ctx), number))

@@ -3,7 +3,6 @@
 from __future__ import annotations
 
 import datetime as dt
-import sys
 from pathlib import Path
 from typing import Annotated
 
@@ -66,13 +65,11 @@ def share(
         bool, typer.Option("--force", help="Replace the file if it already exists.")
     ] = False,
 ) -> None:
-    from pm_coach.app.cohort import build_share
-    from pm_coach.app.emit import check_named_for
-    from pm_coach.store.cohort import member_text
-    from pm_coach.store.output import write_output
+    from pm_coach.app.cohort import share as build
+    from pm_coach.app.emit import Message, check_named_for, emit
 
     check_named_for(output, "toml")  # a member file is TOML: not into NAME.json
-    member = build_share(
+    result = build(
         state(ctx).folder,
         today=dt.date.today(),
         mentor=mentor,
@@ -80,9 +77,7 @@ def share(
         with_evidence=with_evidence,
         map_id=map_id,
     )
-    text = member_text(member)
-    print(f"This is what {output} will hold:\n", file=sys.stderr)
-    print(text)
+    emit(result.preview(output))
     if not yes:
         if not interactive():
             raise PreconditionError(
@@ -93,10 +88,6 @@ def share(
         from pm_coach import prompts
 
         if not prompts.confirm(f"Write this to {output}?"):
-            print("Nothing written.", file=sys.stderr)
+            emit(Message(told=("Nothing written.",)))
             return
-    shown = write_output(output, text, force=force)
-    print(
-        f"Wrote {shown} (readable only by you). Add it to the cohort's shared folder.",
-        file=sys.stderr,
-    )
+    emit(result, None, output, force)

@@ -58,3 +58,13 @@ def summary_line(e: Evidence, width: int = 60) -> str:
     text = e.text if len(e.text) <= width else e.text[: width - 1] + "…"
     gaps = f" [{', '.join(e.gaps)}]" if e.gaps else ""
     return f"{e.id} · {e.date.isoformat()} · {text}{gaps}"
+
+
+def review_line(e: Evidence) -> str:
+    """The entry as ``export --review`` shows it above its draft: text · result · metrics."""
+    parts = [e.text]
+    if e.result:
+        parts.append(f"result: {e.result}")
+    if e.metrics:
+        parts.append("metrics: " + "; ".join(e.metrics))
+    return " · ".join(parts)
