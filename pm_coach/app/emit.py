@@ -63,6 +63,11 @@ class Output:
         """Lines for stderr that go with the output in ``fmt`` (never part of the data)."""
         return []
 
+    def after(self, fmt: str) -> list[str]:
+        """Lines for stderr that follow the output on the screen (a remark about what was
+        shown); never said when the reader of stdout went away."""
+        return []
+
     def empty(self, fmt: str) -> str | None:
         """When there is nothing to show in ``fmt``, the line that says so (on stderr, and
         nothing is printed or written); None otherwise. JSON is always emitted."""
@@ -177,6 +182,9 @@ def emit(
     body = result.render(kind)
     if path is None:
         _show(body)
+        sys.stdout.flush()  # a reader that went away shows here, before any remark
+        for line in result.after(kind):
+            print(line, file=sys.stderr)
     else:
         _write(result, body, path, kind, force)
     failed = result.failure()

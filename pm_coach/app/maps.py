@@ -56,7 +56,7 @@ class MapList(Output):
             return list_json(self.entries, self.active) + "\n"
         return list_table(self.entries, self.active)
 
-    def notes(self, fmt: str) -> list[str]:
+    def after(self, fmt: str) -> list[str]:
         if fmt == "json" or not self.entries or self.user_dir.is_dir():
             return []
         from pm_coach.errors import printable

@@ -28,7 +28,7 @@ class ProfileResult(Output):
             return profile_json(self.profile)
         return ("Saved your profile:\n" if self.saved else "") + profile_text(self.profile)
 
-    def notes(self, fmt: str) -> list[str]:
+    def after(self, fmt: str) -> list[str]:
         if self.exists or fmt == "json":
             return []
         return [
