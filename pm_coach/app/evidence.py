@@ -10,13 +10,13 @@ from typing import TYPE_CHECKING, ClassVar
 
 from pm_coach.app.emit import Message, Output
 from pm_coach.app.workspace import Workspace
+from pm_coach.core.evidence import EvidenceEdit  # what a command hands to edit_fields
 from pm_coach.errors import InputError, NotFoundError, PreconditionError
 from pm_coach.models import Evidence
 
 if TYPE_CHECKING:
     from rich.console import RenderableType
 
-    from pm_coach.core.evidence import EvidenceEdit
     from pm_coach.models import SkillMap
 
 

@@ -159,8 +159,7 @@ def edit(
     ] = None,
 ) -> None:
     from pm_coach.app.emit import emit
-    from pm_coach.app.evidence import edit_fields, edit_in_editor
-    from pm_coach.core.evidence import EvidenceEdit
+    from pm_coach.app.evidence import EvidenceEdit, edit_fields, edit_in_editor
 
     change = EvidenceEdit(
         text=text,
