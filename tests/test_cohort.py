@@ -403,8 +403,13 @@ def test_match_without_scipy_says_how_to_install_it(
 
     folder = tmp_path / "cohort"
     small_cohort(folder, dt.date.today())
+    from pm_coach.core import solver
+
+    monkeypatch.setitem(sys.modules, "scipy", None)
     monkeypatch.setitem(sys.modules, "scipy.optimize", None)
+    solver.linear_sum_assignment.cache_clear()
     r = run("cohort", "match", "--dir", str(folder))
+    solver.linear_sum_assignment.cache_clear()
     assert r.exit_code == 6
     assert "needs scipy" in r.stderr and "pip install 'pm-coach[cohort]'" in r.stderr
 

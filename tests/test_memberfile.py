@@ -61,6 +61,7 @@ def test_the_plain_subset_matches_tomllib_exactly() -> None:
     text = (
         '# comment\nschema_version = 1\nname = "Sam"\nfocus = []\nmentor = 0\nn = -3\n\n'
         '[targets]\nbuy-in = 4\n\n[[evidence]]\ndate = 2026-01-02\ngaps = ["a", "b"]\n'
-        '\n[[evidence]]\ntext = ""\nnote = "tab\there"\n'
+        '\n[[evidence]]\ntext = ""\nnote = "tab\there"\ngaps = ["one, two", "three"]\n'
     )
     assert parse(text) == tomllib.loads(text)
+    assert parse(text)["evidence"][1]["gaps"] == ["one, two", "three"]  # ", " inside an item

@@ -190,3 +190,18 @@ def test_python_dash_m_and_version() -> None:
     )
     assert out.returncode == 0
     assert out.stdout.startswith("pm-coach ")
+
+
+def test_reading_stops_at_the_limit_even_when_the_size_said_less(tmp_path: Path) -> None:
+    small = tmp_path / "small.toml"
+    small.write_bytes(b"0123456789")
+    small.chmod(0o600)
+    assert files.read_bytes(small, limit=10) == b"0123456789"
+    with pytest.raises(DataFileError, match="larger than"):
+        files.read_bytes(small, limit=9)
+    status = Path("/proc/self/status")  # a regular file whose size reads as 0
+    if not status.is_file() or status.stat().st_size != 0:
+        pytest.skip("needs Linux /proc")
+    assert files.read_bytes(status, own=False).startswith(b"Name:")
+    with pytest.raises(DataFileError, match="larger than"):
+        files.read_bytes(status, own=False, limit=20)

@@ -240,15 +240,17 @@ def report(data_folder: Path, cohort: Cohort, today: dt.date) -> CohortReportRes
 
 
 def match(data_folder: Path, cohort: Cohort) -> MatchResult:
-    try:
-        import scipy.optimize  # noqa: F401  (checked here so the message is ours)
+    from pm_coach.core.solver import linear_sum_assignment
 
-        from pm_coach.core.matching import match as solve
+    try:
+        linear_sum_assignment()  # loaded here, so a missing scipy gets our message
     except ImportError:
         raise PreconditionError(
             "cohort match needs scipy, which is not installed.",
             hint="Install the cohort extra: pip install 'pm-coach[cohort]'",
         ) from None
+    from pm_coach.core.matching import match as solve
+
     names, default_target = _gap_names(data_folder, cohort.map_id)
     found = solve(
         cohort.members,

@@ -8,12 +8,15 @@ The rules, documented for programme leads in ``docs/cohort.md``:
 * a pair scores the square of how far the mentee is below target in each gap the mentor lists
   as a strength, summed over gaps, so a mentor strong in the mentee's weakest gap counts most;
 * the pairing maximises the total score (an assignment problem, solved by scipy's
-  ``linear_sum_assignment``); a mentor's second and later places cost a little, so mentees are
-  spread across mentors before anyone takes a second;
+  ``linear_sum_assignment``); a mentor's second and later places cost a little (a hundredth of
+  a point each), so mentees are spread across mentors before anyone takes a second;
 * members are sorted by name before anything else, so the same files always give the same pairs,
   whatever order the folder lists them in.
 
-Needs numpy and scipy (the optional ``cohort`` extra); they are imported only here.
+Needs numpy and scipy (the optional ``cohort`` extra); they are imported only here, and of
+scipy only the solver (see :mod:`pm_coach.core.solver`). The matrices are built whole with numpy,
+in whole numbers (a point of score is ``POINT`` units, a later place one unit), so the solver
+never compares rounded sums.
 """
 
 from __future__ import annotations
@@ -24,8 +27,8 @@ from dataclasses import dataclass
 from pm_coach.core.cohort import name_key
 from pm_coach.models.cohort import Member
 
-SLOT_COST = 0.01  # what each extra place with the same mentor costs (well below one point)
-FORBIDDEN = 1e9
+POINT = 100  # one point of score, in cost units; each later place with a mentor costs one unit
+FORBIDDEN = 1e9  # far above any real cost: a pair the solver must not make
 
 
 @dataclass(frozen=True)
@@ -54,40 +57,51 @@ def match(
 ) -> Matching:  # fmt: skip
     """The pairs, each with a one-line reason, and the mentees left unmatched."""
     import numpy as np
-    from scipy.optimize import linear_sum_assignment
 
+    from pm_coach.core.solver import linear_sum_assignment
+
+    solve = linear_sum_assignment()
     ordered = sorted(members, key=lambda m: (name_key(m.name), m.name))
     mentors = [m for m in ordered if m.mentor > 0]
     mentees = [m for m in ordered if m.mentor == 0]
     gaps = list(gap_ids)
+    seen = set(gaps)
     for m in ordered:
-        gaps += [g for g in m.levels if g not in gaps]
-    col = {g: i for i, g in enumerate(gaps)}
+        for g in m.levels:
+            if g not in seen:
+                seen.add(g)
+                gaps.append(g)
 
-    need = np.zeros((len(mentees), len(gaps)), dtype=np.int64)
-    for i, m in enumerate(mentees):
-        for g, level in m.levels.items():
-            need[i, col[g]] = max(0, m.targets.get(g, default_target) - level)
-    strong = np.zeros((len(mentors), len(gaps)), dtype=np.int64)
-    for j, m in enumerate(mentors):
-        for g in m.strengths:
-            strong[j, col[g]] = 1
+    # how far below target each mentee is per gap, and where each mentor is strong
+    need = np.array(
+        [
+            [max(0, m.targets.get(g, default_target) - m.levels[g]) if g in m.levels else 0
+             for g in gaps]
+            for m in mentees
+        ],
+        dtype=np.int64,
+    ).reshape(len(mentees), len(gaps))  # fmt: skip
+    strong = np.array([[g in m.strengths for g in gaps] for m in mentors], dtype=np.int64).reshape(
+        len(mentors), len(gaps)
+    )
     score = (need * need) @ strong.T  # mentees × mentors
 
-    # one column per place a mentor offers
-    owner = np.repeat(np.arange(len(mentors)), [m.mentor for m in mentors])
-    place = np.concatenate([np.arange(m.mentor) for m in mentors]) if mentors else owner
-    cost = -score[:, owner].astype(np.float64) + SLOT_COST * place[np.newaxis, :]
+    # one column per place a mentor offers: its owner, and which of the owner's places it is
+    places = np.array([m.mentor for m in mentors], dtype=np.int64)
+    owner = np.repeat(np.arange(len(mentors)), places)
+    place = np.arange(len(owner)) - np.repeat(np.cumsum(places) - places, places)
+    cost = (place[np.newaxis, :] - POINT * score[:, owner]).astype(np.float64)
     mentor_index = {name_key(m.name): j for j, m in enumerate(mentors)}
-    for i, m in enumerate(mentees):
-        j = mentor_index.get(name_key(m.manager)) if m.manager else None
-        if j is not None:
-            cost[i, owner == j] = FORBIDDEN
+    manager = np.array(
+        [mentor_index.get(name_key(m.manager), -1) if m.manager else -1 for m in mentees],
+        dtype=np.int64,
+    )
+    cost[manager[:, np.newaxis] == owner[np.newaxis, :]] = FORBIDDEN
 
     pairs: list[Pair] = []
     matched: set[int] = set()
     if cost.size:
-        rows, cols = linear_sum_assignment(cost)
+        rows, cols = solve(cost)
         for i, c in zip(rows.tolist(), cols.tolist(), strict=True):
             if cost[i, c] >= FORBIDDEN:
                 continue

@@ -6,12 +6,16 @@ with its file, line and what is wrong, so a programme lead can fix them all in o
 
 from __future__ import annotations
 
+import os
 import re
 from dataclasses import dataclass
 from pathlib import Path
 
-from pm_coach.models.cohort import Member
-from pm_coach.store import files
+from pydantic import ValidationError
+
+from pm_coach.errors import PmCoachError
+from pm_coach.models.cohort import Member, unrated_gaps
+from pm_coach.store import files, memberfile
 
 COMMENT = (
     "pm-coach cohort member file, written by 'pm-coach share'. It holds only what its owner "
@@ -88,13 +92,7 @@ def key_line(text: str, loc: tuple[int | str, ...]) -> int | None:
 
 
 def _read_one(path: Path) -> tuple[Member | None, list[Problem]]:
-    from pydantic import ValidationError
-
-    from pm_coach.errors import PmCoachError
-
     try:
-        from pm_coach.store import memberfile
-
         # Other members' files: owned by them, so not owner-checked; still never a link, a
         # FIFO or a device, and bounded like any file pm-coach reads.
         text = files.read_text(path, own=False) or ""
@@ -116,8 +114,6 @@ def _read_one(path: Path) -> tuple[Member | None, list[Problem]]:
             else f"'schema_version' is {version!r}; this pm-coach reads {SCHEMA_VERSION}"
         )
         problems.append(Problem(path, key_line(text, ("schema_version",)) or 1, what))
-    from pm_coach.models.cohort import unrated_gaps
-
     for key, what in unrated_gaps(doc):
         problems.append(Problem(path, key_line(text, (key,)), what))
     try:
@@ -153,7 +149,12 @@ def load_members(folder: Path) -> Loaded:
     paths: list[Path] = []
     problems: list[Problem] = []
     bad: list[Path] = []
-    for path in sorted(folder.glob("*.toml")):
+    try:
+        names = sorted(n for n in os.listdir(folder) if n.endswith(".toml"))
+    except OSError as exc:
+        raise files.storage_error(exc, folder) from None
+    for name in names:
+        path = folder / name
         member, found = _read_one(path)
         if found:
             problems += found

@@ -150,6 +150,7 @@ def _open_error(exc: OSError, path: Path) -> StorageError:
 
 
 MAX_READ = 100 * 2**20  # the most pm-coach reads from one data file (docs/reliability.md)
+READ_CHUNK = 2**20  # what one read asks for once the file turns out larger than it said
 MAX_INPUT = 20 * 2**20  # the most it reads from a file to import or an answers file
 
 _NOFOLLOW = (
@@ -192,20 +193,35 @@ def open_regular(path: Path, flags: int = os.O_RDONLY, *, own: bool = True) -> i
 
 def read_bytes(path: Path, *, own: bool = True, limit: int = MAX_READ) -> bytes | None:
     """The file's bytes, or None if it does not exist; at most ``limit`` bytes are ever read
-    (a bigger file is a DataFileError), so a huge or endless file cannot exhaust memory."""
+    (a bigger file is a DataFileError), so a huge or endless file cannot exhaust memory.
+
+    Reads go straight to the descriptor in pieces sized to the file: asking for ``limit``
+    bytes at once would make Python set aside that much memory for every file, which is most
+    of the time spent reading a folder of small files."""
     fd = open_regular(path, own=own)
     if fd is None:
         return None
+    chunks: list[bytes] = []
+    total = 0
     try:
-        with os.fdopen(fd, "rb") as fh:
-            if os.fstat(fh.fileno()).st_size > limit:
-                raise too_large(path, limit)
-            data = fh.read(limit + 1)
+        size = os.fstat(fd).st_size
+        if size > limit:
+            raise too_large(path, limit)
+        want = size + 1  # one more than the file, so the first read usually meets the end
+        while total <= limit:
+            chunk = os.read(fd, min(want, limit + 1 - total))
+            if not chunk:
+                break
+            chunks.append(chunk)
+            total += len(chunk)
+            want = READ_CHUNK
     except OSError as exc:
         raise _open_error(exc, path) from None
-    if len(data) > limit:
+    finally:
+        os.close(fd)
+    if total > limit:
         raise too_large(path, limit)
-    return data
+    return b"".join(chunks)
 
 
 def too_large(path: Path, limit: int = MAX_READ) -> DataFileError:

@@ -16,35 +16,29 @@ import datetime as dt
 import re
 from typing import Any
 
-_LINE = re.compile(r"([A-Za-z0-9_-]+) = (.+)")
-_STRING = re.compile(r'"([^"\\\x00-\x08\x0a-\x1f\x7f]*)"')
-_STRINGS = re.compile(
-    r'\[(?:"[^"\\\x00-\x08\x0a-\x1f\x7f]*"(?:, "[^"\\\x00-\x08\x0a-\x1f\x7f]*")*)?\]'
+_CHARS = r'[^"\\\x00-\x08\x0a-\x1f\x7f]*'  # a basic string's characters, no escapes
+# One line: a bare key, " = ", and one value: a string, a whole number, a date, or a one-line
+# array of strings. One match per line tells both whether the line is plain and what it holds.
+_ENTRY = re.compile(
+    rf'(?P<key>[A-Za-z0-9_-]+) = (?:"(?P<str>{_CHARS})"|(?P<int>-?(?:0|[1-9][0-9]*))'
+    rf"|(?P<date>[0-9]{{4}}-[0-9]{{2}}-[0-9]{{2}})"
+    rf'|\[(?P<list>(?:"{_CHARS}"(?:, "{_CHARS}")*)?)\])'
 )
-_INT = re.compile(r"-?(?:0|[1-9][0-9]*)")
-_DATE = re.compile(r"[0-9]{4}-[0-9]{2}-[0-9]{2}")
+_ITEM = re.compile(rf'"({_CHARS})"')
 _TABLES = ("levels", "targets")
 _ARRAY_TABLES = ("evidence",)
 
 
-class _NotFast(Exception):
-    pass
-
-
-def _value(raw: str) -> Any:
-    if _STRING.fullmatch(raw):
-        return raw[1:-1]
-    if _INT.fullmatch(raw):
+def _value(m: re.Match[str]) -> Any:
+    kind = m.lastgroup
+    raw = m.group(kind or "str")
+    if kind == "str":
+        return raw
+    if kind == "int":
         return int(raw)
-    if _DATE.fullmatch(raw):
-        try:
-            return dt.date.fromisoformat(raw)
-        except ValueError:
-            raise _NotFast from None
-    if _STRINGS.fullmatch(raw):
-        inner = raw[1:-1]
-        return [s[1:-1] for s in inner.split(", ")] if inner else []
-    raise _NotFast
+    if kind == "date":
+        return dt.date.fromisoformat(raw)  # ValueError for a day that does not exist
+    return _ITEM.findall(raw)  # an item may hold ", " itself, so it is never split on it
 
 
 def parse(text: str) -> dict[str, Any] | None:
@@ -69,10 +63,13 @@ def parse(text: str) -> dict[str, Any] | None:
                 else:
                     return None
                 continue
-            m = _LINE.fullmatch(line)
-            if m is None or m.group(1) in table:
+            m = _ENTRY.fullmatch(line)
+            if m is None:
                 return None
-            table[m.group(1)] = _value(m.group(2))
-    except _NotFast:
+            key = m.group("key")
+            if key in table:
+                return None
+            table[key] = _value(m)
+    except ValueError:
         return None
     return doc
