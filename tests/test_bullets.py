@@ -410,6 +410,16 @@ FAILURE_CLASSES: list[tuple[str, str, list[str], str, str, str, str]] = [
         "",
         "Learning the payroll tax rules for contractors",
     ),
+    # A line that describes someone as they are now stays in the present too.
+    (
+        "coaching a designer who wants to move into product",
+        "",
+        [],
+        "",
+        "work",
+        "",
+        "Coaching a designer who wants to move into product",
+    ),
     # …but once it has a result it is done: two -ing verbs joined by "and" are verbs.
     (
         "Hiring and onboarding two designers for the growth squad",
@@ -582,6 +592,36 @@ FAILURE_CLASSES: list[tuple[str, str, list[str], str, str, str, str]] = [
         "",
         "Ran the tender for the new CRM with procurement — the contract signed three weeks ahead "
         "of renewal",
+    ),
+    # An adverb before a word marks that word as the verb; "+12" after a noun is a change.
+    (
+        "Agreed one event taxonomy with 4 teams",
+        "funnel numbers finally agree between product and sales",
+        [],
+        "",
+        "work",
+        "",
+        "Agreed one event taxonomy with 4 teams, so funnel numbers finally agree between product "
+        "and sales",
+    ),
+    (
+        "Rewrote the renewal reminder emails",
+        "NPS +9 among renewing admins",
+        [],
+        "Reduce churn",
+        "work",
+        "",
+        "Rewrote the renewal reminder emails, with NPS +9 among renewing admins, to reduce churn",
+    ),
+    # After a dash the goal would read as part of the result, so it is left out.
+    (
+        "Partnered with support on a refund playbook",
+        "refund time down from 9 days to 3",
+        [],
+        "Happier customers",
+        "work",
+        "",
+        "Partnered with support on a refund playbook — refund time down from 9 days to 3",
     ),
     # An -ing word the table lacks, before a preposition, is still a verb.
     (

@@ -188,9 +188,10 @@ INTRANSITIVE_PAST = word_set(
     """moved dropped fell rose grew stopped landed shifted improved increased decreased declined
     doubled tripled jumped climbed slipped shrank came went started finished ended shipped
     converted churned returned stayed settled recovered expanded joined graduated asked agreed
-    voted opted responded replied applied committed"""
+    voted opted responded replied applied committed closed renewed"""
 )
 PARTICLES = word_set("off up out down back over")
+STOP_WORDS = word_set("of among between about into onto via")
 TIME_WORDS = word_set("days day weeks week months month quarters quarter hours hour years year")
 SPELLED_NUMBERS = word_set("one two three four five six seven eight nine ten eleven twelve")
 # Words after a participle that show it is not followed by an object.
@@ -209,7 +210,8 @@ COUNTABLE_SUBJECTS = word_set(
     chapter panel newsletter podcast episode endpoint api sdk screen campaign variant engine
     database warehouse ledger queue bot algorithm script job build definition agreement
     recommendation standard rule unit division function buyer seller merchant steering
-    charity trust foundation school university hospital clinic council regulator"""
+    charity trust foundation school university hospital clinic council regulator audit
+    analysis investigation"""
 )
 ROLE_ACRONYMS = word_set("ceo cpo cto cfo coo cmo cro ciso cio vp svp evp gm md")
 
@@ -233,6 +235,20 @@ def _is_finite_at(ws: Sequence[str], i: int) -> bool:
     # clause: "… ended a stalemate", "… cut tickets 28%"
     participle = after in PARTICIPLE_FOLLOWERS or after in ADVERBIAL or after.endswith("ly")
     return bool(after) and not participle
+
+
+# Words in -ly that are not adverbs before a verb.
+NOT_ADVERBS = word_set(
+    "only early monthly weekly daily quarterly yearly hourly family supply rally apply reply july"
+)
+
+
+def _adverb_then_verb(b: str, after: str) -> bool:
+    if not b.endswith("ly") or len(b) < 5 or b in NOT_ADVERBS or not after.isalpha():
+        return False
+    if after in ARTICLES or after in PARTICIPLE_FOLLOWERS or after in STOP_WORDS:
+        return False
+    return not after.endswith("ing") or not _is_gerund(after)
 
 
 @cache
@@ -266,8 +282,12 @@ def _subject_verb_of(ws: tuple[str, ...], start: int) -> tuple[str, int]:
             continue
         if ws[i - 1].endswith((",", ";", ":")) or prev in COORDINATORS:
             continue
-        if b in ("up", "down") and i <= 5:
-            return "absolute", i
+        if (b in ("up", "down") and i <= 5) or (b[:1] in "+-−" and b[1:2].isdigit() and i <= 3):
+            return "absolute", i  # "retention up 12%", "NPS +12 among new users"
+        if _adverb_then_verb(b, after):
+            return "clause", i + 1  # "dashboards finally match …": an adverb before its verb
+        if prev in PARTICIPLE_FOLLOWERS or prev in STOP_WORDS:
+            continue  # "among affected customers": an adjective after a preposition
         if b in CLAUSE_MARKERS and after:
             return "clause", i
         adjective = after and after not in PARTICIPLE_FOLLOWERS and after not in OBJECT_OPENERS
@@ -415,7 +435,7 @@ def _second_subject(rest: str) -> bool:
         if found_verb(bare(part[0]), part[1] if len(part) > 1 else "") is not None:
             continue  # "… and cut costs": the same subject's second verb
         kind, at = _subject_verb(part)
-        if kind == "clause" and at >= 1:
+        if kind in ("clause", "absolute") and at >= 1:
             return True
     return False
 
@@ -506,6 +526,19 @@ def _metric_tail(metrics: Sequence[Metric], has_clause_before: bool, with_used: 
     return out
 
 
+def _now(rest: str) -> bool:
+    """ "… a support agent who wants to move into product": the line speaks of the present, so
+    "Mentoring …" stays as it is rather than "Mentored … who wants"."""
+    ws = [bare(w) for w in words(rest)]
+    for i in range(len(ws) - 1):
+        nxt = ws[i + 1]
+        if ws[i] == "who" and nxt.endswith("s") and not nxt.endswith("ss") and len(nxt) > 3:
+            return True  # "who wants", "who runs": a person described as they are now
+        if ws[i] == "that" and _is_present(nxt, False):
+            return True
+    return False
+
+
 def _place_count(lead: Lead, metric: str) -> Lead | None:
     """ "Ran interviews with …" and the input "9 interviews" → "Ran 9 interviews with …"."""
     parts = metric.split(" ")
@@ -555,7 +588,7 @@ def write_bullet(
     all_inputs = tuple(m.text for m in kept if m.kind == "input")
     goal_text = goal_clause(goal)
     # Work still going on, with nothing come of it yet, is not written as done.
-    ongoing = res is None and lead.form == "gerund" and lead.unfinished
+    ongoing = res is None and lead.form == "gerund" and (lead.unfinished or _now(lead.rest))
 
     def action(gerund: bool, extra: Sequence[str] = ()) -> str:
         if ongoing:
@@ -617,6 +650,8 @@ def write_bullet(
     goal_fits = bool(goal_text) and (
         res is None or leads or (res.kind in PHRASE_RESULTS and not res.several)
     )
+    if goal_fits and res is not None and not leads and " — " in compose(False, True):
+        goal_fits = False  # after a dash the goal would read as part of the result
     shape = "result-first" if leads else ("action" if res is None else "action-result")
     text_out = compose(goal_fits, True)
     dropped: tuple[str, ...] = ()

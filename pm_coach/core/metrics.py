@@ -11,6 +11,7 @@ from __future__ import annotations
 import re
 from collections.abc import Sequence
 from dataclasses import dataclass
+from functools import lru_cache
 
 from pm_coach.core.verbs import lookup, unknown_past, word_set
 from pm_coach.core.wording import bare, clean, words
@@ -43,6 +44,11 @@ TIME_UNITS = word_set("hours hour days day weeks week months month")
 
 def number_keys(text: str) -> list[str]:
     """The numbers in ``text`` as comparable keys: "$1.2M" → "1.2m", "+12%" → "12%"."""
+    return list(_number_keys(text))
+
+
+@lru_cache(maxsize=4096)  # metrics and results recur across a log ("+12% activation")
+def _number_keys(text: str) -> tuple[str, ...]:
     keys = []
     for m in NUMBER.finditer(text):
         value = m.group(1).replace(",", "")
@@ -50,7 +56,7 @@ def number_keys(text: str) -> list[str]:
         if unit in ("pt", "pp", "point"):
             unit = "pt"
         keys.append(value + unit)
-    return keys
+    return tuple(keys)
 
 
 @dataclass(frozen=True)
@@ -70,6 +76,7 @@ def _has_finite_verb(ws: list[str]) -> bool:
     return False
 
 
+@lru_cache(maxsize=4096)  # the same metric text is classified once
 def classify(metric: str) -> Metric:
     text = clean(metric)
     ws = words(text)

@@ -306,7 +306,7 @@ def _named_place(rest: str, org: str) -> str | None:
 GENERIC_PLACES = word_set(
     """meetup group chapter community charity nonprofit school bootcamp hospital accelerator
     incubator conference summit festival club association society network foundation newsletter
-    podcast magazine blog journal publication"""
+    podcast magazine blog journal publication hackathon"""
 )
 
 
