@@ -5,15 +5,16 @@ from __future__ import annotations
 import datetime as dt
 from typing import Annotated
 
-from pydantic import BaseModel, ConfigDict, Field, model_validator
+from pydantic import ConfigDict, Field, model_validator
 
-from pm_coach.models.common import OneLine, Slug
+from pm_coach.models.common import OneLine, Record, Slug
 
 Level = Annotated[int, Field(ge=1, le=5)]
 
 
-class Assessment(BaseModel):
+class Assessment(Record):
     model_config = ConfigDict(extra="forbid")
+    json_exclude = frozenset({"created"})  # --json shows what was rated, not when typed
 
     date: dt.date
     map: Slug
@@ -40,13 +41,3 @@ class Assessment(BaseModel):
             record["notes"] = dict(self.notes)
         record["created"] = self.created
         return record
-
-    def to_json(self) -> dict[str, object]:
-        """The assessment for --json output: date as YYYY-MM-DD, every key always present."""
-        return {
-            "date": self.date.isoformat(),
-            "map": self.map,
-            "levels": dict(self.levels),
-            "targets": dict(self.targets),
-            "notes": dict(self.notes),
-        }

@@ -11,7 +11,7 @@ import datetime as dt
 from pydantic import BaseModel, ConfigDict, Field
 
 from pm_coach.models.assessment import Level
-from pm_coach.models.common import OneLine, Short, Slug
+from pm_coach.models.common import OneLine, Record, Short, Slug
 
 MAX_MENTEES = 10  # a mentor takes a few mentees at most
 
@@ -26,7 +26,7 @@ class SharedEvidence(BaseModel):
     gaps: list[Slug] = Field(default_factory=list)
 
 
-class Member(BaseModel):
+class Member(Record):
     """Field order is the file order."""
 
     model_config = ConfigDict(extra="forbid")
@@ -62,9 +62,6 @@ class Member(BaseModel):
         if self.evidence:
             record["evidence"] = [e.model_dump() for e in self.evidence]
         return record
-
-    def to_json(self) -> dict[str, object]:
-        return self.model_dump(mode="json")
 
 
 def unrated_gaps(data: dict[str, object]) -> list[tuple[str, str]]:

@@ -1,13 +1,15 @@
-"""Field types shared by every model: slugs, one-line text, short labels."""
+"""Field types shared by every model (slugs, one-line text, short labels) and the base of the
+models whose records ``--json`` prints."""
 
 from __future__ import annotations
 
 import re
 from collections.abc import Mapping
-from typing import Annotated, Any, Literal, get_args
+from typing import Annotated, Any, ClassVar, Literal, get_args
 
 from pydantic import (
     AfterValidator,
+    BaseModel,
     StringConstraints,
 )
 
@@ -23,6 +25,18 @@ Background = Literal["engineering", "design", "sales", "marketing", "data", "con
 BACKGROUNDS: tuple[str, ...] = get_args(Background)
 Market = Literal["b2b", "b2c", "both"]
 MARKETS: tuple[str, ...] = get_args(Market)
+
+
+class Record(BaseModel):
+    """A record of a data file. ``to_json`` is the one way a record becomes ``--json`` output:
+    every field as pydantic dumps it in JSON mode (dates as YYYY-MM-DD), in field order, less
+    the fields named in ``json_exclude``."""
+
+    json_exclude: ClassVar[frozenset[str]] = frozenset()
+
+    def to_json(self) -> dict[str, Any]:
+        return self.model_dump(mode="json", exclude=set(self.json_exclude) or None)
+
 
 TEXT_MAX = 1000
 SHORT_MAX = 200

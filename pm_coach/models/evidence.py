@@ -5,14 +5,14 @@ from __future__ import annotations
 import datetime as dt
 from typing import Annotated, Literal
 
-from pydantic import BaseModel, ConfigDict, Field, StringConstraints
+from pydantic import ConfigDict, Field, StringConstraints
 
-from pm_coach.models.common import OneLine, Scope, Short, Slug
+from pm_coach.models.common import OneLine, Record, Scope, Short, Slug
 
 EvidenceKind = Literal["work", "volunteer", "talk", "publication"]
 
 
-class Evidence(BaseModel):
+class Evidence(Record):
     """One piece of evidence of progress. Field order is the order written to evidence.toml."""
 
     model_config = ConfigDict(extra="forbid")
@@ -41,9 +41,3 @@ class Evidence(BaseModel):
                 continue
             record[name] = list(value) if isinstance(value, list) else value
         return record
-
-    def to_json(self) -> dict[str, object]:
-        """The entry for --json output: every field, dates as YYYY-MM-DD."""
-        data = self.model_dump(mode="json")
-        data["date"] = self.date.isoformat()
-        return data

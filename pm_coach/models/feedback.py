@@ -5,19 +5,20 @@ from __future__ import annotations
 import datetime as dt
 from typing import Annotated, Literal, get_args
 
-from pydantic import BaseModel, ConfigDict, Field, StringConstraints
+from pydantic import ConfigDict, Field, StringConstraints
 
-from pm_coach.models.common import OneLine, Short, Slug
+from pm_coach.models.common import OneLine, Record, Short, Slug
 
 Relation = Literal["manager", "mentor", "peer", "report"]
 RELATIONS: tuple[str, ...] = get_args(Relation)
 Level = Annotated[int, Field(ge=1, le=5)]
 
 
-class Feedback(BaseModel):
+class Feedback(Record):
     """One person's answers on one date. Field order is the order written to feedback.toml."""
 
     model_config = ConfigDict(extra="forbid")
+    json_exclude = frozenset({"created"})  # --json shows what was rated, not when typed
 
     id: Annotated[str, StringConstraints(pattern=r"^[a-z0-9]{3,12}$")]
     name: Short
@@ -37,14 +38,3 @@ class Feedback(BaseModel):
             record["notes"] = dict(self.notes)
         record["created"] = self.created
         return record
-
-    def to_json(self) -> dict[str, object]:
-        return {
-            "id": self.id,
-            "name": self.name,
-            "relation": self.relation,
-            "date": self.date.isoformat(),
-            "map": self.map,
-            "levels": dict(self.levels),
-            "notes": dict(self.notes),
-        }

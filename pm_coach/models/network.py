@@ -7,7 +7,7 @@ from typing import Any, Literal
 
 from pydantic import BaseModel, ConfigDict, Field, model_validator
 
-from pm_coach.models.common import OneLine, Short, Slug
+from pm_coach.models.common import OneLine, Record, Short, Slug
 
 CONTACT_KINDS: tuple[str, ...] = ("coach", "mentor", "circle", "mentee")
 # The kinds who help the user; a mentee is someone the user helps.
@@ -27,7 +27,7 @@ class Conversation(BaseModel):
         return {"date": self.date, "note": self.note} if self.note else {"date": self.date}
 
 
-class Contact(BaseModel):
+class Contact(Record):
     """A person (or a peer group) in the network. Field order is the file order.
 
     ``conversations`` is the history, oldest first. Files written before the history existed
@@ -82,6 +82,6 @@ class Contact(BaseModel):
         return record
 
     def to_json(self) -> dict[str, object]:
-        data = self.model_dump(mode="json")
-        data["last_contact"] = self.last_contact.isoformat() if self.last_contact else None
-        return data
+        # every field, and the date of the latest conversation (derived, not stored)
+        last = self.last_contact
+        return {**super().to_json(), "last_contact": last.isoformat() if last else None}

@@ -15,7 +15,7 @@ from pydantic import (
     model_validator,
 )
 
-from pm_coach.models.common import AwayText, Background, Market, OneLine, Short, Slug
+from pm_coach.models.common import AwayText, Background, Market, OneLine, Record, Short, Slug
 
 MONTH_PATTERN = r"^\d{4}-(0[1-9]|1[0-2])$"
 OPEN_END = "9999-12"  # a role with no end month runs until today and beyond
@@ -90,7 +90,7 @@ Motivation = Literal["manage", "ic", "expert", "unsure"]
 MOTIVATIONS: tuple[str, ...] = get_args(Motivation)
 
 
-class Profile(BaseModel):
+class Profile(Record):
     model_config = ConfigDict(extra="forbid")
 
     name: OneLine = ""
@@ -121,10 +121,6 @@ class Profile(BaseModel):
         if roles:
             record["roles"] = [{k: v for k, v in r.items() if v != ""} for r in roles]
         return record
-
-    def to_json(self) -> dict[str, object]:
-        """Every field, for ``profile show --json``."""
-        return self.model_dump(mode="json")
 
     def with_changes(self, changes: dict[str, object]) -> Profile:
         """A copy with ``changes`` applied and validated; a bad value raises InputError."""
