@@ -34,12 +34,31 @@ class ExitCode:
     CANCELLED = 130  # the user pressed Ctrl-C or Esc; nothing was saved
 
 
+class Hint:
+    """A hint that names a pm-coach command, given by its key and the values it needs
+    (``Hint("maps-list")``, ``Hint("map-validate", path=...)``). Its words live in
+    ``pm_coach/app/hints.py``, so the rooms below app/ carry no command lines; the error
+    boundary turns it into text."""
+
+    def __init__(self, key: str, **values: object) -> None:
+        self.key = key
+        self.values = values
+
+    def __repr__(self) -> str:
+        return f"Hint({self.key!r}, **{self.values!r})"
+
+    def __eq__(self, other: object) -> bool:
+        return isinstance(other, Hint) and (self.key, self.values) == (other.key, other.values)
+
+    __hash__ = None  # type: ignore[assignment]
+
+
 class PmCoachError(Exception):
     """An error the user can act on: a message, an optional hint, an exit code."""
 
     exit_code: int = ExitCode.USAGE
 
-    def __init__(self, message: str, hint: str | None = None) -> None:
+    def __init__(self, message: str, hint: str | Hint | None = None) -> None:
         super().__init__(message)
         self.message = message
         self.hint = hint

@@ -70,7 +70,9 @@ def edit_entry(original: Evidence, ws: Workspace, today: dt.date) -> Evidence | 
                 text = read_scratch(tmp)
                 entry = entry_from_edit(text, original, ws.skill_map(), today)
             except PmCoachError as exc:
-                sys.stderr.write(error_text(exc.message, exc.hint))
+                from pm_coach.app.hints import hint_text
+
+                sys.stderr.write(error_text(exc.message, hint_text(exc.hint)))
                 if terminal.interactive():
                     from pm_coach import prompts
 

@@ -66,7 +66,9 @@ class RootGroup(TyperGroup):
             if exc.exit_code == ExitCode.CANCELLED:
                 print(exc.message, file=sys.stderr)
             else:
-                print_error(exc.message, exc.hint)
+                from pm_coach.app.hints import hint_text
+
+                print_error(exc.message, hint_text(exc.hint))
             raise typer.Exit(exc.exit_code) from None
         except (KeyboardInterrupt, EOFError):
             if _debug_requested(ctx):

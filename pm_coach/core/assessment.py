@@ -16,7 +16,7 @@ from pydantic import ValidationError
 
 from pm_coach.core.dates import parse_date
 from pm_coach.core.progress import evidence_by_gap, previous
-from pm_coach.errors import DataFileError, InputError, PreconditionError
+from pm_coach.errors import DataFileError, Hint, InputError, PreconditionError
 from pm_coach.models import Assessment, Evidence, SkillMap
 from pm_coach.models.common import TEXT_MAX, slug
 
@@ -62,7 +62,7 @@ def answers_map(doc: Mapping[str, Any], source: str, override: str | None) -> st
     if not isinstance(named, str) or not named.strip():
         raise DataFileError(
             f'{source}: map: must be a map id in quotes, e.g. map = "leadership".',
-            hint="See the map ids with 'pm-coach maps list'.",
+            hint=Hint("maps-list"),
         )
     named = slug(named)
     if override and slug(override) != named:
@@ -218,7 +218,7 @@ def check_carry_over(
             f"--gap re-assesses single gaps and carries the others over, but there is no "
             f"earlier assessment of the {skill_map.id!r} map on or before {date} to carry "
             "them from.",
-            hint="Run a full assessment first: pm-coach assess",
+            hint=Hint("assess-first"),
         )
     missing = [g for g in skill_map.gap_ids if g not in only and g not in base.levels]
     if missing:

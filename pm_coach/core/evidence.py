@@ -11,7 +11,7 @@ from dataclasses import dataclass, field
 from pydantic import ValidationError
 
 from pm_coach.core.dates import parse_date
-from pm_coach.errors import InputError
+from pm_coach.errors import Hint, InputError
 from pm_coach.models import EVIDENCE_KINDS, Evidence, SkillMap
 from pm_coach.models.common import SCOPES, slug
 from pm_coach.models.validation import input_error
@@ -67,8 +67,7 @@ def check_action(action: str, skill_map: SkillMap) -> str:
     if action and skill_map.action(action) is None:
         raise InputError(
             f"unknown action {action!r} in the skill map {skill_map.id!r}.",
-            hint="See the action ids with 'pm-coach maps show "
-            f"{skill_map.id}' or in your plan ('pm-coach plan').",
+            hint=Hint("action-ids", map=skill_map.id),
         )
     return action
 
@@ -139,7 +138,7 @@ def build_entry(
     if not raw.text.strip():
         raise InputError(
             "the evidence text is empty.",
-            hint='Say what you did, e.g. pm-coach log "Ran the Q3 pricing review with sales"',
+            hint=Hint("log-example"),
         )
     kind = raw.kind.strip().lower()
     if kind not in EVIDENCE_KINDS:

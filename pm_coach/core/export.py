@@ -13,7 +13,7 @@ from dataclasses import dataclass, field
 from pm_coach.core.bullet_lint import Finding, findings
 from pm_coach.core.bullets import MAX_CHARS, Bullet, draft
 from pm_coach.core.ranking import top as top  # --top: ranking lives in core.ranking
-from pm_coach.errors import NotFoundError
+from pm_coach.errors import Hint, NotFoundError
 from pm_coach.models import Evidence, Role
 from pm_coach.models.profile import sort_roles
 
@@ -46,7 +46,7 @@ def match_roles(roles: Sequence[Role], query: str) -> list[Role]:
     if not ordered:
         raise NotFoundError(
             "there are no roles in your profile yet, so --role has nothing to match.",
-            hint='Add one: pm-coach profile role add "Acme" "Senior PM" --start 2024-03',
+            hint=Hint("role-add"),
         )
     if wanted.isdigit():
         number = int(wanted)

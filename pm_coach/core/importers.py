@@ -15,7 +15,7 @@ from dataclasses import dataclass
 from typing import TYPE_CHECKING
 
 from pm_coach.core.evidence import EvidenceInput, build_entry
-from pm_coach.errors import DataFileError, InputError
+from pm_coach.errors import DataFileError, Hint, InputError
 from pm_coach.models import Evidence, SkillMap
 from pm_coach.models.common import TEXT_MAX
 
@@ -70,9 +70,10 @@ def clip(text: str, limit: int = TEXT_MAX) -> str:
     return cut.rstrip() + ELLIPSIS
 
 
-def _fail(source: str, where: str, message: str, hint: str | None = None) -> DataFileError:
-    """An error in the file being imported; the hint always says that nothing was imported."""
-    if not hint:
+def _fail(source: str, where: str, message: str, hint: str | Hint | None = None) -> DataFileError:
+    """An error in the file being imported; the hint always says that nothing was imported
+    (a hint naming a command is for a value typed on the command line, not for a file)."""
+    if not hint or isinstance(hint, Hint):
         hint = "Fix it in the file and run the import again; nothing was imported."
     elif "nothing was imported" not in hint.lower():
         hint = f"{hint.rstrip('.')}. Nothing was imported."

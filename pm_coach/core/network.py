@@ -11,7 +11,7 @@ import datetime as dt
 from collections.abc import Callable, Iterable, Sequence
 from typing import TypeVar
 
-from pm_coach.errors import InputError, NotFoundError
+from pm_coach.errors import Hint, InputError, NotFoundError
 from pm_coach.models.common import slug
 from pm_coach.models.network import CONTACT_KINDS, HELPER_KINDS, Contact, Conversation
 
@@ -98,7 +98,7 @@ def get(contacts: Iterable[Contact], name: str) -> Contact:
 def _not_found(name: str) -> NotFoundError:
     return NotFoundError(
         f"no one called {name!r} in your network.",
-        hint="See the names with 'pm-coach network list'.",
+        hint=Hint("network-names"),
     )
 
 
@@ -108,8 +108,7 @@ def add(contacts: Sequence[Contact], contact: Contact) -> list[Contact]:
     if existing is not None:
         raise InputError(
             f"{existing.name!r} is already in your network ({existing.kind}).",
-            hint="Use another name (for example add a surname), or remove the old one first "
-            f"with: pm-coach network rm {name_arg(existing.name)}",
+            hint=Hint("network-rm", name=name_arg(existing.name)),
         )
     return [*contacts, contact]
 

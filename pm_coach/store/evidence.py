@@ -33,7 +33,7 @@ from pathlib import Path
 
 from pydantic import TypeAdapter, ValidationError
 
-from pm_coach.errors import DataFileError, NotFoundError, StorageError
+from pm_coach.errors import DataFileError, Hint, NotFoundError, StorageError
 from pm_coach.models import Evidence
 from pm_coach.store import files
 
@@ -90,7 +90,7 @@ class EvidenceStore:
                 return entry
         raise NotFoundError(
             f"no evidence entry with id {entry_id!r}.",
-            hint="See the ids with 'pm-coach evidence list'.",
+            hint=Hint("evidence-ids"),
         )
 
     # --- writing ---------------------------------------------------------------------------
@@ -160,7 +160,7 @@ class EvidenceStore:
             if len(kept) == len(entries):
                 raise NotFoundError(
                     f"no evidence entry with id {entry_id!r}.",
-                    hint="See the ids with 'pm-coach evidence list'.",
+                    hint=Hint("evidence-ids"),
                 )
             return kept
 

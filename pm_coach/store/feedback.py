@@ -6,7 +6,7 @@ from collections.abc import Callable
 from pathlib import Path
 from typing import Any
 
-from pm_coach.errors import DataFileError, NotFoundError, StorageError
+from pm_coach.errors import DataFileError, Hint, NotFoundError, StorageError
 from pm_coach.models.feedback import Feedback
 from pm_coach.store import files
 
@@ -56,7 +56,7 @@ def remove_feedback(folder: Path, feedback_id: str) -> Feedback:
         if found is None:
             raise NotFoundError(
                 f"no feedback with id {feedback_id!r}.",
-                hint="See the ids with 'pm-coach feedback list'.",
+                hint=Hint("feedback-ids"),
             )
         _write(folder, [f for f in items if f.id != feedback_id])
     return found
@@ -70,7 +70,7 @@ def read_answers_file(path: Path) -> tuple[dict[str, Any], str]:
         raise NotFoundError(
             f"the answers file {path} does not exist"
             + (" (it is a folder)." if path.is_dir() else "."),
-            hint="Check the path: it is the .toml file 'pm-coach feedback request' wrote.",
+            hint=Hint("answers-file"),
         )
     try:
         raw = path.read_bytes()

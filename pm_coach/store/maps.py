@@ -12,7 +12,7 @@ from typing import Any
 
 from pydantic import ValidationError
 
-from pm_coach.errors import DataFileError, NotFoundError, StorageError
+from pm_coach.errors import DataFileError, Hint, NotFoundError, StorageError
 from pm_coach.models import SkillMap
 from pm_coach.models.catalog import MapEntry, MapSource
 from pm_coach.models.skillmap import (
@@ -254,14 +254,14 @@ class MapCatalog:
             known = ", ".join(s.id for s in self.sources()) or "none"
             raise NotFoundError(
                 f"no skill map called {map_id!r}.",
-                hint=f"Known maps: {known}. See them with 'pm-coach maps list'.",
+                hint=Hint("maps-known", known=known),
             )
         skill_map, problems = check_map_file(path, own=path.parent == self.user_dir)
         if skill_map is None or problems:
             shown = "\n  ".join(problems[:8])
             raise DataFileError(
                 f"the skill map {map_id!r} is not valid:\n  {shown}",
-                hint=f"Check it with 'pm-coach maps validate {path}'.",
+                hint=Hint("map-validate", path=path),
             )
         return skill_map
 

@@ -1,0 +1,34 @@
+"""Every hint that names a pm-coach command, in one place (jrnl's MsgText is the model).
+
+Code below app/ raises its errors with a :class:`~pm_coach.errors.Hint` (a key and values);
+:func:`hint_text` gives the words, where the error is shown. A hint that names no command may
+stay a plain string where the error is raised.
+"""
+
+from __future__ import annotations
+
+from pm_coach.errors import Hint
+
+HINTS: dict[str, str] = {
+    "maps-list": "See the map ids with 'pm-coach maps list'.",
+    "maps-known": "Known maps: {known}. See them with 'pm-coach maps list'.",
+    "map-validate": "Check it with 'pm-coach maps validate {path}'.",
+    "assess-first": "Run a full assessment first: pm-coach assess",
+    "action-ids": "See the action ids with 'pm-coach maps show {map}' or in your plan "
+    "('pm-coach plan').",
+    "log-example": 'Say what you did, e.g. pm-coach log "Ran the Q3 pricing review with sales"',
+    "role-add": 'Add one: pm-coach profile role add "Acme" "Senior PM" --start 2024-03',
+    "network-names": "See the names with 'pm-coach network list'.",
+    "network-rm": "Use another name (for example add a surname), or remove the old one first "
+    "with: pm-coach network rm {name}",
+    "evidence-ids": "See the ids with 'pm-coach evidence list'.",
+    "feedback-ids": "See the ids with 'pm-coach feedback list'.",
+    "answers-file": "Check the path: it is the .toml file 'pm-coach feedback request' wrote.",
+}
+
+
+def hint_text(hint: str | Hint | None) -> str | None:
+    """The words of ``hint``: a plain string as it is, a :class:`Hint` from :data:`HINTS`."""
+    if isinstance(hint, Hint):
+        return HINTS[hint.key].format(**hint.values)
+    return hint
