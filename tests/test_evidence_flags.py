@@ -12,8 +12,6 @@ import pytest
 
 from pm_coach.store.evidence import EvidenceStore
 
-TODAY = dt.date.today()
-
 LOG = """\
 # pm-coach evidence log: one [[evidence]] table per entry. Safe to edit by hand.
 schema_version = 1
@@ -149,7 +147,7 @@ def test_bad_flags_are_refused_and_nothing_changes(
 
 
 def test_a_future_date_is_refused(run, home: Path, logged) -> None:
-    future = (TODAY + dt.timedelta(days=3)).isoformat()
+    future = (dt.date.today() + dt.timedelta(days=3)).isoformat()
     r = run("evidence", "edit", "abc123", "--date", future)
     assert r.exit_code == 2 and "in the future" in r.stderr
 
