@@ -1,8 +1,9 @@
 """The HTML report in a real browser: headless Chromium at desktop and phone widths, and printed.
 
-What is measured is what a reader meets: the page never scrolls sideways as a whole, no chart
-label is drawn below 11 px, and the fixture history prints on two well-filled pages. Set
-``PM_COACH_SHOTS`` to a folder to keep the screenshots and the PDF for a look.
+What is measured is what a reader meets: neither the page nor the gap table scrolls sideways,
+no chart label is drawn below 11 px, the fixture history prints on two well-filled pages, and no
+printed page ends on a heading. Set ``PM_COACH_SHOTS`` to a folder to keep the screenshots and
+the PDF for a look.
 """
 
 from __future__ import annotations
@@ -19,6 +20,8 @@ from pathlib import Path
 
 import pytest
 
+from pm_coach.models import Profile
+from tests.helpers import save_profile
 from tests.test_report import history as history  # noqa: F401  (the fixture)
 from tests.test_report import html_page
 
@@ -37,7 +40,10 @@ const sizes = [...document.querySelectorAll("svg text")].map((t) => {
   return parseFloat(getComputedStyle(t).fontSize) * Math.hypot(m.a, m.b);
 });
 const charts = [...document.querySelectorAll(".chart")];
+const table = document.querySelector("table");
 const found = {
+  table: table.scrollWidth,
+  table_room: table.parentElement.clientWidth,
   page: document.documentElement.scrollWidth,
   labels: sizes.length,
   smallest: Math.round(Math.min(...sizes) * 10) / 10,
@@ -129,6 +135,8 @@ def test_report_reads_at_desktop_and_phone_width(
     assert found["page"] == width  # the page itself never scrolls sideways
     assert found["scrolling"] == scrolling  # each chart fits its card on a 390 px phone
     assert found["smallest"] >= 11.0, found  # no label shrinks below a readable size
+    # the gap table fits the room its card gives it: no sideways scroll to reach "Backed"
+    assert found["table"] <= found["table_room"], found
 
 
 def page_fill(pgm: bytes) -> float:
@@ -159,6 +167,67 @@ delegation = "Hands over work well and checks in at the right moments."
 """
 
 
+def add_raters(run, tmp_path: Path) -> None:
+    """Three people rate the five gaps, which adds the Others column to the gap table."""
+    answers = tmp_path / "answers.toml"
+    answers.write_text(RATER_NOTES, "utf-8")
+    for name, relation in (
+        ("Dana Reyes", "manager"),
+        ("Lee Park", "peer"),
+        ("Ana Gomez", "mentor"),
+    ):
+        r = run("feedback", "add", name, str(answers), "--relation", relation)
+        assert r.exit_code == 0, r.output
+
+
+def test_gap_table_with_others_fits_a_phone(run, history: Path, tmp_path: Path) -> None:
+    """The widest gap table (an Others column too) on a 390 px phone: each gap a small card."""
+    needs("chromium", "the HTML report in a browser")
+    add_raters(run, tmp_path)
+    page = html_page(run, tmp_path)
+    assert '<th class="num">Others</th>' in page
+    found = measure(page, 390, tmp_path)
+    assert found["page"] == 390
+    assert found["table"] <= found["table_room"], found
+
+
+HEADINGS = (
+    "Where you stand", "Gap by gap", "Claims and evidence", "How it has moved",
+    "Evidence logged per month", "Next actions", "Strongest evidence, as CV lines",
+)  # fmt: skip
+
+
+def print_report(run, tmp_path: Path, name: str, *args: str) -> Path:
+    """The HTML report printed to PDF by headless Chromium; the PDF's path."""
+    out = tmp_path / "report.html"
+    r = run("report", "--format", "html", "-o", str(out), *args)
+    assert r.exit_code == 0, r.output
+    pdf = tmp_path / f"{name}.pdf"
+    chromium(tmp_path, "--no-pdf-header-footer", f"--print-to-pdf={pdf}", out.as_uri())
+    keep(pdf)
+    return pdf
+
+
+def page_feet(pdf: Path) -> list[str]:
+    """The last line of text on each page of ``pdf``: the words lowest on the page."""
+    done = subprocess.run(
+        ["pdftotext", "-bbox", str(pdf), "-"],
+        check=True,
+        capture_output=True,
+        text=True,
+        timeout=60,
+    )
+    feet = []
+    for page in done.stdout.split("<page ")[1:]:
+        words = [
+            (float(y), unescape(word))
+            for y, word in re.findall(r'<word [^>]*yMax="([\d.]+)">([^<]*)</word>', page)
+        ]
+        lowest = max(y for y, _ in words)
+        feet.append(" ".join(word for y, word in words if y > lowest - 2))
+    return feet
+
+
 @pytest.mark.parametrize(("raters", "pages"), [(False, 2), (True, 3)])
 def test_report_prints_on_full_pages(
     run, history: Path, tmp_path: Path, raters: bool, pages: int
@@ -167,22 +236,11 @@ def test_report_prints_on_full_pages(
     the claims card long and the table taller, so a card has to break across pages."""
     needs("chromium", "printing the HTML report")
     needs("pdftoppm", "the printed report's pages")
+    needs("pdftotext", "the printed report's text")
     if raters:
-        answers = tmp_path / "answers.toml"
-        answers.write_text(RATER_NOTES, "utf-8")
-        for name, relation in (
-            ("Dana Reyes", "manager"),
-            ("Lee Park", "peer"),
-            ("Ana Gomez", "mentor"),
-        ):
-            r = run("feedback", "add", name, str(answers), "--relation", relation)
-            assert r.exit_code == 0, r.output
-    out = tmp_path / "report.html"
-    r = run("report", "--format", "html", "-o", str(out), *(["--raters"] if raters else []))
-    assert r.exit_code == 0, r.output
-    pdf = tmp_path / f"report{'-raters' if raters else ''}.pdf"
-    chromium(tmp_path, "--no-pdf-header-footer", f"--print-to-pdf={pdf}", out.as_uri())
-    keep(pdf)
+        add_raters(run, tmp_path)
+    name = f"report{'-raters' if raters else ''}"
+    pdf = print_report(run, tmp_path, name, *(["--raters"] if raters else []))
     subprocess.run(
         ["pdftoppm", "-r", "30", "-gray", str(pdf), str(tmp_path / "page")],
         check=True, capture_output=True, timeout=60,
@@ -191,3 +249,18 @@ def test_report_prints_on_full_pages(
     assert len(fills) == pages, fills  # US Letter, Chromium's default paper
     # every page but the last is used to its foot: no card pushed whole onto the next page
     assert [f >= 0.8 for f in fills[:-1]] == [True] * (pages - 1), fills
+    feet = page_feet(pdf)
+    assert not [f for f in feet[:-1] if any(h in f for h in HEADINGS)], feet
+
+
+def test_printed_heading_stays_with_its_section(run, history: Path, tmp_path: Path) -> None:
+    """A shorter name lifts the page by a line, which brings the "How it has moved" and "Evidence
+    logged per month" headings to the foot of page 2 with their charts too tall to follow: the
+    headings must move on to page 3 with the charts, not stay behind alone."""
+    needs("chromium", "printing the HTML report")
+    needs("pdftotext", "the printed report's text")
+    add_raters(run, tmp_path)
+    save_profile(history, Profile(name="Alex Morgan"))
+    feet = page_feet(print_report(run, tmp_path, "report-heading", "--raters"))
+    assert len(feet) == 3, feet
+    assert not [f for f in feet[:-1] if any(h in f for h in HEADINGS)], feet

@@ -65,6 +65,17 @@ footer { margin-top: 28px; color: var(--muted); font-size: .8rem; }
   .narrow-hide { display: none; } th, td { padding: 6px 3px; } th { font-size: .68rem; letter-spacing: 0; }
   table { font-size: .86rem; }
 }
+/* A phone: each gap's row becomes a small card, its name on top and each figure under a label of
+   its own (the column headings, hidden but still read out), so nothing scrolls sideways. */
+@media (max-width: 480px) {
+  .gaps thead { position: absolute; width: 1px; height: 1px; overflow: hidden; clip-path: inset(50%); }
+  .gaps tr { display: grid; grid-template-columns: repeat(auto-fill, minmax(60px, 1fr));
+    gap: 2px 6px; padding: 8px 0; border-bottom: 1px solid var(--line); }
+  .gaps td { display: block; border: 0; padding: 0; text-align: left; } .gaps td.narrow-hide { display: none; }
+  .gaps td.gap { grid-column: 1 / -1; font-weight: 600; margin-bottom: 2px; }
+  .gaps td[data-label]::before { content: attr(data-label); display: block; font-size: .68rem;
+    text-transform: uppercase; color: var(--muted); }
+}
 @page { margin: 12mm; }
 @media print {
   body { background: #fff; font-size: 10pt; line-height: 1.4; } main { max-width: none; padding: 0; }
@@ -254,12 +265,18 @@ def page(report: Report, *, person: str = "", show_raters: bool = False) -> str:
         words = flag(report, g.gap)
         badge = f'<span class="badge">{_e(words)}</span>' if words else ""
         rows.append(
-            f"<tr><td>{_e(g.name)} {badge}</td>"
-            f'<td class="num">{g.current or "–"}</td><td class="num">{g.target or "–"}</td>'
-            f'<td class="num">{_signed(g.change)}</td>'
-            f'<td class="num">{g.evidence} <span class="muted">({g.evidence_90d})</span></td>'
-            f'<td class="num">{g.supported}</td>'
-            + (f'<td class="num">{level_text(g.others)}</td>' if with_others else "")
+            f'<tr><td class="gap">{_e(g.name)} {badge}</td>'
+            f'<td class="num" data-label="Now">{g.current or "–"}</td>'
+            f'<td class="num" data-label="Target">{g.target or "–"}</td>'
+            f'<td class="num" data-label="Change">{_signed(g.change)}</td>'
+            f'<td class="num" data-label="Evidence">{g.evidence} '
+            f'<span class="muted">({g.evidence_90d})</span></td>'
+            f'<td class="num" data-label="Backed">{g.supported}</td>'
+            + (
+                f'<td class="num" data-label="Others">{level_text(g.others)}</td>'
+                if with_others
+                else ""
+            )
             + (f'<td class="narrow-hide">{sparkline_svg(g.trend, _color(i))}</td>' if trend else "")
             + "</tr>"
         )
@@ -296,7 +313,7 @@ def page(report: Report, *, person: str = "", show_raters: bool = False) -> str:
         f"""<section class="card"><h2>Where you stand</h2>{levels_chart(report.gaps)}
 <div class="legend"><span><i style="background:#2f6fed"></i>current level</span>
 <span><i style="background:#e0692b"></i>target level</span></div></section>""",
-        f"""<section class="card"><h2>Gap by gap</h2><div class="scroll"><table>
+        f"""<section class="card"><h2>Gap by gap</h2><div class="scroll"><table class="gaps">
 <thead><tr>{head}</tr></thead>
 <tbody>{"".join(rows)}</tbody></table></div>
 <p class="muted note">Evidence: entries logged for the gap, with the last 90 days in brackets.
