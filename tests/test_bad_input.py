@@ -212,7 +212,7 @@ CASES = [
         NOT_FOUND,
         "does not exist",
     ),
-    Case("unknown command", ["fly"], USAGE, "No such command"),
+    Case("unknown command", ["fly"], USAGE, "no such command"),
     # damaged data files
     Case("corrupt TOML, log", ["log", "ok"], DATA, r"line \d+.*not valid TOML", corrupt_toml),
     Case("corrupt TOML, list", ["evidence", "list"], DATA, "not valid TOML", corrupt_toml),

@@ -8,7 +8,7 @@ from __future__ import annotations
 import os
 import sys
 import traceback
-from typing import Annotated, Any, NoReturn
+from typing import Annotated, Any, NoReturn, get_args, get_origin
 
 import typer
 from typer.core import TyperGroup
@@ -43,15 +43,87 @@ def _reader_went_away() -> NoReturn:
     raise typer.Exit(ExitCode.OK) from None
 
 
+def usage_message(exc: typer.TyperException) -> tuple[str, str]:
+    """A usage error Click found while parsing (an unknown option, a missing argument, a bad
+    value) as pm-coach's own message and hint: the near miss Click suggests moves to the hint,
+    which also says where the options are listed."""
+    ctx = getattr(exc, "ctx", None)
+    if ctx is None:  # Click did not say which command (an option missing its value)
+        see = "Add --help to the command to see its options."
+    else:
+        listed = "commands" if hasattr(ctx.command, "list_commands") else "options"
+        see = f"See the {listed} with: {ctx.command_path} --help"
+    if hasattr(exc, "possibilities"):  # an option that does not exist
+        near = sorted(exc.possibilities or [])
+        path = ctx.command_path if ctx is not None else "pm-coach"
+        message = f"'{path}' has no option {exc.option_name}."
+        return message, (f"Did you mean {' or '.join(near)}? {see}" if near else see)
+    text = exc.format_message() if hasattr(exc, "format_message") else str(exc)
+    text, _, suggestion = text.partition(" Did you mean ")
+    hint = f"Did you mean {suggestion} {see}" if suggestion else see
+    text = text.replace(": Input should be ", ": it should be ")
+    return text[:1].lower() + text[1:], hint
+
+
+def _usage_error(exc: typer.TyperException) -> NoReturn:
+    """Every usage error reads like every other pm-coach error and exits 2. A group called
+    without a command still prints its help (Click's NoArgsIsHelpError)."""
+    if type(exc).__name__ == "NoArgsIsHelpError":
+        raise exc
+    message, hint = usage_message(exc)
+    print_error(message, hint)
+    raise typer.Exit(ExitCode.USAGE) from None
+
+
+def _no_type(ctx: Any) -> None:
+    return None
+
+
+def readable_metavars(group: Any) -> None:
+    """Help names what an option takes in words (``--gap GAP``, ``--since DATE``, ``--top N``),
+    never Typer's Python types (``<list[str]>``, ``<str>``); an argument shows only its name."""
+    for command in getattr(group, "commands", {}).values():
+        readable_metavars(command)
+    for param in getattr(group, "params", []):
+        if getattr(param, "opts", None) and hasattr(param, "is_flag"):  # an option
+            if param.is_flag or param.count or param.metavar is not None:
+                continue
+            param.metavar = _metavar(param)
+        elif hasattr(param, "display_type_rich"):  # an argument
+            if param.metavar is None:
+                param.metavar = (param.name or "value").upper()
+            param.display_type_rich = _no_type
+
+
+def _metavar(option: Any) -> str:
+    long_names = [o for o in option.opts if o.startswith("--")] or option.opts
+    name = long_names[0].lstrip("-")
+    described = getattr(option, "type_descriptor", None)
+    annotation = getattr(described, "annotation", None)
+    element = get_args(annotation)[0] if get_origin(annotation) is list else annotation
+    if element is int:
+        return "N"
+    if element is float:
+        return "NUMBER"
+    if name in ("since", "until", "start", "date") or name.endswith("-date"):
+        return "DATE"
+    if getattr(described, "is_path", False) or name == "output":
+        return "FILE"
+    return name.upper().replace("-", "_")
+
+
 class RootGroup(TyperGroup):
     """The only exit point: every PmCoachError becomes a message and a documented exit code."""
 
     def make_context(self, *args: Any, **kwargs: Any) -> Any:
+        readable_metavars(self)
         # --help and --version print while the command line is parsed, before invoke().
         try:
             return super().make_context(*args, **kwargs)
         except BrokenPipeError:
             _reader_went_away()
+        except typer.TyperException as exc:  # the root's own options, e.g. pm-coach --bogus
+            _usage_error(exc)
 
     def invoke(self, ctx: typer.Context) -> Any:
         try:
@@ -79,8 +151,8 @@ class RootGroup(TyperGroup):
             _reader_went_away()
         except (typer.Exit, typer.Abort):
             raise
-        except typer.TyperException:
-            raise  # a usage error found while parsing a command's options: typer reports it
+        except typer.TyperException as exc:  # found while parsing a command's options
+            _usage_error(exc)
         except Exception as exc:
             if _debug_requested(ctx):
                 raise
