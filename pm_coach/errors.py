@@ -8,6 +8,7 @@ stderr and exits with the class's documented code. The table is repeated in the 
 from __future__ import annotations
 
 import re
+from collections.abc import Iterable
 
 # C0 and C1 control characters (ESC starts terminal escape sequences), line and paragraph
 # separators, lone surrogates; a line feed is allowed where a message is laid out on lines.
@@ -102,3 +103,16 @@ def error_text(message: str, hint: str | None = None) -> str:
     characters (from a path, say) are shown escaped."""
     text = f"pm-coach: error: {printable(message, lines=True)}\n"
     return text + f"  hint: {printable(hint, lines=True)}\n" if hint else text
+
+
+def did_you_mean(typed: str, known: Iterable[str]) -> str:
+    """``Did you mean 'confidence'? `` when ``typed`` is a near miss of one or two of ``known``
+    (any case), else an empty string: the start of a hint."""
+    import difflib
+
+    names = list(known)
+    by_key = {name.casefold(): name for name in names}
+    close = difflib.get_close_matches(typed.strip().casefold(), list(by_key), n=2, cutoff=0.7)
+    if not close:
+        return ""
+    return f"Did you mean {' or '.join(repr(by_key[c]) for c in close)}? "

@@ -11,14 +11,14 @@ from pm_coach.errors import Hint
 
 HINTS: dict[str, str] = {
     "maps-list": "See the map ids with 'pm-coach maps list'.",
-    "maps-known": "Known maps: {known}. See them with 'pm-coach maps list'.",
+    "maps-known": "{near}Known maps: {known}. See them with 'pm-coach maps list'.",
     "map-validate": "Check it with 'pm-coach maps validate {path}'.",
     "assess-first": "Run a full assessment first: pm-coach assess",
     "action-ids": "See the action ids with 'pm-coach maps show {map}' or in your plan "
     "('pm-coach plan').",
     "log-example": 'Say what you did, e.g. pm-coach log "Ran the Q3 pricing review with sales"',
     "role-add": 'Add one: pm-coach profile role add "Acme" "Senior PM" --start 2024-03',
-    "network-names": "See the names with 'pm-coach network list'.",
+    "network-names": "{near}See the names with 'pm-coach network list'.",
     "network-rm": "Use another name (for example add a surname), or remove the old one first "
     "with: pm-coach network rm {name}",
     "evidence-ids": "See the ids with 'pm-coach evidence list'.",

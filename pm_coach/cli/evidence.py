@@ -25,7 +25,9 @@ def list_(
     gap: Annotated[
         list[str] | None,
         typer.Option(
-            "--gap", "-g", help="Only entries tagged with this gap (repeatable: any of them)."
+            "--gap",
+            "-g",
+            help="Only entries tagged with this gap (repeatable or with commas: any of them).",
         ),
     ] = None,
     tag: Annotated[

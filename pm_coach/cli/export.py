@@ -49,7 +49,10 @@ def export(
     gap: Annotated[
         list[str] | None,
         typer.Option(
-            "--gap", "-g", help="Only entries tagged with this gap (repeatable).", metavar="GAP"
+            "--gap",
+            "-g",
+            help="Only entries tagged with this gap (repeatable, or with commas).",
+            metavar="GAP",
         ),
     ] = None,
     tag: Annotated[

@@ -41,7 +41,9 @@ def log(
     ] = None,
     gap: Annotated[
         list[str] | None,
-        typer.Option("--gap", "-g", help="Gap id it shows progress on (repeatable)."),
+        typer.Option(
+            "--gap", "-g", help="Gap id it shows progress on (repeatable, or several with commas)."
+        ),
     ] = None,
     result: Annotated[str, typer.Option("--result", "-r", help="What came of it.")] = "",
     metric: Annotated[

@@ -11,7 +11,7 @@ from dataclasses import dataclass, field
 from pydantic import ValidationError
 
 from pm_coach.core.dates import parse_date
-from pm_coach.errors import Hint, InputError
+from pm_coach.errors import Hint, InputError, did_you_mean
 from pm_coach.models import EVIDENCE_KINDS, Evidence, SkillMap
 from pm_coach.models.common import SCOPES, slug
 from pm_coach.models.validation import input_error
@@ -34,15 +34,22 @@ class EvidenceInput:
     scope: str = ""  # "" when not said
 
 
+def split_ids(values: Iterable[str]) -> list[str]:
+    """Ids as typed, one per ``--gap`` or several with commas (``strategy,buy-in``)."""
+    return [part for value in values for part in value.split(",") if part.strip()]
+
+
 def check_gaps(gaps: Iterable[str], skill_map: SkillMap) -> list[str]:
-    """Normalise gap ids (lowercase, de-duplicated) and refuse ones the map does not have."""
+    """Normalise gap ids (``Buy In`` is ``buy-in``; commas separate several; no repeats) and
+    refuse ones the map does not have, naming the near miss."""
     out: list[str] = []
-    for raw in gaps:
+    for raw in split_ids(gaps):
         gap = slug(raw)
         if skill_map.gap(gap) is None:
             raise InputError(
-                f"unknown gap {raw!r} for the skill map {skill_map.id!r}.",
-                hint=f"Use one of: {', '.join(skill_map.gap_ids)}.",
+                f"unknown gap {raw.strip()!r} for the skill map {skill_map.id!r}.",
+                hint=f"{did_you_mean(gap, skill_map.gap_ids)}"
+                f"Use one of: {', '.join(skill_map.gap_ids)}.",
             )
         if gap not in out:
             out.append(gap)

@@ -11,7 +11,7 @@ import datetime as dt
 from collections.abc import Callable, Iterable, Sequence
 from typing import TypeVar
 
-from pm_coach.errors import Hint, InputError, NotFoundError
+from pm_coach.errors import Hint, InputError, NotFoundError, did_you_mean
 from pm_coach.models.common import slug
 from pm_coach.models.network import CONTACT_KINDS, HELPER_KINDS, Contact, Conversation
 
@@ -91,14 +91,14 @@ def get(contacts: Iterable[Contact], name: str) -> Contact:
     """The contact with this name; a NotFoundError when there is none."""
     found = find(contacts, name)
     if found is None:
-        raise _not_found(name)
+        raise _not_found(name, contacts)
     return found
 
 
-def _not_found(name: str) -> NotFoundError:
+def _not_found(name: str, contacts: Iterable[Contact]) -> NotFoundError:
     return NotFoundError(
         f"no one called {name!r} in your network.",
-        hint=Hint("network-names"),
+        hint=Hint("network-names", near=did_you_mean(name, [c.name for c in contacts])),
     )
 
 
@@ -117,7 +117,7 @@ def remove(contacts: Sequence[Contact], name: str) -> tuple[list[Contact], Conta
     """The contacts without the one named, and the one removed."""
     gone = find(contacts, name)
     if gone is None:
-        raise _not_found(name)
+        raise _not_found(name, contacts)
     return [c for c in contacts if c is not gone], gone
 
 
@@ -127,7 +127,7 @@ def touch(
     """Add a conversation on ``when`` (with an optional note) to the contact's history."""
     target = find(contacts, name)
     if target is None:
-        raise _not_found(name)
+        raise _not_found(name, contacts)
     talk = _checked(lambda: Conversation(date=when, note=note))
     updated = Contact.model_validate(
         {**target.model_dump(), "conversations": [*target.conversations, talk]}
@@ -151,7 +151,7 @@ def edit(
     """
     target = find(contacts, name)
     if target is None:
-        raise _not_found(name)
+        raise _not_found(name, contacts)
     changes: dict[str, object] = {}
     if kind is not None:
         changes["kind"] = check_kind(kind)
@@ -173,11 +173,12 @@ def edit(
 def check_gaps(helps: Iterable[str], gap_ids: Sequence[str]) -> list[str]:
     """Gap ids for --helps, normalised and without repeats; an unknown one is an InputError."""
     gaps: list[str] = []
-    for raw in helps:
+    for raw in (part for value in helps for part in value.split(",") if part.strip()):
         gap = slug(raw)
         if gap not in gap_ids:
             raise InputError(
-                f"unknown gap {raw!r} for --helps.", hint=f"Use one of: {', '.join(gap_ids)}."
+                f"unknown gap {raw.strip()!r} for --helps.",
+                hint=f"{did_you_mean(gap, gap_ids)}Use one of: {', '.join(gap_ids)}.",
             )
         if gap not in gaps:
             gaps.append(gap)

@@ -12,7 +12,7 @@ from typing import Any
 
 from pydantic import ValidationError
 
-from pm_coach.errors import DataFileError, Hint, NotFoundError, StorageError
+from pm_coach.errors import DataFileError, Hint, NotFoundError, StorageError, did_you_mean
 from pm_coach.models import SkillMap
 from pm_coach.models.catalog import MapEntry, MapSource
 from pm_coach.models.skillmap import (
@@ -251,10 +251,12 @@ class MapCatalog:
     def load(self, map_id: str) -> SkillMap:
         path = self.path_of(map_id)
         if path is None:
-            known = ", ".join(s.id for s in self.sources()) or "none"
+            ids = [s.id for s in self.sources()]
             raise NotFoundError(
                 f"no skill map called {map_id!r}.",
-                hint=Hint("maps-known", known=known),
+                hint=Hint(
+                    "maps-known", known=", ".join(ids) or "none", near=did_you_mean(map_id, ids)
+                ),
             )
         skill_map, problems = check_map_file(path, own=path.parent == self.user_dir)
         if skill_map is None or problems:
