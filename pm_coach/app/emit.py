@@ -214,4 +214,11 @@ def _show(body: Any) -> None:
         return
     from pm_coach.render import console
 
-    console.out().print(body)
+    # crop=False: a hint's pm-coach command may run past the width rather than be cut short.
+    out = console.out()
+    if out.is_terminal:
+        out.print(body, crop=False)
+        return
+    with out.capture() as captured:  # piped: plain lines, none ending in spaces
+        out.print(body, crop=False)
+    sys.stdout.write("".join(line.rstrip() + "\n" for line in captured.get().splitlines()))

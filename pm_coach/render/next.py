@@ -7,6 +7,7 @@ from typing import Any
 
 from pm_coach.core.plan import Plan, PlannedAction
 from pm_coach.core.tracking import Week
+from pm_coach.render.plain import wrap_hint
 from pm_coach.render.plan import day_short, offer_lines, replan_line
 
 WIDTH = 80
@@ -23,9 +24,11 @@ def _action_line(a: PlannedAction, when: str) -> str:
 
 
 def _wrapped(text: str, max_lines: int = 2) -> list[str]:
-    import textwrap
-
-    out = textwrap.wrap(text, WIDTH, subsequent_indent="  ")
+    """``text`` in at most ``max_lines`` lines; a pm-coach command in it is never cut."""
+    out = wrap_hint(text, WIDTH - 2)
+    out = out[:1] + [line if line.startswith("  ") else "  " + line for line in out[1:]]
+    if len(out) > max_lines and out[-1].startswith("  pm-coach "):
+        return [*[_fit(" ".join(x.strip() for x in out[:-1]))], out[-1]][-max_lines:]
     if len(out) > max_lines:
         out = [*out[: max_lines - 1], _fit(" ".join(out[max_lines - 1 :]))]
     return out

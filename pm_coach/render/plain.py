@@ -87,3 +87,27 @@ def wrap(text: str, width: int) -> list[str]:
     if line:
         lines.append(line)
     return lines
+
+
+def split_command(text: str) -> tuple[str, str]:
+    """``text`` as the words before a ``pm-coach …`` command and the command itself (to the end
+    of the text); the command is empty when there is none."""
+    at = text.find("pm-coach ")
+    if at < 0 or (at > 0 and not text[at - 1].isspace()):
+        return text, ""
+    return text[:at].rstrip(), text[at:]
+
+
+def wrap_hint(text: str, width: int, indent: str = "  ") -> list[str]:
+    """Like :func:`wrap`, but a ``pm-coach …`` command at the end is never broken: it follows the
+    last words when it fits there, else it gets a line of its own (longer than ``width`` if it
+    must), so it can be copied and pasted as one line."""
+    prose, command = split_command(text)
+    if not command or cells(text) <= width:
+        return wrap(text, width)
+    lines = wrap(prose, width)
+    if lines and cells(lines[-1]) + 1 + cells(command) <= width:
+        lines[-1] += " " + command
+    else:
+        lines.append(indent + command)
+    return lines

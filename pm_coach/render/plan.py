@@ -18,6 +18,7 @@ from pm_coach.core.plan import (
     PlannedAction,
 )
 from pm_coach.core.tracking import ALL_FINISHED, NEWER_ASSESSMENT
+from pm_coach.render.hint import Hint
 from pm_coach.render.markdown import md_escape
 
 if TYPE_CHECKING:
@@ -229,8 +230,8 @@ def people_line(g: FocusGap) -> str:
         return "People who help: " + " · ".join(person_label(p) for p in g.people)
     if g.look_for:
         return (
-            f"Nobody in your network helps with this yet. {g.look_for} Then: "
-            f'pm-coach network add "NAME" --kind coach|mentor|circle --helps {g.gap}'
+            f"Nobody in your network helps with this yet. {g.look_for} For a coach or a circle, "
+            f'change the kind in: pm-coach network add "NAME" --kind mentor --helps {g.gap}'
         )
     return ""
 
@@ -414,7 +415,7 @@ def _terminal_gap(g: FocusGap, number: int, plan: Plan, full: bool) -> list[Rend
         parts.append(Padding(read, (0, 0, 0, 2), expand=False))
     people = people_line(g) if full else ""
     if people:
-        parts.append(Padding(Text(people, style="italic"), (0, 0, 0, 2), expand=False))
+        parts.append(Padding(Hint(people, style="italic"), (0, 0, 0, 2), expand=False))
     note = all_done_note(g)
     if note:
         parts.append(Padding(Text(note, style="yellow"), (0, 0, 0, 2), expand=False))
@@ -429,6 +430,7 @@ def _terminal_gap(g: FocusGap, number: int, plan: Plan, full: bool) -> list[Rend
 def terminal(plan: Plan, *, full: bool = False) -> RenderableType:
     from rich import box
     from rich.console import Group
+    from rich.padding import Padding
     from rich.table import Table
     from rich.text import Text
 
@@ -492,12 +494,12 @@ def terminal(plan: Plan, *, full: bool = False) -> RenderableType:
         parts.extend(_terminal_gap(g, 0, plan, full))
     if full and plan.quiet:
         parts.extend([Text(""), Text("Relationships gone quiet", style="bold")])
-        parts.extend(Text(f"  {line}") for line in quiet_lines(plan))
+        parts.extend(Padding(Hint(line), (0, 0, 0, 2), expand=False) for line in quiet_lines(plan))
     extra = [*offer_lines(plan), replan_line(plan)]
     extra = [line for line in extra if line]
     if extra:
         parts.append(Text(""))
-        parts.extend(Text(line, style="yellow") for line in extra)
+        parts.extend(Hint(line, style="yellow") for line in extra)
     parts.extend([Text(""), Text(FOOTER, style="dim")])
     if not full:
         parts.append(
