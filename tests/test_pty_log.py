@@ -44,6 +44,16 @@ def test_answering_every_question_saves_the_entry(home: Path) -> None:
     child.expect("When did it happen")
     child.send("\x15")  # clear the default
     child.sendline("yesterday")
+    child.expect("More: kind, goal, tags")
+    child.send("y")
+    child.expect("What kind of evidence")
+    child.send(DOWN + DOWN + "\r")  # a talk
+    child.expect("Which organisation")
+    child.sendline("ProductTank")
+    child.expect("Which business goal")
+    child.sendline("Grow self-serve revenue")
+    child.expect("Tags")
+    child.sendline("pricing; sales")
     child.expect(r"Logged ([a-z0-9]{6}) ·")
     entry_id = child.match.group(1)
     child.expect(pexpect.EOF)
@@ -56,6 +66,24 @@ def test_answering_every_question_saves_the_entry(home: Path) -> None:
     assert e.result == "Sales agreed the top three bets"
     assert e.metrics == ["3 bets agreed"]
     assert e.scope == "teams"
+    assert (e.kind, e.org, e.goal) == ("talk", "ProductTank", "Grow self-serve revenue")
+    assert e.tags == ["pricing", "sales"]
+
+
+def test_ctrl_c_after_the_text_offers_to_save_what_was_typed(home: Path) -> None:
+    child = spawn(home, "log", "--no-suggest")
+    child.expect("What did you do")
+    child.sendline("Sketched the pricing memo")
+    child.expect("Which gaps")
+    child.sendcontrol("c")
+    child.expect("Save what you typed so far")
+    child.send("y")
+    child.expect(r"Logged ([a-z0-9]{6}) ·")
+    child.expect(pexpect.EOF)
+    child.close()
+    assert child.exitstatus == 0
+    [e] = EvidenceStore(home).load()
+    assert e.text == "Sketched the pricing memo" and e.gaps == []
 
 
 def test_ctrl_c_at_the_first_question_saves_nothing(home: Path) -> None:

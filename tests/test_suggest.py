@@ -230,8 +230,8 @@ def test_form_pre_ticks_the_suggestion_key_by_key(home: Path) -> None:
     leadership_map = MapCatalog(home).load("leadership")
     with create_pipe_input() as inp:
         # text, then accept the checkbox as pre-ticked, empty result, no metrics, no scope,
-        # date today
-        inp.send_text("Mentored a junior PM\r" + "\r" + "\r" + "\r" + "\r" + "\r")
+        # date today, nothing more
+        inp.send_text("Mentored a junior PM\r" + "\r" * 6)
         raw = prompts.log_form(
             [(g.id, g.name) for g in leadership_map.gaps],
             dt.date.today(),

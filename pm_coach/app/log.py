@@ -39,11 +39,7 @@ def log(
     typed = text is not None
     gap = list(given.gaps)
     if text is None:
-        raw = ask(ws, skill_map, today, suggested=gap, no_suggest=no_suggest)
-        raw.tags, raw.goal, raw.kind, raw.org = given.tags, given.goal, given.kind, given.org
-        raw.action = given.action
-        if given.scope:
-            raw.scope = given.scope
+        raw = ask(ws, skill_map, today, suggested=gap, no_suggest=no_suggest, given=given)
     else:
         raw = given
         raw.text = text
@@ -114,9 +110,11 @@ def ask(
     *,
     suggested: list[str],
     no_suggest: bool,
+    given: EvidenceInput | None = None,
 ) -> EvidenceInput:
     """The entry from the interactive form; it pre-ticks ``suggested``, else (unless
-    ``no_suggest``) the gaps the typed text suggests."""
+    ``no_suggest``) the gaps the typed text suggests. Its last, optional step offers the active
+    plan's open actions; options from the command line (``given``) are the answers' defaults."""
     if not terminal.interactive():
         raise PreconditionError(
             "no TEXT given, and this is not an interactive terminal.",
@@ -128,7 +126,15 @@ def ask(
     pretick = suggested or (
         [] if no_suggest else form_suggester(skill_map, ws.gap_model(skill_map))
     )
-    return prompts.log_form([(g.id, g.name) for g in skill_map.gaps], today, suggested=pretick)
+    from pm_coach.app.plan import open_actions
+
+    return prompts.log_form(
+        [(g.id, g.name) for g in skill_map.gaps],
+        today,
+        suggested=pretick,
+        actions=open_actions(ws.folder, skill_map),
+        given=given,
+    )
 
 
 def form_suggester(

@@ -423,6 +423,19 @@ def action_gap(folder: Path, skill_map: SkillMap, action_id: str) -> str:
     return found[0].id
 
 
+def open_actions(folder: Path, skill_map: SkillMap) -> list[tuple[str, str]]:
+    """``(id, title)`` of the active plan's actions not yet marked done or skipped, for the log
+    form to offer; empty without a plan or when the plan uses another map."""
+    from pm_coach.store.plans import active_plan, plans_path
+
+    if not plans_path(folder).exists():
+        return []
+    saved = active_plan(folder)
+    if saved is None or saved.map != skill_map.id:
+        return []
+    return [(a.id, a.title) for a in saved.actions if not a.mark]
+
+
 def offers_for(
     folder: Path, entry: Evidence, skill_map: SkillMap, today: dt.date
 ) -> list[core.Offer]:

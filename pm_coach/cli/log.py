@@ -26,7 +26,9 @@ turns this off).
 Without --scope, words such as "board" or "exec" (company) and "meetup", "conference" or
 "podcast" (external) set the scope, and it says so. Scope is how far the work reached; the
 level your evidence supports depends on it (see docs/calibration.md).
-With no TEXT on a terminal, a short form asks for each field and pre-ticks the suggestion.
+With no TEXT on a terminal, a short form asks for each field and pre-ticks the suggestion;
+its last step (More?) asks kind, organisation, goal, tags and the plan action. Ctrl-C after the
+first answer asks whether to save what was typed.
 """
 
 
