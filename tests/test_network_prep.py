@@ -377,3 +377,107 @@ def test_prep_follows_the_saved_plan_and_its_statuses(run, home: Path, tmp_path:
     assert run("plan", "done", "strategy-goal-map").exit_code == 0
     r = run("network", "prep", "Sam Lee")
     assert "Map a year of your work" not in r.stdout
+
+
+# --- the self-awareness answers: asked once in the profile, used in messages and first agendas --
+
+ANSWERS = {
+    "goal": "a Head of Product role within 18 months.",
+    "investment": "an hour every two weeks",
+    "personality": "quiet in big meetings; I think best in writing",
+}
+
+
+def test_a_first_message_ends_with_how_the_pm_works_best() -> None:
+    [coach] = suggest(
+        [("confidence", "Confidence")], [], network_guide(), goal="a Head of Product role",
+        investment="an hour every two weeks", personality=" I think best in writing. ",
+    )  # fmt: skip
+    assert coach.message.endswith(
+        "I'll bring a concrete problem to each one. So you know how I work best: I think best "
+        "in writing."
+    )
+    [plain] = suggest([("confidence", "Confidence")], [], network_guide())
+    assert "how I work best" not in plain.message
+
+
+def test_a_first_conversation_opens_with_an_introduction(leadership) -> None:
+    prep = build_prep(
+        sam(), today=TODAY, skill_map=leadership, focus=FOCUS, actions=[], entries=ENTRIES,
+        strengths=[], guide=network_guide(), answers=ANSWERS,
+    )  # fmt: skip
+    assert prep.introduce == [
+        "What I am working towards: a Head of Product role within 18 months.",
+        "The time I can give: an hour every two weeks.",
+        "So you know how I work best: quiet in big meetings; I think best in writing.",
+    ]
+    assert prep.unanswered == [] and prep.ask_first == []
+    text = markdown(prep)
+    assert (
+        "## Introduce yourself\n\n- What I am working towards: a Head of Product role within "
+        "18 months.\n" in text
+    )
+    assert text.index("## Introduce yourself") < text.index("## What I am working on")
+    # from the second conversation on, no introduction
+    later = build_prep(
+        sam("2026-05-01"), today=TODAY, skill_map=leadership, focus=FOCUS, actions=[],
+        entries=ENTRIES, strengths=[], guide=network_guide(), answers=ANSWERS,
+    )  # fmt: skip
+    assert later.introduce == [] and "Introduce yourself" not in markdown(later)
+
+
+def test_unanswered_questions_are_named_with_the_command_that_answers_them(leadership) -> None:
+    prep = build_prep(
+        sam(), today=TODAY, skill_map=leadership, focus=FOCUS, actions=[], entries=ENTRIES,
+        strengths=[], guide=network_guide(), answers={"goal": "a Director role"},
+    )  # fmt: skip
+    assert prep.introduce == ["What I am working towards: a Director role."]
+    assert prep.unanswered == ["investment", "personality"]
+    assert (
+        "- Not answered yet: investment, personality. Worth a minute before you meet: "
+        '`pm-coach profile set --investment "…" --personality "…"`' in markdown(prep)
+    )
+
+
+def test_a_first_talk_with_a_mentee_starts_with_the_questions_to_ask(leadership) -> None:
+    jo = sam(kind="mentee", helps=("buy-in",))
+    prep = build_prep(
+        jo, today=TODAY, skill_map=leadership, focus=FOCUS, actions=[], entries=ENTRIES,
+        strengths=[], guide=network_guide(), answers=ANSWERS,
+    )  # fmt: skip
+    assert prep.introduce == [] and prep.unanswered == []
+    assert len(prep.ask_first) == 4
+    assert "## Ask first\n\n1. What do you want to be doing in a year or two" in markdown(prep)
+
+
+def test_the_guide_refuses_an_introduction_with_the_wrong_placeholder() -> None:
+    bad = json.loads(json.dumps(network_guide().model_dump()))
+    bad["introduce"]["personality"] = "How I work: {goal}."
+    with pytest.raises(ValueError, match=r"introduce.personality must use \{personality\}"):
+        NetworkGuide.model_validate(bad)
+
+
+def test_personality_is_set_once_and_used_by_find_and_prep(run, home: Path, tmp_path: Path):
+    setup_pm(run, tmp_path)
+    r = run("profile", "set", "--personality", "quiet in big meetings; I think best in writing")
+    assert r.exit_code == 0, r.output
+    assert "personality     quiet in big meetings; I think best in writing\n" in r.stdout
+    data = json.loads(run("profile", "show", "--json").stdout)
+    assert data["personality"] == "quiet in big meetings; I think best in writing"
+    message = json.loads(run("network", "find", "--json").stdout)["suggestions"][0]["message"]
+    assert message.endswith(
+        "So you know how I work best: quiet in big meetings; I think best in writing."
+    )
+    run("network", "add", "Ana Ruiz", "--kind", "coach", "--helps", "confidence")
+    r = run("network", "prep", "Ana Ruiz")
+    assert r.exit_code == 0, r.output
+    assert (
+        "- So you know how I work best: quiet in big meetings; I think best in writing.\n"
+        in r.stdout
+    )
+    assert json.loads(run("network", "prep", "Ana Ruiz", "--json").stdout)["unanswered"] == [
+        "goal",
+        "investment",
+    ]
+    # Sam has been talked to already: no introduction
+    assert "Introduce yourself" not in run("network", "prep", "Sam Lee").stdout

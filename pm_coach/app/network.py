@@ -267,6 +267,11 @@ def prep(folder: Path, name: str, today: dt.date) -> PrepResult:
             guide=network_guide(),
             no_assessment=s.assessment is None,
             saved_plan=saved,
+            answers={
+                "goal": s.profile.goal,
+                "investment": s.profile.investment,
+                "personality": s.profile.personality,
+            },
         )
     )
 
@@ -317,6 +322,7 @@ def find(folder: Path, gap: str | None, today: dt.date) -> FindOutput:
         network_guide(),
         goal=s.profile.goal,
         investment=s.profile.investment,
+        personality=s.profile.personality,
         target_role=s.profile.target_role,
         include_helped=gap is not None,
     )

@@ -207,7 +207,8 @@ def find(
     """Whom to look for where a focus gap has nobody: a coach, a mentor or a circle, where to
     find one, and a first message to send. Also lists the gaps you could mentor others in.
 
-    The messages use your profile's --goal and --investment (pm-coach profile set).
+    The messages use your profile's --goal, --investment and --personality (pm-coach profile
+    set).
     """
     from pm_coach.app.emit import check_options, emit
     from pm_coach.app.network import FindOutput

@@ -76,6 +76,15 @@ def set_(
             metavar="TEXT",
         ),
     ] = None,
+    personality: Annotated[
+        str | None,
+        typer.Option(
+            "--personality",
+            help='How you work and like to be helped, e.g. "quiet in big meetings; I think best '
+            'in writing". Used in first messages and in the agenda for a first conversation.',
+            metavar="TEXT",
+        ),
+    ] = None,
     background: Annotated[
         str | None,
         typer.Option(
@@ -118,6 +127,7 @@ def set_(
         "summary": summary,
         "goal": goal,
         "investment": investment,
+        "personality": personality,
         "background": background,
         "market": market,
         "motivation": motivation,

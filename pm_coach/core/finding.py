@@ -1,5 +1,6 @@
 """Whom to look for where a focus gap has nobody: the kind of person, where to find them, and a
-first message to send, filled in from the user's own goal and the time they will give.
+first message to send, filled in from the user's own goal, the time they will give and how they
+work best.
 
 Pure: the gaps, the network, the guide and the profile's words go in; suggestions come out.
 """
@@ -30,6 +31,11 @@ class Suggestion:
     message: str  # a first message, ready to adapt
 
 
+def answer(text: str) -> str:
+    """A profile answer ready to end a sentence: trimmed, without its own full stop."""
+    return text.strip().rstrip(".")
+
+
 def goal_words(goal: str, target_role: str) -> str:
     if goal.strip():
         return goal.strip().rstrip(".")
@@ -45,6 +51,7 @@ def suggest(
     *,
     goal: str = "",
     investment: str = "",
+    personality: str = "",
     target_role: str = "",
     include_helped: bool = False,
 ) -> list[Suggestion]:
@@ -62,6 +69,8 @@ def suggest(
             goal=goal_words(goal, target_role),
             investment=investment.strip().rstrip(".") or INVESTMENT_FALLBACK,
         )
+        if personality.strip():
+            message += " " + guide.introduce.personality.format(personality=answer(personality))
         out.append(
             Suggestion(
                 gap=gap_id,

@@ -59,6 +59,12 @@ class Prep:
     topics: list[Topic] = field(default_factory=list)
     no_assessment: bool = False
     saved_plan: bool = False  # the actions come from the saved plan, not one worked out today
+    # A first conversation with a coach, mentor or circle: the user's answers to what a good
+    # mentor asks first, as sentences, and which of goal/investment/personality are unanswered.
+    introduce: list[str] = field(default_factory=list)
+    unanswered: list[str] = field(default_factory=list)
+    # A first conversation with a mentee: the same questions, to ask them.
+    ask_first: list[str] = field(default_factory=list)
 
 
 def _evidence_since(
@@ -139,8 +145,10 @@ def build_prep(
     guide: NetworkGuide,
     no_assessment: bool = False,
     saved_plan: bool = False,
+    answers: dict[str, str] | None = None,
 ) -> Prep:
-    """The agenda for the next conversation with ``contact``."""
+    """The agenda for the next conversation with ``contact``. ``answers`` are the user's
+    profile answers (``goal``, ``investment``, ``personality``), used on a first conversation."""
     last = contact.last_contact
     if contact.kind == "mentee":
         # with a mentee the agenda is about what you help them with, not your own plan
@@ -161,6 +169,10 @@ def build_prep(
         next_up = None if actions or not open_ones else open_ones[0]
         focus = sorted(focus, key=lambda f: not f.helped)  # their gaps first, stable otherwise
     since = _evidence_since(entries, last, gaps_of_interest, today)
+    first = not contact.conversations
+    introduce, unanswered = _introduce(guide, answers or {}) if first else ([], [])
+    if contact.kind == "mentee":
+        introduce, unanswered = [], []
     return Prep(
         contact=contact,
         today=today,
@@ -175,4 +187,25 @@ def build_prep(
         topics=pick_topics(guide, contact.kind, gaps_of_interest, len(contact.conversations)),
         no_assessment=no_assessment,
         saved_plan=saved_plan,
+        introduce=introduce,
+        unanswered=unanswered,
+        ask_first=list(guide.introduce.ask_mentee) if first and contact.kind == "mentee" else [],
     )
+
+
+ANSWERS = ("goal", "investment", "personality")
+
+
+def _introduce(guide: NetworkGuide, answers: dict[str, str]) -> tuple[list[str], list[str]]:
+    """The sentences that introduce the user, from the answers they gave, and the names of the
+    answers they have not given yet."""
+    from pm_coach.core.finding import answer
+
+    said, missing = [], []
+    for name in ANSWERS:
+        text = answer(answers.get(name, ""))
+        if text:
+            said.append(getattr(guide.introduce, name).format(**{name: text}))
+        else:
+            missing.append(name)
+    return said, missing

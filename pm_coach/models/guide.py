@@ -33,6 +33,29 @@ class KindGuide(BaseModel):
         return self
 
 
+class Introduce(BaseModel):
+    """The answers a good mentor asks about first, as the user says them (each sentence fills
+    in its own answer from the profile), and the same questions to ask someone you mentor."""
+
+    model_config = ConfigDict(extra="forbid")
+
+    goal: str = Field(min_length=1)
+    investment: str = Field(min_length=1)
+    personality: str = Field(min_length=1)
+    ask_mentee: list[str] = Field(min_length=1)
+
+    @model_validator(mode="after")
+    def _own_placeholder(self) -> Introduce:
+        import string
+
+        for name in ("goal", "investment", "personality"):
+            text = getattr(self, name)
+            used = {f for _, f, _, _ in string.Formatter().parse(text) if f is not None}
+            if used != {name}:
+                raise ValueError(f"introduce.{name} must use {{{name}}} and no other placeholder")
+        return self
+
+
 class GapGuide(BaseModel):
     model_config = ConfigDict(extra="forbid")
 
@@ -68,6 +91,7 @@ class NetworkGuide(BaseModel):
     model_config = ConfigDict(extra="forbid")
 
     kinds: dict[str, KindGuide]
+    introduce: Introduce
     gaps: dict[Slug, GapGuide] = Field(default_factory=dict)
     offers: dict[str, str] = Field(default_factory=dict)
     topics: list[Topic] = Field(default_factory=list)

@@ -80,6 +80,7 @@ PROFILE_FLAGS = {
     "summary": "--summary",
     "goal": "--goal",
     "investment": "--investment",
+    "personality": "--personality",
     "background": "--background",
     "market": "--market",
     "motivation": "--motivation",
@@ -103,6 +104,7 @@ class Profile(Record):
     summary: OneLine = ""
     goal: OneLine = ""  # what the user is working towards, in their words
     investment: OneLine = ""  # the time and effort they will give to coaches and mentors
+    personality: OneLine = ""  # how they work and like to be helped, in their words
     # Where the PM came from and the market they work in: advice and reading depend on both.
     background: Background | Literal[""] = ""
     market: Market | Literal[""] = ""

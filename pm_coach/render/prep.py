@@ -24,6 +24,7 @@ def markdown(prep: Prep) -> str:
             f"({_plural(days, 'day')} ago) · {_plural(talks, 'conversation')} so far"
         )
     lines.append("")
+    lines += _first_conversation(prep)
 
     if c.kind == "mentee":
         lines += ["## What we are working on", ""]
@@ -117,6 +118,29 @@ def markdown(prep: Prep) -> str:
     return "\n".join(lines)
 
 
+FLAGS = {"goal": "--goal", "investment": "--investment", "personality": "--personality"}
+
+
+def _first_conversation(prep: Prep) -> list[str]:
+    """For a first conversation: how to introduce yourself, or what to ask a new mentee."""
+    lines: list[str] = []
+    if prep.introduce or prep.unanswered:
+        lines += ["## Introduce yourself", ""]
+        lines += [f"- {md(s)}" for s in prep.introduce]
+        if prep.unanswered:
+            flags = " ".join(f'{FLAGS[n]} "…"' for n in prep.unanswered)
+            lines.append(
+                f"- Not answered yet: {', '.join(prep.unanswered)}. Worth a minute before you "
+                f"meet: `pm-coach profile set {flags}`"
+            )
+        lines.append("")
+    if prep.ask_first:
+        lines += ["## Ask first", ""]
+        lines += [f"{n}. {md(q)}" for n, q in enumerate(prep.ask_first, start=1)]
+        lines.append("")
+    return lines
+
+
 def as_json(prep: Prep) -> str:
     """The agenda's parts as JSON, for tools that lay it out themselves."""
     import json
@@ -146,5 +170,8 @@ def as_json(prep: Prep) -> str:
         "question": prep.question,
         "offer": prep.offer,
         "topics": [{"title": t.title, "prompt": t.prompt} for t in prep.topics],
+        "introduce": list(prep.introduce),
+        "unanswered": list(prep.unanswered),
+        "ask_first": list(prep.ask_first),
     }  # fmt: skip
     return json.dumps(data, ensure_ascii=False, indent=2) + "\n"

@@ -45,6 +45,7 @@ def profile_text(profile: Profile) -> str:
             ("summary", profile.summary),
             ("goal", profile.goal),
             ("investment", profile.investment),
+            ("personality", profile.personality),
             ("background", profile.background),
             ("market", profile.market),
             ("motivation", MOTIVATION_LABELS.get(profile.motivation, "")),
