@@ -34,7 +34,7 @@ ALLOWED: dict[str, set[str]] = {
 CLI_SHARED = {"pm_coach.cli.state", "pm_coach.cli.options"}
 # Command modules still on their way onto app/ (their use cases are being moved by another
 # change): they may reach the lower rooms until then. Empty this set, never add to it.
-CLI_NOT_YET = {"pm_coach.cli.network"}
+CLI_NOT_YET: set[str] = set()
 # The commands a user types (checked against the registry in test_the_commands_are_known).
 COMMANDS = (
     "assess plan next log evidence export report feedback stories profile maps network import "

@@ -9,7 +9,7 @@ from pathlib import Path
 import pexpect
 import pytest
 
-from pm_coach.cli import network as network_cli
+from pm_coach.app import terminal
 from pm_coach.store.evidence import EvidenceStore
 from pm_coach.store.network import load_contacts, network_path
 from tests.conftest import pm_coach_cmd, subprocess_env
@@ -126,7 +126,7 @@ def test_rm_asks_and_keeps_on_no(run, home: Path, monkeypatch: pytest.MonkeyPatc
 
     run("network", "add", "Sam", "--kind", "mentor")
     run("network", "touch", "Sam", "--date", "2026-05-01")
-    monkeypatch.setattr(network_cli, "interactive", lambda: True)
+    monkeypatch.setattr(terminal, "interactive", lambda: True)
     asked: list[str] = []
     monkeypatch.setattr(prompts, "confirm", lambda msg, **_: asked.append(msg) or False)
     r = run("network", "rm", "Sam")

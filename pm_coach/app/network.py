@@ -4,13 +4,15 @@
 from __future__ import annotations
 
 import datetime as dt
+from collections.abc import Callable
 from dataclasses import dataclass
 from pathlib import Path
 from typing import TYPE_CHECKING, ClassVar
 
-from pm_coach.app.emit import Output
+from pm_coach.app.emit import Message, Output
 from pm_coach.core.finding import FindResult
 from pm_coach.core.prep import Prep
+from pm_coach.errors import PreconditionError
 from pm_coach.models import Assessment, Evidence, Profile, SkillMap
 from pm_coach.models.network import Contact
 
@@ -334,3 +336,97 @@ def find(folder: Path, gap: str | None, today: dt.date) -> FindOutput:
             based_on=based_on,
         )
     )
+
+
+# --- commands that change the network: each says what it did in a Message ---------------------
+
+
+def _change(
+    folder: Path, change: Callable[[list[Contact]], tuple[list[Contact], Contact]]
+) -> Contact:
+    """Apply ``change`` (contacts in, the new contacts and the one it concerned out) under the
+    lock, and return that contact."""
+    from pm_coach.store.network import change_contacts
+
+    concerned: list[Contact] = []
+
+    def apply(contacts: list[Contact]) -> list[Contact]:
+        updated, who = change(contacts)
+        concerned.append(who)
+        return updated
+
+    change_contacts(folder, apply)
+    return concerned[0]
+
+
+def _helped(c: Contact) -> str:
+    return f" · helps {', '.join(c.helps)}" if c.helps else ""
+
+
+def edit(
+    ws: Workspace,
+    name: str,
+    *,
+    kind: str | None,
+    helps: list[str] | None,
+    contact: str | None,
+    note: str | None,
+) -> Message:
+    """``network edit``: change the fields given; the others keep their values."""
+    from pm_coach.core import network
+
+    gap_ids = ws.skill_map().gap_ids if helps is not None else []
+    who = _change(
+        ws.folder,
+        lambda contacts: network.edit(
+            contacts, name, kind=kind, helps=helps, contact=contact, note=note, gap_ids=gap_ids
+        ),
+    )
+    return Message((f"Saved {who.name} ({who.kind}){_helped(who)}",))
+
+
+def remove(ws: Workspace, name: str, *, yes: bool) -> Message:
+    """``network rm``: ask first (unless ``yes``; no terminal and no ``yes`` is exit 6)."""
+    from pm_coach.core import network
+
+    if not yes:
+        from pm_coach.app import terminal
+        from pm_coach.store.network import load_contacts
+
+        who = network.get(load_contacts(ws.folder), name)
+        if not terminal.interactive():
+            raise PreconditionError(
+                "removing needs a confirmation, and this is not an interactive terminal.",
+                hint="Add --yes to remove them: "
+                f"pm-coach network rm {network.name_arg(who.name)} --yes",
+            )
+        from pm_coach import prompts
+
+        talks = len(who.conversations)
+        history = f" and {talks} recorded conversation{'s' if talks != 1 else ''}" if talks else ""
+        if not prompts.confirm(f"Remove {who.name} ({who.kind}){history}?"):
+            return Message(("Kept them; nothing removed.",))
+    gone = _change(ws.folder, lambda contacts: network.remove(contacts, name))
+    return Message((f"Removed {gone.name} ({gone.kind})",))
+
+
+def touch(
+    ws: Workspace, name: str, *, date: str, note: str, evidence: bool, today: dt.date
+) -> Message:
+    """``network touch``: record a conversation on the day given; with a mentee, also log it
+    as delegation evidence unless ``evidence`` is False."""
+    from pm_coach.core import network
+    from pm_coach.core.dates import parse_date
+
+    when = parse_date(date, today, what="--date")
+    who = _change(ws.folder, lambda contacts: network.touch(contacts, name, when, note))
+    lines = [f"Recorded a conversation with {who.name} on {when.isoformat()}"]
+    if who.kind == "mentee" and evidence:
+        from pm_coach.core.mentoring import mentoring_entry
+        from pm_coach.render.evidence import summary_line
+        from pm_coach.store.evidence import now_utc
+
+        entry = mentoring_entry(who.name, when, note, ws.skill_map(), created=now_utc())
+        saved = ws.evidence.append(lambda new_id: entry.model_copy(update={"id": new_id}))
+        lines.append(f"  Logged as evidence: {summary_line(saved)}")
+    return Message(tuple(lines))

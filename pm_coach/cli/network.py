@@ -3,16 +3,12 @@
 from __future__ import annotations
 
 import datetime as dt
-from typing import TYPE_CHECKING, Annotated
+from typing import Annotated
 
 import typer
 
 from pm_coach.cli.options import AsJson, Force, OutputFile, format_option
-from pm_coach.cli.state import interactive, state
-from pm_coach.errors import PreconditionError
-
-if TYPE_CHECKING:
-    from pm_coach.models.network import Contact
+from pm_coach.cli.state import state
 
 app = typer.Typer(
     help="Keep track of the people who help you grow (a coach for a near-term goal, a mentor "
@@ -143,24 +139,10 @@ def edit(
     ] = None,
 ) -> None:
     """Change a contact's kind, gaps, contact details or note; other fields keep their values."""
-    from pm_coach.core import network
-    from pm_coach.store.network import change_contacts
+    from pm_coach.app import network
+    from pm_coach.app.emit import emit
 
-    st = state(ctx)
-    gap_ids = st.skill_map().gap_ids if helps is not None else []
-    changed: list[Contact] = []
-
-    def change(contacts: list[Contact]) -> list[Contact]:
-        updated, who = network.edit(
-            contacts, name, kind=kind, helps=helps, contact=contact, note=note, gap_ids=gap_ids
-        )
-        changed.append(who)
-        return updated
-
-    change_contacts(st.folder, change)
-    who = changed[0]
-    helped = f" · helps {', '.join(who.helps)}" if who.helps else ""
-    print(f"Saved {who.name} ({who.kind}){helped}")
+    emit(network.edit(state(ctx), name, kind=kind, helps=helps, contact=contact, note=note))
 
 
 @app.command("prep")
@@ -226,34 +208,10 @@ def rm(
     yes: Annotated[bool, typer.Option("--yes", "-y", help="Do not ask for confirmation.")] = False,
 ) -> None:
     """Remove someone and their conversation history (asks first unless --yes)."""
-    from pm_coach.core import network
-    from pm_coach.store.network import change_contacts, load_contacts
+    from pm_coach.app import network
+    from pm_coach.app.emit import emit
 
-    st = state(ctx)
-    if not yes:
-        who = network.get(load_contacts(st.folder), name)
-        if not interactive():
-            raise PreconditionError(
-                "removing needs a confirmation, and this is not an interactive terminal.",
-                hint="Add --yes to remove them: "
-                f"pm-coach network rm {network.name_arg(who.name)} --yes",
-            )
-        from pm_coach import prompts
-
-        talks = len(who.conversations)
-        history = f" and {talks} recorded conversation{'s' if talks != 1 else ''}" if talks else ""
-        if not prompts.confirm(f"Remove {who.name} ({who.kind}){history}?"):
-            print("Kept them; nothing removed.")
-            return
-    removed: list[str] = []
-
-    def change(contacts: list[Contact]) -> list[Contact]:
-        kept, gone = network.remove(contacts, name)
-        removed.append(f"{gone.name} ({gone.kind})")
-        return kept
-
-    change_contacts(st.folder, change)
-    print(f"Removed {removed[0]}")
+    emit(network.remove(state(ctx), name, yes=yes))
 
 
 @app.command("touch")
@@ -282,27 +240,12 @@ def touch(
     A conversation with a mentee is also logged as evidence for the delegation gap, tagged
     'mentoring', unless --no-evidence.
     """
-    from pm_coach.core import network
-    from pm_coach.core.dates import parse_date
-    from pm_coach.store.network import change_contacts
+    from pm_coach.app import network
+    from pm_coach.app.emit import emit
 
-    st = state(ctx)
-    when = parse_date(date, dt.date.today(), what="--date")
-    touched: list[Contact] = []
-
-    def change(contacts: list[Contact]) -> list[Contact]:
-        updated, who = network.touch(contacts, name, when, note)
-        touched.append(who)
-        return updated
-
-    change_contacts(st.folder, change)
-    who = touched[0]
-    print(f"Recorded a conversation with {who.name} on {when.isoformat()}")
-    if who.kind == "mentee" and not no_evidence:
-        from pm_coach.core.mentoring import mentoring_entry
-        from pm_coach.render.evidence import summary_line
-        from pm_coach.store.evidence import now_utc
-
-        entry = mentoring_entry(who.name, when, note, st.skill_map(), created=now_utc())
-        saved = st.evidence.append(lambda new_id: entry.model_copy(update={"id": new_id}))
-        print(f"  Logged as evidence: {summary_line(saved)}")
+    emit(
+        network.touch(
+            state(ctx), name, date=date, note=note, evidence=not no_evidence,
+            today=dt.date.today(),
+        )
+    )  # fmt: skip
