@@ -52,8 +52,7 @@ def test_log_prints_id_and_one_line_summary(run) -> None:
     assert r.exit_code == 0
     line = r.stdout.splitlines()[0]
     assert re.fullmatch(
-        rf"Logged [a-z0-9]{{6}} · {today()} · Coached a junior PM through her first launch"
-        r" \[delegation\]",
+        rf"Logged [a-z0-9]{{6}} · {today()} · Coached a junior PM through her… \[delegation\]",
         line,
     )
 

@@ -75,7 +75,7 @@ def test_flags_change_only_the_named_fields_and_keep_comments(run, home: Path, l
     )  # fmt: skip
     assert r.exit_code == 0, r.output
     assert r.stdout == (
-        "Saved abc123 · 2026-10-01 · Ran the Q3 bet review with finance [strategy, buy-in]\n"
+        "Saved abc123 · 2026-10-01 · Ran the Q3 bet review with… [strategy, buy-in]\n"
         "  Changed: result, metrics, gaps, tags, goal, scope.\n"
     )
     assert r.stderr == ""

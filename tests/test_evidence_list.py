@@ -204,3 +204,21 @@ def test_the_writer_module_imports_neither_rich_nor_pydantic_nor_typer() -> None
     )
     p = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True, check=True)
     assert p.stdout.strip() == "[]"
+
+
+def test_log_confirmation_fits_80_columns_and_cuts_the_text_at_a_word(run) -> None:
+    r = run(
+        "log",
+        "Coached a junior PM through her first launch, from the brief to the retro with the "
+        "whole team",
+        "--gap",
+        "delegation",
+        "--date",
+        "2026-11-05",
+    )
+    assert r.exit_code == 0, r.output
+    first = r.stdout.splitlines()[0]
+    assert first[:6] == "Logged"
+    assert first[13:] == " · 2026-11-05 · Coached a junior PM through her… [delegation]"
+    for line in r.stdout.splitlines():
+        assert cells(line) <= 80, line

@@ -54,9 +54,16 @@ def as_json(entries: Sequence[Evidence]) -> str:
     return "[\n" + lines + "\n]"
 
 
-def summary_line(e: Evidence, width: int = 60) -> str:
-    text = e.text if len(e.text) <= width else e.text[: width - 1] + "…"
+def summary_line(e: Evidence, width: int = 71) -> str:
+    """``id · date · text [gaps]`` in at most ``width`` columns (room for ``Logged `` or
+    ``Restored `` before it on an 80-column line): a long text is cut at a word, with "…"."""
+    from pm_coach.render.plain import cells, wrap
+
     gaps = f" [{', '.join(e.gaps)}]" if e.gaps else ""
+    room = max(width - cells(f"{e.id} · {e.date.isoformat()} · {gaps}"), 20)
+    text = e.text
+    if cells(text) > room:
+        text = wrap(text, room - 1)[0].rstrip(" ,;:") + "…"
     return f"{e.id} · {e.date.isoformat()} · {text}{gaps}"
 
 
