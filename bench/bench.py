@@ -118,7 +118,7 @@ def samples(n: int, gap_ids: list[str], seed: int = 6) -> list[Sample]:
 
 
 def unique_ids(n: int, seed: int = 6) -> list[str]:
-    from pm_coach.core.ids import ALPHABET, LENGTH  # only in the child that builds the data
+    from pm_coach.store.ids import ALPHABET, LENGTH  # only in the child that builds the data
 
     rng = random.Random(seed)
     seen: set[str] = set()
@@ -138,7 +138,7 @@ def build_pm_coach_home(folder: Path, n: int) -> None:
     from pm_coach.store.assessments import add_assessment
     from pm_coach.store.evidence import COMMENT, FILE_NAME, KEY
     from pm_coach.store.maps import MapCatalog
-    from pm_coach.store.profile import save_profile
+    from pm_coach.store.profile import update_profile
 
     if folder.exists():
         shutil.rmtree(folder)
@@ -161,9 +161,9 @@ def build_pm_coach_home(folder: Path, n: int) -> None:
             ).to_record()
         )
     files.atomic_write(folder / FILE_NAME, files.dump_tables(KEY, records, COMMENT))
-    save_profile(
+    update_profile(
         folder,
-        Profile(
+        lambda _old: Profile(
             name="Bench Mark",
             current_role="Senior PM",
             target_role="Head of Product",

@@ -26,7 +26,7 @@ ALLOWED: dict[str, set[str]] = {
     "prompts": {"core", "models", "errors"},
     "core": {"models", "errors"},
     "models": {"errors"},
-    "store": {"models", "errors"},
+    "store": {"models", "errors", "version"},  # the view cache names the version that wrote it
     "errors": set(),
 }
 # cli modules every command may share; any other cli module is a command, which no module but

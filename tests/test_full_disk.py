@@ -43,11 +43,13 @@ def invoke(home: Path, *args: str) -> tuple[int, str, str]:
 
 
 def snapshot(home: Path) -> dict[str, bytes]:
-    """Every data file a user owns (pm-coach's own lock and stamp are bookkeeping)."""
+    """Every data file a user owns (pm-coach's own lock, stamp and view cache are bookkeeping,
+    checked on every read)."""
     return {
         p.name: p.read_bytes()
         for p in sorted(home.iterdir())
-        if p.is_file() and p.name not in (".pm-coach.lock", ".evidence.toml.stamp")
+        if p.is_file()
+        and p.name not in (".pm-coach.lock", ".evidence.toml.stamp", ".evidence.cache")
     }
 
 
@@ -168,9 +170,10 @@ def test_every_write_failing_on_a_full_disk_leaves_files_as_they_were(
         where = f"{free} bytes free"
         failed = code != 0
         if not failed:
-            # Only the stamp written after a finished append may fail without failing the
-            # command: the entry is on disk, and a missing stamp costs one validation.
-            assert command[0] in ("log", "evidence") and free >= sum(measured.sizes[:-1]), where
+            # Only the bookkeeping written after the data is on disk (the stamp, then the view
+            # cache) may fail without failing the command: a missing stamp costs one
+            # validation, a missing or torn cache one full read.
+            assert command[0] in ("log", "evidence") and free >= sum(measured.sizes[:-2]), where
         else:
             assert code == 5, (where, code, err)
             assert "the disk is full" in err, where

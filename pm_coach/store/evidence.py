@@ -35,7 +35,8 @@ from pydantic import TypeAdapter, ValidationError
 
 from pm_coach.errors import DataFileError, Hint, NotFoundError, StorageError
 from pm_coach.models import Evidence
-from pm_coach.store import files
+from pm_coach.models.evidence_view import FIELDS, EvidenceView
+from pm_coach.store import evidence_cache, files
 
 FILE_NAME = "evidence.toml"
 STAMP_NAME = ".evidence.toml.stamp"
@@ -61,12 +62,17 @@ class EvidenceStore:
         if data is None:
             return []
         raw, st = data
+        rows = evidence_cache.read(self.folder, raw, st)
+        if rows is not None:
+            return [_from_row(row) for row in rows]
         view, trusted = self._trusted_view(raw, st, self._read_stamp())
         text = files.decode_text(self.path, view)
         entries = fast_entries(text) if trusted else None
         if entries is None:
             entries = files.parse_tables(self.path, text, KEY, Evidence)
         UNIQUE_IDS.check(self.path, text, KEY, entries)
+        if len(view) == len(raw):  # not while a torn append is left out of the view
+            evidence_cache.rebuild(self.folder, raw, st, rows_of(entries))
         return entries
 
     def _read_bytes(self) -> tuple[bytes, os.stat_result] | None:
@@ -103,16 +109,19 @@ class EvidenceStore:
             if exists and not self._recover():
                 self.load()  # validates; raises before anything is written
             if not exists:
-                files.atomic_write(self.path, files.dump_tables(KEY, [], COMMENT))
+                empty = files.dump_tables(KEY, [], COMMENT)
+                files.atomic_write(self.path, empty)
+                self._written(os.stat(self.path), rewritten=(empty.encode("utf-8"), []))
             entry = make(new_id(self._id_taken))
             chunk = self._chunk(entry)
             if not self._ends_with_newline():
                 chunk = b"\n" + chunk
             # The pending stamp must be on disk before the append starts: it is what lets a
             # torn tail be recognised and cut. If it cannot be written, nothing is appended.
-            self._write_stamp(os.stat(self.path), pending=chunk, required=True)
+            before = os.stat(self.path)
+            self._write_stamp(before, pending=chunk, required=True)
             st = files.append_bytes(self.path, chunk)  # all or nothing, even on a full disk
-            self._write_stamp(st)
+            self._written(st, appended=(before.st_size, chunk, [entry]))
         return entry
 
     def rewrite(self, change: Callable[[list[Evidence]], list[Evidence]]) -> list[Evidence]:
@@ -143,7 +152,7 @@ class EvidenceStore:
             if new_text is None:
                 new_text = files.dump_tables(KEY, [e.to_record() for e in entries], COMMENT)
             files.atomic_write(self.path, new_text)
-            self._write_stamp(os.stat(self.path))
+            self._written(os.stat(self.path), rewritten=(new_text.encode("utf-8"), entries))
         return entries
 
     def replace(self, entry: Evidence) -> None:
@@ -165,6 +174,29 @@ class EvidenceStore:
             return kept
 
         self.rewrite(change)
+
+    def _written(
+        self,
+        st: os.stat_result,
+        *,
+        appended: tuple[int, bytes, list[Evidence]] | None = None,
+        rewritten: tuple[bytes, list[Evidence]] | None = None,
+    ) -> None:
+        """The one place every write of the log ends, under the lock: the stamp and the view
+        cache are brought up to date with the bytes now on disk (``st`` their stat).
+
+        ``appended``: (offset, bytes, entries) added at the end; ``rewritten``: the whole new
+        file and its entries; neither (a torn tail cut off) leaves the cache as it is, no longer
+        matching the file. A writer that skipped this (or a hand edit) cannot make the cache lie
+        either: a reader checks it against the file's bytes and falls back to a full read.
+        """
+        self._write_stamp(st)
+        if appended is not None:
+            start, chunk, added = appended
+            evidence_cache.extend(self.folder, start, chunk, st, rows_of(added))
+        elif rewritten is not None:
+            raw, entries = rewritten
+            evidence_cache.rebuild(self.folder, raw, st, rows_of(entries))
 
     # --- helpers ---------------------------------------------------------------------------
     @staticmethod
@@ -263,7 +295,7 @@ class EvidenceStore:
                     os.close(fd)
             except OSError as exc:
                 raise files.storage_error(exc, self.path) from None
-        self._write_stamp(st)
+        self._written(st)
         return True
 
     def _write_stamp(
@@ -361,3 +393,28 @@ def fast_entries(text: str) -> list[Evidence] | None:
 
 def now_utc() -> dt.datetime:
     return dt.datetime.now(dt.UTC).replace(microsecond=0)
+
+
+# --- the view cache's rows ---------------------------------------------------------------------
+def rows_of(entries: list[Evidence]) -> list[tuple[object, ...]]:
+    """Entries as the view cache keeps them: field values in file order, as ``to_json`` gives
+    them (dates as text, lists as tuples)."""
+    dumped = _list_adapter().dump_python(entries, mode="json")
+    return [tuple(tuple(v) if isinstance(v, list) else v for v in d.values()) for d in dumped]
+
+
+def _from_row(row: tuple[object, ...]) -> Evidence:
+    """An Evidence from a cached row, without validating again: the cache holds only entries
+    that were validated when it was written, and is only used for the very bytes they came
+    from. This is what ``Evidence.model_construct`` does, less its handling of defaults and
+    aliases (every field is in the row): about twice as fast on a big log."""
+    entry = _new(Evidence)
+    _set(entry, "__dict__", EvidenceView(row).fields())
+    _set(entry, "__pydantic_fields_set__", set(FIELDS))
+    _set(entry, "__pydantic_extra__", None)
+    _set(entry, "__pydantic_private__", None)
+    return entry
+
+
+_new = object.__new__
+_set = object.__setattr__

@@ -14,21 +14,21 @@ import os
 import re
 import stat
 import time
-import tomllib
 from collections.abc import Callable, Iterator
 from dataclasses import dataclass
 from pathlib import Path
-from typing import Any, Generic, TypeVar
-
-from pydantic import BaseModel, ValidationError
+from typing import TYPE_CHECKING, Any, Generic, TypeVar
 
 from pm_coach.errors import DataFileError, StorageError, printable
+
+if TYPE_CHECKING:  # pydantic and tomllib are imported where a file is parsed, not to write one
+    from pydantic import BaseModel, ValidationError
 
 LOCK_NAME = ".pm-coach.lock"
 LOCK_TIMEOUT = 15.0
 SCHEMA_VERSION = 1
 
-M = TypeVar("M", bound=BaseModel)
+M = TypeVar("M", bound="BaseModel")
 
 FIX_HINT = (
     "Fix it in a text editor (or restore it from a backup); pm-coach will not write to the "
@@ -353,8 +353,17 @@ def atomic_write(path: Path, text: str, *, own: bool = True) -> None:
         pass
 
 
+def atomic_write_bytes(path: Path, data: bytes, *, own: bool = True, sync: bool = True) -> None:
+    """:func:`atomic_write` for bytes. ``sync=False`` skips the fsyncs, for a cache that is
+    checked on every read and may be lost in a crash."""
+    with staged_write(path, data, own=own, sync=sync):
+        pass
+
+
 @contextlib.contextmanager
-def staged_write(path: Path, text: str, *, own: bool = True) -> Iterator[None]:
+def staged_write(
+    path: Path, text: str | bytes, *, own: bool = True, sync: bool = True
+) -> Iterator[None]:
     """:func:`atomic_write` in two steps: ``text`` is written (and synced) to a temp file
     first, the block runs, and only if it ends without an exception does the temp file
     replace ``path``. So a change that must go with another (the trash with a removal) is
@@ -375,8 +384,9 @@ def staged_write(path: Path, text: str, *, own: bool = True) -> Iterator[None]:
         try:
             fd, tmp = tempfile.mkstemp(prefix=f".{path.name}.", suffix=".tmp", dir=path.parent)
             os.fchmod(fd, 0o600)
-            write_all(fd, text.encode("utf-8"))
-            os.fsync(fd)
+            write_all(fd, text.encode("utf-8") if isinstance(text, str) else text)
+            if sync:
+                os.fsync(fd)
             os.close(fd)
             fd = -1
         except OSError as exc:
@@ -385,7 +395,8 @@ def staged_write(path: Path, text: str, *, own: bool = True) -> Iterator[None]:
         try:
             os.replace(tmp, path)
             tmp = ""
-            _fsync_dir(path.parent)
+            if sync:
+                _fsync_dir(path.parent)
         except OSError as exc:
             raise storage_error(exc, path) from None
     finally:
@@ -485,6 +496,8 @@ _TOML_POS = re.compile(r"^(?P<msg>.*?)\s*\(at line (?P<line>\d+), column (?P<col
 
 def parse_toml(path: Path, text: str) -> dict[str, Any]:
     """Parse TOML text, turning a syntax error into a DataFileError with line and column."""
+    import tomllib
+
     try:
         return tomllib.loads(text)
     except RecursionError:
@@ -560,6 +573,8 @@ def load_tables(path: Path, key: str, model: type[M], *, allowed: tuple[str, ...
 def parse_tables(
     path: Path, text: str, key: str, model: type[M], *, allowed: tuple[str, ...] = ()
 ) -> list[M]:
+    from pydantic import ValidationError
+
     doc = parse_toml(path, text)
     check_schema_version(path, doc)
     unknown = sorted(set(doc) - {"schema_version", key, *allowed})

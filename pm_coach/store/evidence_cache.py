@@ -1,0 +1,158 @@
+"""The view cache of ``evidence.toml``: its validated entries as plain values, for fast reads.
+
+``evidence.toml`` stays the only source of truth; this file (``.evidence.cache``, 0600, beside
+it) only saves reading it with the TOML parser and validating every entry again. Deleting it
+loses nothing: the next read validates the log and writes it again.
+
+Layout: a sequence of ``marshal`` records (measured fastest to load of marshal, pickle and
+SQLite; see docs/performance.md). The first is a header naming this format, the schema version
+and the pm-coach version; each further record is a *segment* that vouches for one byte range
+of ``evidence.toml``::
+
+    (start, end, crc32 of those bytes, (size, mtime_ns, inode) of the file after it, rows)
+
+Each record is stored as its length, a checksum of its bytes and the marshal bytes, so a
+damaged cache is recognised rather than loaded. A rebuild writes one segment for the whole
+file (a new cache, renamed into place); ``log`` appends one segment for the bytes it appended,
+under the same lock. A reader accepts the cache
+only when the segments tile the file exactly from byte 0 to its end, every range's checksum
+matches the bytes it read, the last stamp matches the file, and the header matches this
+pm-coach. So a hand edit (any byte changed, even keeping size and time), another pm-coach
+version, a torn or corrupt cache, or a ``log`` killed between its append and its segment all
+read as "no cache", and the caller falls back to the full validated read.
+
+The checksums are what make the cache safe without trusting file times: reading the log's
+bytes and checksumming them is a few milliseconds; parsing and validating them is the slow part
+that the cache saves. Each row is a tuple of the Evidence fields in file order, dates as
+ISO-8601 text.
+"""
+
+from __future__ import annotations
+
+import contextlib
+import marshal
+import os
+import zlib
+from collections.abc import Iterable, Sequence
+from pathlib import Path
+from typing import Any
+
+from pm_coach import __version__
+from pm_coach.models.evidence_view import FIELDS
+from pm_coach.store import files
+
+CACHE_NAME = ".evidence.cache"
+FORMAT = 1
+MAX_CACHE = 4 * files.MAX_READ  # never read more than this from a cache file
+
+Row = tuple[Any, ...]
+Stamp = tuple[int, int, int]
+
+
+def header() -> tuple[object, ...]:
+    return ("pm-coach evidence view", FORMAT, files.SCHEMA_VERSION, __version__, FIELDS)
+
+
+def stamp_of(st: os.stat_result) -> Stamp:
+    return (st.st_size, st.st_mtime_ns, st.st_ino)
+
+
+def checksum(data: bytes | memoryview, start: int = 0) -> int:
+    return zlib.crc32(data, start)
+
+
+def cache_path(folder: Path) -> Path:
+    return folder / CACHE_NAME
+
+
+def read(folder: Path, raw: bytes, st: os.stat_result) -> list[Row] | None:
+    """The rows of the log whose bytes are ``raw`` (``st`` its stat), or None when the cache
+    does not vouch for exactly these bytes (missing, stale, torn, corrupt or from another
+    version). Never raises for anything about the cache file itself."""
+    try:
+        data = files.read_bytes(cache_path(folder), limit=MAX_CACHE)
+    except Exception:  # a link, a folder, too big, unreadable: not a cache pm-coach can use
+        return None
+    if not data:
+        return None
+    try:
+        return _rows(data, raw, st)
+    except Exception:  # marshal's errors for a torn or foreign file are many; all mean "none"
+        return None
+
+
+def _rows(data: bytes, raw: bytes, st: os.stat_result) -> list[Row] | None:
+    view = memoryview(raw)
+    data = memoryview(data)
+    rows: list[Row] = []
+    offset = 0
+    record, offset = _load(data, offset)
+    if record != header():
+        return None
+    end = 0
+    last: object = None
+    while offset < len(data):
+        record, offset = _load(data, offset)
+        start, stop, crc, last, part = record
+        if start != end or not (start <= stop <= len(raw)):
+            return None
+        if checksum(view[start:stop]) != crc:
+            return None
+        rows.extend(part)
+        end = stop
+    if end != len(raw) or last != stamp_of(st):
+        return None
+    return rows
+
+
+def _load(data: memoryview, offset: int) -> tuple[Any, int]:
+    """One record at ``offset`` (its length, its checksum, its marshal bytes), and the offset
+    after it. A torn or altered record is a ValueError."""
+    size = int.from_bytes(data[offset : offset + 4], "little")
+    crc = int.from_bytes(data[offset + 4 : offset + 8], "little")
+    body = data[offset + 8 : offset + 8 + size]
+    if size == 0 or len(body) != size or checksum(body) != crc:
+        raise ValueError("torn or altered record")
+    return marshal.loads(body), offset + 8 + size
+
+
+def _record(value: object) -> bytes:
+    body = marshal.dumps(value)
+    return len(body).to_bytes(4, "little") + checksum(body).to_bytes(4, "little") + body
+
+
+def rebuild(folder: Path, raw: bytes, st: os.stat_result, rows: Sequence[Row]) -> None:
+    """Write a new cache vouching for all of ``raw`` (the file's bytes; ``st`` its stat).
+
+    Best effort: the cache is a shortcut, so a failure to write it (full disk, read-only
+    folder) is ignored and the next read simply validates the log again.
+    """
+    data = _record(header()) + _record((0, len(raw), checksum(raw), stamp_of(st), tuple(rows)))
+    with contextlib.suppress(OSError, files.StorageError):
+        files.atomic_write_bytes(cache_path(folder), data, sync=False)
+
+
+def extend(folder: Path, start: int, added: bytes, st: os.stat_result, rows: Iterable[Row]) -> None:
+    """Append a segment for ``added``, the bytes just appended to the log at offset ``start``
+    (``st`` the log's stat after). Call it under the lock. Only an existing cache is extended;
+    a stale one stays unusable (its segments no longer tile the file), never wrong."""
+    record = _record((start, start + len(added), checksum(added), stamp_of(st), tuple(rows)))
+    with contextlib.suppress(OSError, files.StorageError):
+        fd = files.open_regular(cache_path(folder), os.O_WRONLY | os.O_APPEND)
+        if fd is None:
+            return
+        try:
+            size = os.fstat(fd).st_size
+            try:
+                files.write_all(fd, record)
+            except OSError:  # a full disk: leave no torn record behind (it would read as none)
+                os.ftruncate(fd, size)
+                raise
+        finally:
+            os.close(fd)
+
+
+def forget(folder: Path) -> None:
+    """Remove the cache (a rewrite that cannot rebuild it must not leave it vouching)."""
+    with contextlib.suppress(OSError):
+        os.unlink(cache_path(folder))
