@@ -1,14 +1,39 @@
-"""The console script ``pm-coach`` (and ``python -m pm_coach``).
+"""Where every ``pm-coach`` process starts (the console script and ``python -m pm_coach``).
+
+``--version``, ``evidence list --json`` and ``export`` in text, Markdown or JSON, with options
+this module knows, run on the lean read path (see :mod:`pm_coach.app.lean`): no typer, pydantic
+or rich, when the view cache vouches for the data files. Everything else, and anything the lean
+path cannot answer before it prints (no cache, a stale one, an option it does not know, a value
+the full command line would refuse), goes to the full command line in :mod:`pm_coach.cli`,
+which prints the same bytes (``tests/test_lean_path.py`` compares both).
 
 A shell asking what Tab should offer gets a quick answer when it asks for names (see
-app/completion.py), before the command line and its libraries are loaded; everything else goes
-to the command line.
+app/completion.py), before the command line and its libraries are loaded.
 """
 
 from __future__ import annotations
 
 import os
 import sys
+from typing import Any
+
+# Options per lean command: flags, and options that take a value (short and long names map to
+# one key; keys in MULTI may be repeated). Anything else on the command line: the full CLI.
+FLAGS = {
+    "evidence list": {"--json": "as_json"},
+    "export": {"--json": "as_json", "--lint": "lint", "--approved": "approved"},
+}
+VALUES = {
+    "evidence list": {
+        "--tag": "tag", "-t": "tag", "--since": "since", "--until": "until",
+        "--search": "search", "-s": "search",
+    },
+    "export": {
+        "--format": "fmt", "-f": "fmt", "--tag": "tag", "-t": "tag", "--since": "since",
+        "--until": "until", "--top": "top",
+    },
+}  # fmt: skip
+MULTI = {"tag"}
 
 
 def main() -> None:
@@ -21,9 +46,165 @@ def main() -> None:
             sys.stdout.write(text)
             sys.stdout.flush()
             sys.exit(code)
-    from pm_coach.cli import main as command_line
+    if not _lean(sys.argv[1:]):
+        from pm_coach.cli import main as full
 
-    command_line()
+        full()
+
+
+def parse(argv: list[str]) -> tuple[str, str | None, dict[str, Any]] | None:
+    """(command, --data-dir, options) when the lean path knows every word of ``argv``."""
+    data_dir = None
+    i = 0
+    while i < len(argv) and argv[i].startswith("--data-dir"):
+        if argv[i] == "--data-dir" and i + 1 < len(argv) and not argv[i + 1].startswith("-"):
+            data_dir, i = argv[i + 1], i + 2
+        elif argv[i].startswith("--data-dir="):
+            data_dir, i = argv[i][len("--data-dir=") :], i + 1
+        else:
+            return None
+    rest = argv[i:]
+    if rest == ["--version"] and data_dir is None:
+        return "version", None, {}
+    for command in ("evidence list", "export"):
+        words = command.split()
+        if rest[: len(words)] == words:
+            options = _options(rest[len(words) :], FLAGS[command], VALUES[command])
+            return None if options is None else (command, data_dir, options)
+    return None
+
+
+def _options(
+    args: list[str], flags: dict[str, str], values: dict[str, str]
+) -> dict[str, Any] | None:
+    out: dict[str, Any] = {}
+    i = 0
+    while i < len(args):
+        arg = args[i]
+        if arg in flags:
+            out[flags[arg]] = True
+            i += 1
+            continue
+        if arg in values and i + 1 < len(args) and not args[i + 1].startswith("-"):
+            name, value, i = values[arg], args[i + 1], i + 2
+        elif arg.startswith("--") and "=" in arg and arg.split("=", 1)[0] in values:
+            flag, value = arg.split("=", 1)
+            name, i = values[flag], i + 1
+        else:
+            return None
+        if name in MULTI:
+            out.setdefault(name, []).append(value)
+        else:
+            out[name] = value
+    top = out.get("top")
+    if top is not None:
+        if not (top.isascii() and top.isdigit() and int(top) >= 1):
+            return None
+        out["top"] = int(top)
+    return out
+
+
+def _lean(argv: list[str]) -> bool:
+    """Run ``argv`` on the lean path; False (nothing printed) when the full CLI must run it."""
+    request = parse(argv)
+    if request is None:
+        return False
+    command, data_dir, options = request
+    if command == "version":
+        from pm_coach import __version__
+
+        print(f"pm-coach {__version__}")
+        return True
+    import gc
+
+    gc.disable()  # a read command makes many small objects and no cycles worth collecting
+    from pm_coach.app.lean import Fallback, LeanWorkspace
+
+    try:
+        ws = LeanWorkspace(data_dir_override=data_dir)
+        if data_dir:
+            from pm_coach.store.paths import data_dir as resolve
+
+            resolve(data_dir)
+        show = _evidence_list(ws, options) if command == "evidence list" else _export(ws, options)
+    except Fallback:
+        gc.enable()
+        return False
+    except Exception:  # a refusal or an error: the full CLI reports it in its own words
+        gc.enable()
+        return False
+    _emit(show)
+    return True
+
+
+def _evidence_list(ws: Any, o: dict[str, Any]) -> Any:
+    import datetime as dt
+
+    from pm_coach.app.emit import emit
+    from pm_coach.app.evidence import list_entries
+    from pm_coach.app.lean import Fallback
+
+    if not o.get("as_json"):
+        raise Fallback  # the table is drawn by rich
+    result = list_entries(
+        ws,
+        dt.date.today(),
+        gaps=[],
+        tags=o.get("tag", []),
+        since=o.get("since"),
+        until=o.get("until"),
+        search=o.get("search", ""),
+    )
+    return lambda: emit(result, as_json=True)
+
+
+def _export(ws: Any, o: dict[str, Any]) -> Any:
+    import datetime as dt
+
+    from pm_coach.app.emit import check_options, choose_format, emit, format_name
+    from pm_coach.app.export import ExportResult
+    from pm_coach.app.export import export as build
+    from pm_coach.app.lean import Fallback
+
+    fmt, as_json = o.get("fmt"), bool(o.get("as_json"))
+    if fmt is not None and format_name(fmt) == "case":
+        raise Fallback
+    check_options(ExportResult, fmt, None, as_json)
+    if choose_format(ExportResult, fmt, None, as_json) not in ("text", "markdown", "json"):
+        raise Fallback  # json-resume needs the whole profile
+    result = build(
+        ws,
+        dt.date.today(),
+        gaps=[],
+        tags=o.get("tag", []),
+        since=o.get("since"),
+        until=o.get("until"),
+        role=None,
+        top_n=o.get("top"),
+        lint=bool(o.get("lint")),
+        approved=bool(o.get("approved")),
+    )
+    return lambda: emit(result, fmt, None, False, as_json=as_json)
+
+
+def _emit(show: Any) -> None:
+    """Print as the full CLI's RootGroup does: the output, then the store's notes, then a flush
+    that a reader who went away (``| head``) turns into a quiet exit 0."""
+    import os
+
+    try:
+        show()
+        files = sys.modules.get("pm_coach.store.files")
+        if files is not None:
+            from pm_coach.errors import printable
+
+            for message in files.notices:
+                print(f"pm-coach: note: {printable(message)}", file=sys.stderr)
+            files.notices.clear()
+        sys.stdout.flush()
+    except BrokenPipeError:
+        devnull = os.open(os.devnull, os.O_WRONLY)
+        os.dup2(devnull, sys.stdout.fileno())
 
 
 if __name__ == "__main__":

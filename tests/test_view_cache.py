@@ -23,7 +23,7 @@ from hypothesis.stateful import RuleBasedStateMachine, invariant, precondition, 
 from pm_coach.errors import DataFileError
 from pm_coach.models import Evidence
 from pm_coach.models.evidence_view import FIELDS, EvidenceView
-from pm_coach.store import evidence_cache, files
+from pm_coach.store import files, view_cache
 from pm_coach.store.evidence import FILE_NAME, KEY, EvidenceStore
 from tests.conftest import subprocess_env
 
@@ -55,7 +55,7 @@ def views(folder: Path) -> list[dict[str, object]] | None:
     if not path.exists():
         return None
     raw = path.read_bytes()
-    rows = evidence_cache.read(folder, raw, os.stat(path))
+    rows = view_cache.read(folder, raw, os.stat(path))
     return None if rows is None else [EvidenceView(r).to_json() for r in rows]
 
 
@@ -121,8 +121,8 @@ def test_a_log_killed_after_its_append_leaves_no_stale_cache(home: Path, tmp_pat
     script = textwrap.dedent(
         """\
         import os, sys
-        from pm_coach.store import evidence_cache
-        evidence_cache.extend = lambda *a, **k: os._exit(9)
+        from pm_coach.store import view_cache
+        view_cache.extend = lambda *a, **k: os._exit(9)
         from pm_coach.cli import main
         sys.argv = ["pm-coach", "log", "Wrote the launch memo", "--date", "2026-02-05"]
         main()
@@ -169,7 +169,7 @@ def test_a_cache_written_by_another_version_is_not_used(
 ) -> None:
     store = EvidenceStore(home)
     store.append(lambda i: entry("Ran the pricing review").model_copy(update={"id": i}))
-    monkeypatch.setattr(evidence_cache, "__version__", "999.0")
+    monkeypatch.setattr(view_cache, "__version__", "999.0")
     assert views(home) is None
 
 
@@ -191,10 +191,10 @@ class CacheMachine(RuleBasedStateMachine):
         self.folder = Path(self._tmp.name) / "data"
         self.store = EvidenceStore(self.folder)
         self.path = self.folder / FILE_NAME
-        self.version = evidence_cache.__version__
+        self.version = view_cache.__version__
 
     def teardown(self) -> None:
-        evidence_cache.__version__ = self.version
+        view_cache.__version__ = self.version
         self._tmp.cleanup()
 
     def _ok(self) -> bool:
@@ -268,20 +268,20 @@ class CacheMachine(RuleBasedStateMachine):
 
     @rule()
     def delete_cache(self) -> None:
-        evidence_cache.forget(self.folder)
+        view_cache.forget(self.folder)
 
-    @precondition(lambda self: evidence_cache.cache_path(self.folder).exists())
+    @precondition(lambda self: view_cache.cache_path(self.folder).exists())
     @rule(cut=st.integers(0, 4000), junk=st.binary(max_size=8))
     def damage_cache(self, cut: int, junk: bytes) -> None:
-        path = evidence_cache.cache_path(self.folder)
+        path = view_cache.cache_path(self.folder)
         data = path.read_bytes()
         cut = min(cut, len(data))
         path.write_bytes(data[:cut] + junk + data[cut + len(junk) :])
 
     @rule()
     def other_version(self) -> None:
-        current = evidence_cache.__version__
-        evidence_cache.__version__ = self.version if current != self.version else "0.0-other"
+        current = view_cache.__version__
+        view_cache.__version__ = self.version if current != self.version else "0.0-other"
 
     @invariant()
     def same_as_a_cold_read(self) -> None:

@@ -38,7 +38,7 @@ ALIASES = {"md": "markdown", "htm": "html", "txt": "text", "jsonresume": "json-r
 
 def format_name(text: str) -> str:
     """A format as typed (any case, ``md``, ``JSON Resume``) as pm-coach names it."""
-    from pm_coach.models.common import slug
+    from pm_coach.models.names import slug
 
     name = slug(text)
     return ALIASES.get(name, name)

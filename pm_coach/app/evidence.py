@@ -10,14 +10,23 @@ from typing import TYPE_CHECKING, ClassVar
 
 from pm_coach.app.emit import Message, Output
 from pm_coach.app.workspace import Workspace
-from pm_coach.core.evidence import EvidenceEdit  # what a command hands to edit_fields
 from pm_coach.errors import InputError, NotFoundError, PreconditionError
-from pm_coach.models import Evidence
 
 if TYPE_CHECKING:
     from rich.console import RenderableType
 
-    from pm_coach.models import SkillMap
+    from pm_coach.core.evidence import EvidenceEdit
+    from pm_coach.models import Evidence, SkillMap
+
+
+def __getattr__(name: str) -> object:
+    """``EvidenceEdit`` (what a command hands to edit_fields) is loaded when asked for: it
+    brings pydantic, and the lean read path of ``evidence list`` does without it."""
+    if name == "EvidenceEdit":
+        from pm_coach.core.evidence import EvidenceEdit
+
+        return EvidenceEdit
+    raise AttributeError(f"module {__name__!r} has no attribute {name!r}")
 
 
 @dataclass(frozen=True)
@@ -83,13 +92,13 @@ def list_entries(
     """The entries that match, oldest first (newest first with ``reverse``); with ``limit``,
     only the newest ``limit`` of them."""
     from pm_coach.core.dates import parse_date
-    from pm_coach.core.evidence import EvidenceFilter, check_gaps, select
+    from pm_coach.core.selection import EvidenceFilter, select
 
     def day(text: str | None, what: str) -> dt.date | None:
         return None if text is None else parse_date(text, today, allow_future=True, what=what)
 
     flt = EvidenceFilter(
-        gaps=check_gaps(gaps, ws.skill_map()) if gaps else [],
+        gaps=_checked_gaps(gaps, ws) if gaps else [],
         tags=tags,
         since=day(since, "--since"),
         until=day(until, "--until"),
@@ -126,6 +135,12 @@ def find_entry(entries: list[Evidence], typed: str) -> Evidence:
             + "See the ids with: pm-coach evidence list",
         )
     return found
+
+
+def _checked_gaps(gaps: list[str], ws: Workspace) -> list[str]:
+    from pm_coach.core.evidence import check_gaps
+
+    return check_gaps(gaps, ws.skill_map())
 
 
 def show_entry(ws: Workspace, entry_id: str) -> EvidenceEntry:

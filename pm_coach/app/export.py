@@ -109,21 +109,20 @@ def _select(
 ) -> tuple[list[Evidence], Profile, list[Role]]:
     from pm_coach.core import export as core
     from pm_coach.core.dates import parse_date
-    from pm_coach.core.evidence import EvidenceFilter, check_gaps, select
-    from pm_coach.store.profile import load_profile
+    from pm_coach.core.selection import EvidenceFilter, select
 
     def day(text: str | None, what: str) -> dt.date | None:
         return None if text is None else parse_date(text, today, allow_future=True, what=what)
 
     flt = EvidenceFilter(
-        gaps=check_gaps(gaps, ws.skill_map()) if gaps else [],
+        gaps=_checked_gaps(gaps, ws) if gaps else [],
         tags=tags,
         since=day(since, "--since"),
         until=day(until, "--until"),
     )
     if flt.since and flt.until and flt.since > flt.until:
         raise InputError(f"--since {flt.since} is after --until {flt.until}.", hint="Swap them.")
-    profile = load_profile(ws.folder)
+    profile = ws.profile()
     roles = list(profile.roles)
     chosen_roles = core.match_roles(roles, role) if role is not None else roles
     entries = select(ws.evidence.load(), flt)
@@ -132,6 +131,12 @@ def _select(
             e for e in entries if e.kind == "work" and core.role_for(e.date, roles) in chosen_roles
         ]
     return entries, profile, chosen_roles
+
+
+def _checked_gaps(gaps: list[str], ws: Workspace) -> list[str]:
+    from pm_coach.core.evidence import check_gaps
+
+    return check_gaps(gaps, ws.skill_map())
 
 
 def export(

@@ -11,7 +11,7 @@ from pm_coach.store.paths import data_dir
 
 if TYPE_CHECKING:
     from pm_coach.core.gap_model import GapModel
-    from pm_coach.models import SkillMap
+    from pm_coach.models import Profile, SkillMap
     from pm_coach.store.evidence import EvidenceStore
     from pm_coach.store.maps import MapCatalog
 
@@ -38,6 +38,11 @@ class Workspace:
         from pm_coach.store.maps import MapCatalog
 
         return MapCatalog(self.folder)
+
+    def profile(self) -> Profile:
+        from pm_coach.store.profile import load_profile
+
+        return load_profile(self.folder)
 
     def active_map_id(self, override: str | None = None) -> str:
         """``override`` (a --map value, normalised), else the profile's map."""

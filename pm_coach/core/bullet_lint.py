@@ -7,10 +7,13 @@ user approved (``bullet`` set) is their wording: only first person and length ar
 from __future__ import annotations
 
 from dataclasses import dataclass
+from typing import TYPE_CHECKING
 
 from pm_coach.core.bullets import MAX_CHARS, Bullet
 from pm_coach.core.wording import has_first_person
-from pm_coach.models import Evidence
+
+if TYPE_CHECKING:
+    from pm_coach.models import Evidence
 
 
 @dataclass(frozen=True)

@@ -11,6 +11,8 @@ from dataclasses import dataclass, field
 from pydantic import ValidationError
 
 from pm_coach.core.dates import parse_date
+from pm_coach.core.selection import EvidenceFilter as EvidenceFilter
+from pm_coach.core.selection import select as select
 from pm_coach.errors import Hint, InputError, did_you_mean
 from pm_coach.models import EVIDENCE_KINDS, Evidence, SkillMap
 from pm_coach.models.common import SCOPES, slug
@@ -324,41 +326,6 @@ def apply_edit(
             tags.append(tag)
     values["tags"] = tags
     return validate_entry(values, EDIT_FLAGS)
-
-
-@dataclass
-class EvidenceFilter:
-    gaps: Sequence[str] = ()
-    tags: Sequence[str] = ()
-    since: dt.date | None = None
-    until: dt.date | None = None
-    search: str = ""
-    untagged: bool = False  # only entries with no gap
-
-    def matches(self, e: Evidence) -> bool:
-        if self.untagged and e.gaps:
-            return False
-        if self.gaps and not set(self.gaps) & set(e.gaps):
-            return False
-        if self.tags:
-            wanted = {t.lstrip("#").lower() for t in self.tags}
-            if not wanted & {t.lower() for t in e.tags}:
-                return False
-        if self.since and e.date < self.since:
-            return False
-        if self.until and e.date > self.until:
-            return False
-        if self.search:
-            needle = self.search.casefold()
-            hay = " ".join([e.text, e.result, e.goal, e.org, *e.metrics, *e.tags]).casefold()
-            if needle not in hay:
-                return False
-        return True
-
-
-def select(entries: Iterable[Evidence], flt: EvidenceFilter) -> list[Evidence]:
-    """The entries that match, oldest first (by date, then by when they were logged)."""
-    return sorted((e for e in entries if flt.matches(e)), key=lambda e: (e.date, e.created))
 
 
 def entry_named(entries: Sequence[Evidence], typed: str) -> Evidence | None:

@@ -9,13 +9,16 @@ from __future__ import annotations
 import datetime as dt
 from collections.abc import Iterable, Sequence
 from dataclasses import dataclass, field
+from typing import TYPE_CHECKING
 
 from pm_coach.core.bullet_lint import Finding, findings
 from pm_coach.core.bullets import MAX_CHARS, Bullet, draft
 from pm_coach.core.ranking import top as top  # --top: ranking lives in core.ranking
 from pm_coach.errors import Hint, NotFoundError
-from pm_coach.models import Evidence, Role
-from pm_coach.models.profile import sort_roles
+from pm_coach.models.roles import sort_roles
+
+if TYPE_CHECKING:  # the lean read path passes cached views, and never loads pydantic
+    from pm_coach.models import Evidence, Role
 
 # Section keys for entries outside any role, in the order they are shown.
 KIND_SECTIONS: tuple[str, ...] = ("volunteer", "talk", "publication", "other")

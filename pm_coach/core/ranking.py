@@ -12,10 +12,13 @@ import datetime as dt
 import re
 from collections import Counter
 from collections.abc import Sequence
+from typing import TYPE_CHECKING
 
 from pm_coach.core.bullet_lint import findings
-from pm_coach.core.bullets import draft
-from pm_coach.models import Evidence
+from pm_coach.core.bullets import Bullet, draft
+
+if TYPE_CHECKING:
+    from pm_coach.models import Evidence
 
 RECENT_WINDOW_DAYS = 730
 REPEAT_PENALTY = 3.0
@@ -26,11 +29,12 @@ SCOPE = re.compile(
 )
 
 
-def tier(entry: Evidence) -> int:
-    """2 for the user's own approved line, 1 for a draft --lint passes, 0 for a flagged draft."""
+def tier(entry: Evidence, bullet: Bullet | None = None) -> int:
+    """2 for the user's own approved line, 1 for a draft --lint passes, 0 for a flagged draft.
+    ``bullet``: the entry's draft, when the caller has it already."""
     if entry.bullet:
         return 2
-    return 1 if not findings(entry, draft(entry)) else 0
+    return 1 if not findings(entry, bullet if bullet is not None else draft(entry)) else 0
 
 
 # The scope the user recorded, as points; entries without one are judged by their words.
@@ -47,12 +51,12 @@ def scope(entry: Evidence) -> float:
     return float(min(2, len(SCOPE.findall(text))))
 
 
-def strength(entry: Evidence, today: dt.date) -> float:
+def strength(entry: Evidence, today: dt.date, bullet: Bullet | None = None) -> float:
     """Result 2, outcome metric 3 (a count of inputs 1), scope up to 2, goal 1, and recency up
     to 2, fading to 0 over two years."""
     age = max(0, (today - entry.date).days)
     recency = max(0.0, 2.0 * (1 - age / RECENT_WINDOW_DAYS))
-    bullet = draft(entry)
+    bullet = bullet if bullet is not None else draft(entry)
     outcome = any(m not in bullet.inputs for m in entry.metrics)
     metric = 3.0 if outcome else (1.0 if entry.metrics else 0.0)
     return (
@@ -70,24 +74,47 @@ def top(entries: Sequence[Evidence], n: int, today: dt.date) -> list[Evidence]:
     Picked one at a time by tier, then strength minus 3 for every entry already picked that
     covers the least-covered of its gaps (a gap nobody covers yet costs nothing), then the newer
     entry, then the smaller id.
+
+    In one pass over the entries: each is drafted and scored once, and entries are grouped by
+    their gaps. Within a group every entry pays the same penalty, so the group's order never
+    changes and only its best remaining entry can be picked; each pick compares the heads of
+    the groups, not every entry left.
     """
-    left = list(entries)
-    tiers = {e.id: tier(e) for e in left}
-    strengths = {e.id: strength(e, today) for e in left}
+    if n <= 0:
+        return []
+    groups: dict[tuple[str, ...], list[tuple[int, float, dt.date, dt.datetime, str, Evidence]]]
+    groups = {}
+    for e in entries:
+        bullet = draft(e)
+        scored = (tier(e, bullet), strength(e, today, bullet), e.date, e.created, _neg(e.id), e)
+        groups.setdefault(tuple(e.gaps) or NO_GAP, []).append(scored)
+    queues = []
+    for gaps, members in groups.items():
+        members.sort(key=lambda m: m[:5], reverse=True)
+        queues.append((gaps, members))
+    heads = [0] * len(queues)
     covered: Counter[str] = Counter()
     chosen: list[Evidence] = []
-    while left and len(chosen) < n:
-
-        def value(e: Evidence) -> tuple[int, float, dt.date, dt.datetime, str]:
-            keys = e.gaps or ["(no gap)"]
-            penalty = REPEAT_PENALTY * min(covered[g] for g in keys)
-            return (tiers[e.id], strengths[e.id] - penalty, e.date, e.created, _neg(e.id))
-
-        best = max(left, key=value)
-        chosen.append(best)
-        left.remove(best)
-        covered.update(best.gaps or ["(no gap)"])
+    while len(chosen) < n:
+        best: tuple[int, float, dt.date, dt.datetime, str] | None = None
+        at = -1
+        for q, (gaps, members) in enumerate(queues):
+            if heads[q] == len(members):
+                continue
+            t, strong, day, created, neg, _ = members[heads[q]]
+            value = (t, strong - REPEAT_PENALTY * min(covered[g] for g in gaps), day, created, neg)
+            if best is None or value > best:
+                best, at = value, q
+        if best is None:
+            break
+        gaps, members = queues[at]
+        chosen.append(members[heads[at]][5])
+        heads[at] += 1
+        covered.update(gaps)
     return chosen
+
+
+NO_GAP = ("(no gap)",)
 
 
 def _neg(text: str) -> str:

@@ -13,6 +13,8 @@ from pydantic import (
     StringConstraints,
 )
 
+from pm_coach.models.names import slug as slug
+
 EVIDENCE_KINDS: tuple[str, ...] = ("work", "volunteer", "talk", "publication")
 ACTION_TYPES: tuple[str, ...] = ("experience", "relationship", "learning")
 
@@ -59,12 +61,6 @@ def _one_line(value: str) -> str:
 
 
 Slug = Annotated[str, StringConstraints(pattern=r"^[a-z0-9][a-z0-9-]{0,39}$")]
-
-
-def slug(text: str) -> str:
-    """An id as a person may type it (``Buy In``, ``APM-TO-PM``, ``buy_in``) as pm-coach writes
-    it (``buy-in``, ``apm-to-pm``): the one normalisation of map, gap, action and format names."""
-    return "-".join(text.strip().lower().replace("_", " ").split())
 
 
 OneLine = Annotated[

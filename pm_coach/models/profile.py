@@ -16,9 +16,11 @@ from pydantic import (
 )
 
 from pm_coach.models.common import AwayText, Background, Market, OneLine, Record, Short, Slug
+from pm_coach.models.roles import OPEN_END as OPEN_END
+from pm_coach.models.roles import RoleMethods
+from pm_coach.models.roles import sort_roles as sort_roles
 
 MONTH_PATTERN = r"^\d{4}-(0[1-9]|1[0-2])$"
-OPEN_END = "9999-12"  # a role with no end month runs until today and beyond
 
 _EMAIL = re.compile(r"^[^@\s]+@[^@\s]+\.[^@\s]+$")
 
@@ -32,7 +34,7 @@ def _email(value: str) -> str:
 # --- roles ------------------------------------------------------------------------------------
 
 
-class Role(BaseModel):
+class Role(RoleMethods, BaseModel):
     """A job held, so evidence can be grouped under it on a CV."""
 
     model_config = ConfigDict(extra="forbid")
@@ -47,23 +49,6 @@ class Role(BaseModel):
         if self.end and self.end < self.start:
             raise ValueError(f"end {self.end} is before start {self.start}")
         return self
-
-    def contains(self, month: str) -> bool:
-        """True when ``month`` (YYYY-MM) falls within the role, both ends included."""
-        return self.start <= month <= (self.end or OPEN_END)
-
-    @property
-    def sort_key(self) -> tuple[str, str, str, str]:
-        """Newest first when sorted in reverse: latest start, then a current role first."""
-        return (self.start, self.end or OPEN_END, self.company.casefold(), self.title.casefold())
-
-    def label(self) -> str:
-        return f"{self.company}, {self.title} ({self.start} – {self.end or 'present'})"
-
-
-def sort_roles(roles: list[Role]) -> list[Role]:
-    """Roles newest first: the latest start first; on equal starts the one still running."""
-    return sorted(roles, key=lambda r: r.sort_key, reverse=True)
 
 
 # --- profile ----------------------------------------------------------------------------------

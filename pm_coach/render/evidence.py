@@ -6,11 +6,12 @@ import json
 from collections.abc import Sequence
 from typing import TYPE_CHECKING
 
-from pm_coach.models import Evidence
 from pm_coach.render.evidence_list import Row
 
 if TYPE_CHECKING:
     from rich.console import RenderableType
+
+    from pm_coach.models import Evidence
 
 
 def row(e: Evidence) -> Row:

@@ -4,10 +4,13 @@ from __future__ import annotations
 
 import json
 from collections.abc import Sequence
+from typing import TYPE_CHECKING
 
 from pm_coach.core.export import Item, LintReport, Section, sections
-from pm_coach.models import Profile, Role
 from pm_coach.render.markdown import md_escape
+
+if TYPE_CHECKING:
+    from pm_coach.models import Profile, Role
 
 VOLUNTEER_POSITION = "Volunteer"
 JSON_RESUME_SCHEMA = "https://raw.githubusercontent.com/jsonresume/resume-schema/v1.0.0/schema.json"

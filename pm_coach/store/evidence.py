@@ -36,7 +36,7 @@ from pydantic import TypeAdapter, ValidationError
 from pm_coach.errors import DataFileError, Hint, NotFoundError, StorageError
 from pm_coach.models import Evidence
 from pm_coach.models.evidence_view import FIELDS, EvidenceView
-from pm_coach.store import evidence_cache, files
+from pm_coach.store import files, view_cache
 
 FILE_NAME = "evidence.toml"
 STAMP_NAME = ".evidence.toml.stamp"
@@ -62,7 +62,7 @@ class EvidenceStore:
         if data is None:
             return []
         raw, st = data
-        rows = evidence_cache.read(self.folder, raw, st)
+        rows = view_cache.read(self.folder, raw, st)
         if rows is not None:
             return [_from_row(row) for row in rows]
         view, trusted = self._trusted_view(raw, st, self._read_stamp())
@@ -72,7 +72,7 @@ class EvidenceStore:
             entries = files.parse_tables(self.path, text, KEY, Evidence)
         UNIQUE_IDS.check(self.path, text, KEY, entries)
         if len(view) == len(raw):  # not while a torn append is left out of the view
-            evidence_cache.rebuild(self.folder, raw, st, rows_of(entries))
+            view_cache.rebuild(self.folder, raw, st, rows_of(entries))
         return entries
 
     def _read_bytes(self) -> tuple[bytes, os.stat_result] | None:
@@ -193,10 +193,10 @@ class EvidenceStore:
         self._write_stamp(st)
         if appended is not None:
             start, chunk, added = appended
-            evidence_cache.extend(self.folder, start, chunk, st, rows_of(added))
+            view_cache.extend(self.folder, start, chunk, st, rows_of(added))
         elif rewritten is not None:
             raw, entries = rewritten
-            evidence_cache.rebuild(self.folder, raw, st, rows_of(entries))
+            view_cache.rebuild(self.folder, raw, st, rows_of(entries))
 
     # --- helpers ---------------------------------------------------------------------------
     @staticmethod

@@ -9,7 +9,7 @@ from typing import Any
 
 from pm_coach.errors import DataFileError
 from pm_coach.models import Profile
-from pm_coach.store import files
+from pm_coach.store import files, view_cache
 
 FILE_NAME = "profile.toml"
 COMMENT = "pm-coach profile. Safe to edit by hand."
@@ -41,16 +41,21 @@ def _line_of(text: str, loc: tuple[int | str, ...]) -> int | None:
 def load_profile(folder: Path) -> Profile:
     """The profile, or the defaults when there is none yet."""
     path = profile_path(folder)
-    text = files.read_text(path)
-    if text is None:
+    raw = files.read_bytes(path)
+    if raw is None:
         return Profile()
+    text = files.decode_text(path, raw)
     doc = files.parse_toml(path, text)
     files.check_schema_version(path, doc)
     body = {k: v for k, v in doc.items() if k != "schema_version"}
     from pydantic import ValidationError
 
     try:
-        return Profile.model_validate(body, strict=True)  # as files.parse_tables
+        profile = Profile.model_validate(body, strict=True)  # as files.parse_tables
+        roles = tuple((r.company, r.title, r.start, r.end) for r in profile.roles)
+        if view_cache.recall(folder, view_cache.PROFILE_VIEW, raw) != roles:
+            view_cache.remember(folder, view_cache.PROFILE_VIEW, raw, roles)
+        return profile
     except ValidationError as exc:
         line = _line_of(text, tuple(exc.errors()[0]["loc"]))
         where = f"{path}, line {line}" if line else str(path)

@@ -42,6 +42,7 @@ from pm_coach.models.evidence_view import FIELDS
 from pm_coach.store import files
 
 CACHE_NAME = ".evidence.cache"
+PROFILE_VIEW = ".profile.cache"  # the roles of profile.toml, for the lean read path
 FORMAT = 1
 MAX_CACHE = 4 * files.MAX_READ  # never read more than this from a cache file
 
@@ -156,3 +157,66 @@ def forget(folder: Path) -> None:
     """Remove the cache (a rewrite that cannot rebuild it must not leave it vouching)."""
     with contextlib.suppress(OSError):
         os.unlink(cache_path(folder))
+
+
+# --- small files read whole: the profile ---------------------------------------------------------
+def recall(folder: Path, name: str, raw: bytes | None) -> Any:
+    """What :func:`remember` stored under ``name`` for a file whose bytes are ``raw`` (None: the
+    file does not exist); ``None`` when nothing was stored for exactly these bytes."""
+    try:
+        data = files.read_bytes(folder / name, limit=files.MAX_READ)
+    except Exception:  # anything odd about a cache file means "no cache"
+        return None
+    if not data:
+        return None
+    try:
+        view = memoryview(data)
+        record, offset = _load(view, 0)
+        if record != header():
+            return None
+        (size, crc, value), offset = _load(view, offset)
+        if offset != len(data):
+            return None
+    except Exception:
+        return None
+    if raw is None:
+        return value if size == -1 else None
+    return value if size == len(raw) and crc == checksum(raw) else None
+
+
+def remember(folder: Path, name: str, raw: bytes | None, value: object) -> None:
+    """Store ``value`` (plain values only) for the file whose bytes are ``raw``. Best effort."""
+    size, crc = (-1, 0) if raw is None else (len(raw), checksum(raw))
+    data = _record(header()) + _record((size, crc, value))
+    with contextlib.suppress(OSError, files.StorageError):
+        files.atomic_write_bytes(folder / name, data, sync=False)
+
+
+def cached_roles(folder: Path) -> list[tuple[str, str, str, str]] | None:
+    """The roles of ``profile.toml`` (company, title, start, end) as its view holds them, for
+    the lean read path; None when the view does not vouch for the file as it is now. Checked
+    against the file's bytes, so a hand edit is always seen; no profile is no roles."""
+    raw = files.read_bytes(folder / "profile.toml")
+    if raw is None:
+        return []
+    roles = recall(folder, PROFILE_VIEW, raw)
+    return None if roles is None else [tuple(r) for r in roles]
+
+
+def load_views(folder: Path) -> list[Any] | None:
+    """The log's entries as :class:`EvidenceView` objects, for the lean read path; None when
+    the cache does not vouch for the file exactly as it is now (the caller then takes the full
+    path, which validates the file and writes the cache again)."""
+    from pm_coach.models.evidence_view import EvidenceView
+
+    path = folder / "evidence.toml"
+    fd = files.open_regular(path)
+    if fd is None:  # no log yet: the full path says so
+        return None
+    with os.fdopen(fd, "rb") as fh:
+        st = os.fstat(fh.fileno())
+        if st.st_size > files.MAX_READ:
+            return None
+        raw = fh.read()
+    rows = read(folder, raw, st)
+    return None if rows is None else [EvidenceView(row) for row in rows]

@@ -1,0 +1,74 @@
+"""The lean read path: the same use cases and the same ``emit``, fed from the view cache.
+
+A read command spends most of its time before it touches an entry: importing typer (whose option
+handling builds pydantic adapters), pydantic and rich. When the view cache vouches for the data
+files exactly as they are, ``evidence list`` and ``export`` need none of them: the entries come
+from the cache as :class:`~pm_coach.models.evidence_view.EvidenceView` objects and go through
+the very functions the full command line calls (``list_entries``, ``export``, ``emit``).
+
+Anything this workspace cannot answer from the cache raises :class:`Fallback` before a byte is
+printed, and the full command line runs instead: it validates, reports errors in its own words
+and writes the cache again.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+from functools import cached_property
+from typing import TYPE_CHECKING, Any, NoReturn
+
+from pm_coach.app.workspace import Workspace
+
+if TYPE_CHECKING:
+    from pm_coach.models.roles import RoleView
+
+
+class Fallback(Exception):
+    """The lean path cannot answer this; the full command line will."""
+
+
+def fallback(*_: object, **__: object) -> NoReturn:
+    raise Fallback
+
+
+class CachedEvidence:
+    """The part of EvidenceStore that read commands use, answered from the view cache."""
+
+    def __init__(self, workspace: LeanWorkspace) -> None:
+        self.workspace = workspace
+
+    def load(self) -> list[Any]:
+        from pm_coach.store.view_cache import load_views
+
+        views = load_views(self.workspace.folder)
+        if views is None:
+            raise Fallback
+        return views
+
+    get = fallback
+
+
+@dataclass
+class CachedProfile:
+    """The part of the profile that ``export`` reads in text, Markdown and JSON: the roles."""
+
+    roles: list[RoleView] = field(default_factory=list)
+
+
+class LeanWorkspace(Workspace):
+    @cached_property
+    def evidence(self) -> CachedEvidence:  # type: ignore[override]
+        return CachedEvidence(self)
+
+    def profile(self) -> CachedProfile:  # type: ignore[override]
+        from pm_coach.models.roles import RoleView
+        from pm_coach.store.view_cache import cached_roles
+
+        roles = cached_roles(self.folder)
+        if roles is None:
+            raise Fallback
+        return CachedProfile([RoleView(*r) for r in roles])
+
+    skill_map = fallback  # type: ignore[assignment]
+    active_map_id = fallback  # type: ignore[assignment]
+    gap_model = fallback  # type: ignore[assignment]
