@@ -1,11 +1,11 @@
 """Where every ``pm-coach`` process starts (the console script and ``python -m pm_coach``).
 
-``--version``, ``evidence list --json`` and ``export`` in text, Markdown or JSON, with options
-this module knows, run on the lean read path (see :mod:`pm_coach.app.lean`): no typer, pydantic
-or rich, when the view cache vouches for the data files. Everything else, and anything the lean
-path cannot answer before it prints (no cache, a stale one, an option it does not know, a value
-the full command line would refuse), goes to the full command line in :mod:`pm_coach.cli`,
-which prints the same bytes (``tests/test_lean_path.py`` compares both).
+``--version``, ``evidence list`` (table or JSON) and ``export`` in text, Markdown or JSON, with
+options this module knows, run on the lean read path (see :mod:`pm_coach.app.lean`): no typer,
+pydantic or rich, when the view cache vouches for the data files. Everything else, and anything
+the lean path cannot answer before it prints (no cache, a stale one, an option it does not
+know, a value the full command line would refuse), goes to the full command line in
+:mod:`pm_coach.cli`, which prints the same bytes (``tests/test_lean_path.py`` compares both).
 
 A shell asking what Tab should offer gets a quick answer when it asks for names (see
 app/completion.py), before the command line and its libraries are loaded.
@@ -20,13 +20,18 @@ from typing import Any
 # Options per lean command: flags, and options that take a value (short and long names map to
 # one key; keys in MULTI may be repeated). Anything else on the command line: the full CLI.
 FLAGS = {
-    "evidence list": {"--json": "as_json"},
+    "evidence list": {
+        "--json": "as_json",
+        "--reverse": "reverse",
+        "-r": "reverse",
+        "--wide": "wide",
+    },
     "export": {"--json": "as_json", "--lint": "lint", "--approved": "approved"},
 }
 VALUES = {
     "evidence list": {
         "--tag": "tag", "-t": "tag", "--since": "since", "--until": "until",
-        "--search": "search", "-s": "search",
+        "--search": "search", "-s": "search", "--limit": "limit", "-n": "limit",
     },
     "export": {
         "--format": "fmt", "-f": "fmt", "--tag": "tag", "-t": "tag", "--since": "since",
@@ -96,11 +101,12 @@ def _options(
             out.setdefault(name, []).append(value)
         else:
             out[name] = value
-    top = out.get("top")
-    if top is not None:
-        if not (top.isascii() and top.isdigit() and int(top) >= 1):
-            return None
-        out["top"] = int(top)
+    for name in ("top", "limit"):  # whole numbers; --top must be at least 1
+        number = out.get(name)
+        if number is not None:
+            if not (number.isascii() and number.isdigit() and int(number) >= (name == "top")):
+                return None
+            out[name] = int(number)
     return out
 
 
@@ -142,10 +148,7 @@ def _evidence_list(ws: Any, o: dict[str, Any]) -> Any:
 
     from pm_coach.app.emit import emit
     from pm_coach.app.evidence import list_entries
-    from pm_coach.app.lean import Fallback
 
-    if not o.get("as_json"):
-        raise Fallback  # the table is drawn by rich
     result = list_entries(
         ws,
         dt.date.today(),
@@ -154,8 +157,11 @@ def _evidence_list(ws: Any, o: dict[str, Any]) -> Any:
         since=o.get("since"),
         until=o.get("until"),
         search=o.get("search", ""),
+        reverse=bool(o.get("reverse")),
+        limit=o.get("limit"),
+        wide=bool(o.get("wide")),
     )
-    return lambda: emit(result, as_json=True)
+    return lambda: emit(result, as_json=bool(o.get("as_json")))
 
 
 def _export(ws: Any, o: dict[str, Any]) -> Any:

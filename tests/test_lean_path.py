@@ -1,7 +1,8 @@
 """The lean read path prints exactly what the full command line prints.
 
-``evidence list --json`` and ``export`` (text, Markdown, JSON, --lint, --top, filters) run
-without typer, pydantic or rich when the view cache matches the data files; the bytes on stdout
+``evidence list`` (the table and JSON) and ``export`` (text, Markdown, JSON, --lint, --top,
+filters) run without typer, pydantic or rich when the view cache matches the data files; the
+bytes on stdout
 and stderr must be the full CLI's, on generated logs, for every format and filter. When the
 cache does not vouch for the files, the lean path prints nothing and hands over.
 """
@@ -29,6 +30,10 @@ from pm_coach.store.view_cache import forget
 from tests.conftest import subprocess_env
 
 ARGVS = [
+    ["evidence", "list"],
+    ["evidence", "list", "--reverse", "--limit", "3"],
+    ["evidence", "list", "--wide", "-r", "-s", "pricing"],
+    ["evidence", "list", "-n", "1"],
     ["evidence", "list", "--json"],
     ["evidence", "list", "--json", "--tag", "pricing"],
     ["evidence", "list", "--json", "-t", "hiring", "--tag=pricing"],
@@ -156,7 +161,8 @@ def test_the_lean_path_hands_over_when_the_cache_does_not_match(
 @pytest.mark.parametrize(
     "argv",
     [
-        ["evidence", "list"],  # the table: rich
+        ["evidence", "list", "--limit", "-2"],
+        ["evidence", "list", "--limit", "0"],  # refused: the full CLI says why
         ["evidence", "list", "--json", "--gap", "strategy"],  # gaps are checked against the map
         ["export", "-o", "cv.md"],
         ["export", "--format", "json-resume"],
