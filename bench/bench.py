@@ -25,6 +25,7 @@ import subprocess
 import sys
 import time
 import venv
+from collections.abc import Callable
 from dataclasses import dataclass, field
 from pathlib import Path
 
@@ -256,14 +257,19 @@ class Case:
     times: list[float] = field(default_factory=list)
     maxrss_kb: int = 0
     failure: str = ""
+    to_file: Path | None = None  # stdout goes to this file (rewritten each run), not /dev/null
+    prepare: Callable[[], None] | None = None  # run before each timed run, not timed
 
     def run_once(self) -> float:
+        if self.prepare is not None:
+            self.prepare()
+        out = self.to_file.open("wb") if self.to_file is not None else subprocess.DEVNULL
         t0 = time.perf_counter()
         proc = subprocess.Popen(
             self.argv,
             env=self.env,
             stdin=subprocess.DEVNULL,
-            stdout=subprocess.DEVNULL,
+            stdout=out,
             stderr=subprocess.PIPE,
         )
         assert proc.stderr is not None
@@ -272,6 +278,8 @@ class Case:
         elapsed = time.perf_counter() - t0
         proc.returncode = os.waitstatus_to_exitcode(status)
         proc.stderr.close()
+        if self.to_file is not None:
+            out.close()  # type: ignore[union-attr]
         self.maxrss_kb = max(self.maxrss_kb, usage.ru_maxrss)
         if proc.returncode != 0 and not self.failure:
             self.failure = f"exit {proc.returncode}: {err.decode(errors='replace').strip()[-300:]}"
@@ -305,7 +313,11 @@ def has_subcommand(exe: str, *argv: str) -> bool:
 
 
 def build_cases(
-    sizes: list[int], jrnl: Path | None, notes: list[str], large_add: bool = False
+    sizes: list[int],
+    jrnl: Path | None,
+    notes: list[str],
+    large_add: bool = False,
+    baseline: Path | None = None,
 ) -> list[Case]:
     exe = pm_coach_exe()
     commands = existing_commands(exe)
@@ -321,8 +333,13 @@ def build_cases(
     wanted = [
         ("log", ["log"]),
         ("evidence list --json", ["evidence", "list"]),
+        ("evidence list > file", ["evidence", "list"]),
         ("export --format markdown", ["export"]),
+        ("export --top 10", ["export"]),
+        ("report --json", ["report"]),
         ("plan", ["plan"]),
+        ("plan --json", ["plan"]),
+        ("evidence list --json after a hand edit", ["evidence", "list"]),
     ]
     available = {}
     for label, probe in wanted:
@@ -364,6 +381,28 @@ def build_cases(
             )
         if available["plan"]:
             cases.append(Case("pm-coach", "plan", n, [exe, "plan"], env))
+        simple = {
+            "evidence list > file": ["evidence", "list"],
+            "export --top 10": ["export", "--top", "10"],
+            "report --json": ["report", "--json"],
+            "plan --json": ["plan", "--json"],
+        }
+        for label, args in simple.items():
+            if available[label]:
+                case = Case("pm-coach", label, n, [exe, *args], env)
+                if label.endswith("> file"):
+                    case.to_file = WORK / f"out-{n}.txt"
+                cases.append(case)
+        if available["evidence list --json after a hand edit"]:
+            label = "evidence list --json after a hand edit"
+            edit = hand_edit(home / "evidence.toml")
+            cases.append(
+                Case("pm-coach", label, n, [exe, "evidence", "list", "--json"], env, prepare=edit)
+            )
+            if baseline is not None:
+                old = [sys.executable, "-m", "pm_coach", "evidence", "list", "--json"]
+                old_env = dict(env, PYTHONPATH=str(baseline))
+                cases.append(Case("baseline", label, n, old, old_env, prepare=edit))
         if jrnl:
             jrnl_home = WORK / f"jrnl-{n}"
             subprocess.run(
@@ -381,7 +420,35 @@ def build_cases(
             cases.append(
                 Case("jrnl", "--export markdown", n, [str(jrnl), "--export", "markdown"], j_env)
             )
+            search = Case("jrnl", "-contains the", n, [str(jrnl), "-contains", "the"], j_env)
+            search.to_file = WORK / f"jrnl-out-{n}.txt"
+            cases.append(search)
     return cases
+
+
+def hand_edit(path: Path) -> Callable[[], None]:
+    """What a person's editor does to the log: here, a comment added at the end. pm-coach's
+    stamp and view cache no longer match, so the next read validates the whole file."""
+
+    def edit() -> None:
+        with path.open("a", encoding="utf-8") as fh:
+            fh.write("# looked at this by hand\n")
+
+    return edit
+
+
+def baseline_tree(rev: str) -> Path:
+    """pm-coach's source at ``rev`` in bench/.work/, to time "today's read" next to this one."""
+    target = WORK / f"baseline-{rev}"
+    if not target.exists():
+        target.mkdir(parents=True)
+        archive = subprocess.run(
+            ["git", "-C", str(REPO), "archive", rev, "pm_coach", "skill_maps", "content"],
+            check=True,
+            capture_output=True,
+        ).stdout
+        subprocess.run(["tar", "-x", "-C", str(target)], input=archive, check=True)
+    return target
 
 
 def measure(cases: list[Case], runs: int) -> None:
@@ -398,6 +465,35 @@ def measure(cases: list[Case], runs: int) -> None:
 
 
 # --- report ---------------------------------------------------------------------------------
+# Which other command each pm-coach row is measured against (issue 21), in the same run.
+PAIRS = {
+    "--help": "--help",
+    "log": "add",
+    "export --format markdown": "--export markdown",
+    "export --top 10": "--export markdown",
+    "evidence list --json": "--export markdown",
+    "report --json": "--export markdown",
+    "plan --json": "--export markdown",
+    "evidence list > file": "-contains the",
+}
+TARGETS_21 = {  # pm-coach row at 10,000 entries: the most its ratio may be
+    "export --format markdown": 0.5,
+    "evidence list --json": 0.5,
+    "report --json": 0.5,
+    "plan --json": 0.5,
+    "evidence list > file": 0.5,
+    "log": 0.05,
+    "evidence list --json after a hand edit": 1.2,
+}
+RSS_TARGET_KB = 250 * 1024
+
+
+def partner(cases: list[Case], c: Case) -> Case | None:
+    if c.name.endswith("after a hand edit"):
+        return find(cases, "baseline", c.name, c.size)
+    return find(cases, "jrnl", PAIRS.get(c.name, ""), c.size)
+
+
 def fmt_s(seconds: float) -> str:
     return "—" if seconds != seconds else f"{seconds:.3f} s"
 
@@ -413,21 +509,21 @@ def report(cases: list[Case], sizes: list[int], notes: list[str]) -> tuple[str, 
         "| pm-coach / jrnl | peak RSS |",
         "|---|---:|---:|---|---:|---:|---:|",
     ]
-    pairs = {"log": "add", "export --format markdown": "--export markdown", "--help": "--help"}
     for c in cases:
         if c.tool != "pm-coach":
             continue
-        j = find(cases, "jrnl", pairs.get(c.name, ""), c.size)
+        j = partner(cases, c)
         ratio = f"{c.median / j.median:.2f}" if j and j.times else "—"
+        other = "—" if j is None else f"`jrnl {j.name}`" if j.tool == "jrnl" else "the baseline"
         lines.append(
             f"| `{c.name}` | {'—' if c.size is None else f'{c.size:,}'} | {fmt_s(c.median)} | "
-            f"{'`jrnl ' + j.name + '`' if j else '—'} | {fmt_s(j.median) if j else '—'} | "
+            f"{other} | {fmt_s(j.median) if j else '—'} | "
             f"{ratio} | "
             f"{c.maxrss_kb / 1024:.0f} MB |"
         )
     for c in cases:
         if c.tool == "jrnl" and not any(
-            o.tool == "pm-coach" and pairs.get(o.name) == c.name and o.size == c.size for o in cases
+            o.tool == "pm-coach" and PAIRS.get(o.name) == c.name and o.size == c.size for o in cases
         ):
             lines.append(
                 f"| — | {'—' if c.size is None else f'{c.size:,}'} | — | `jrnl {c.name}` | "
@@ -477,7 +573,27 @@ def report(cases: list[Case], sizes: list[int], notes: list[str]) -> tuple[str, 
         )
     else:
         verdict(None, "`export` at 10,000 no slower than jrnl's export at 10,000")
+    for name, limit in TARGETS_21.items():
+        c = find(cases, "pm-coach", name, 10_000)
+        j = partner(cases, c) if c else None
+        what = f"`{name}` at 10,000 / {'the baseline' if j and j.tool == 'baseline' else 'jrnl'}"
+        if c and j and c.times and j.times:
+            r = c.median / j.median
+            verdict(
+                r <= limit, f"{what} ≤ {limit} ({r:.2f}; {fmt_s(c.median)} vs {fmt_s(j.median)})"
+            )
+        else:
+            verdict(None, f"{what} ≤ {limit}")
     big = [c for c in cases if c.tool == "pm-coach" and c.size == LARGE]
+    if big:
+        worst = max(big, key=lambda c: c.maxrss_kb)
+        verdict(
+            worst.maxrss_kb < RSS_TARGET_KB,
+            f"peak RSS at 100,000 under 250 MB, any command (largest: `{worst.name}`, "
+            f"{worst.maxrss_kb / 1024:.0f} MB)",
+        )
+    else:
+        verdict(None, "peak RSS at 100,000 under 250 MB, any command (run with --large)")
     if big:
         worst = max(big, key=lambda c: c.maxrss_kb)
         ok = all(not c.failure for c in big) and worst.maxrss_kb < MEMORY_LIMIT_KB
@@ -555,6 +671,11 @@ def main(argv: list[str] | None = None) -> int:
         "--jrnl-large-add", action="store_true", help=f"also time jrnl's add at {LARGE:,} (slow)"
     )
     parser.add_argument("--no-jrnl", action="store_true", help="time pm-coach only")
+    parser.add_argument(
+        "--baseline",
+        metavar="REV",
+        help="also time the first read after a hand edit with pm-coach at git revision REV",
+    )
     parser.add_argument("--write-doc", action="store_true", help="update docs/performance.md")
     parser.add_argument("--build-pm-coach", nargs=2, metavar=("N", "DIR"), help=argparse.SUPPRESS)
     parser.add_argument("--build-jrnl", nargs=2, metavar=("N", "DIR"), help=argparse.SUPPRESS)
@@ -583,7 +704,8 @@ def main(argv: list[str] | None = None) -> int:
 
     WORK.mkdir(parents=True, exist_ok=True)
     notes: list[str] = []
-    cases = build_cases(sizes, jrnl, notes, args.jrnl_large_add)
+    baseline = baseline_tree(args.baseline) if args.baseline else None
+    cases = build_cases(sizes, jrnl, notes, args.jrnl_large_add, baseline)
     measure(cases, args.runs)
     import resource
 

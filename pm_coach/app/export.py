@@ -160,6 +160,7 @@ def export(
         entries = [e for e in entries if e.bullet]
     if top_n is not None:
         entries = core.top(entries, top_n, today)
+    ws.keep_views()
     return ExportResult(
         items=core.build_items(entries, roles),
         roles=roles,

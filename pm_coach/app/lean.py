@@ -69,6 +69,9 @@ class LeanWorkspace(Workspace):
             raise Fallback
         return CachedProfile([RoleView(*r) for r in roles])
 
+    def keep_views(self) -> None:
+        pass  # the lean path only reads views that already match
+
     skill_map = fallback  # type: ignore[assignment]
     active_map_id = fallback  # type: ignore[assignment]
     gap_model = fallback  # type: ignore[assignment]

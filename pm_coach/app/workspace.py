@@ -44,6 +44,13 @@ class Workspace:
 
         return load_profile(self.folder)
 
+    def keep_views(self) -> None:
+        """After a read command succeeded: bring the views the lean read path uses up to date
+        (the evidence view is kept by every load; the profile's roles here)."""
+        from pm_coach.store.profile import load_profile
+
+        load_profile(self.folder, keep_view=True)
+
     def active_map_id(self, override: str | None = None) -> str:
         """``override`` (a --map value, normalised), else the profile's map."""
         if override:

@@ -38,8 +38,11 @@ def _line_of(text: str, loc: tuple[int | str, ...]) -> int | None:
     return None
 
 
-def load_profile(folder: Path) -> Profile:
-    """The profile, or the defaults when there is none yet."""
+def load_profile(folder: Path, *, keep_view: bool = False) -> Profile:
+    """The profile, or the defaults when there is none yet.
+
+    ``keep_view``: a read command that the lean path also serves (export): bring the profile's
+    view cache up to date when it does not match, so the next run can skip pydantic."""
     path = profile_path(folder)
     raw = files.read_bytes(path)
     if raw is None:
@@ -52,16 +55,22 @@ def load_profile(folder: Path) -> Profile:
 
     try:
         profile = Profile.model_validate(body, strict=True)  # as files.parse_tables
-        roles = tuple((r.company, r.title, r.start, r.end) for r in profile.roles)
-        if view_cache.recall(folder, view_cache.PROFILE_VIEW, raw) != roles:
-            view_cache.remember(folder, view_cache.PROFILE_VIEW, raw, roles)
-        return profile
     except ValidationError as exc:
         line = _line_of(text, tuple(exc.errors()[0]["loc"]))
         where = f"{path}, line {line}" if line else str(path)
         raise DataFileError(
             f"{where}: {files.describe_validation(exc)}.", hint=files.FIX_HINT
         ) from None
+    if keep_view:
+        _keep_view(folder, raw, profile)
+    return profile
+
+
+def _keep_view(folder: Path, raw: bytes, profile: Profile) -> None:
+    """The roles, as the lean read path reads them (see store/view_cache.py)."""
+    roles = tuple((r.company, r.title, r.start, r.end) for r in profile.roles)
+    if view_cache.recall(folder, view_cache.PROFILE_VIEW, raw) != roles:
+        view_cache.remember(folder, view_cache.PROFILE_VIEW, raw, roles)
 
 
 def _write(folder: Path, profile: Profile) -> None:
