@@ -119,7 +119,7 @@ def _lean(argv: list[str]) -> bool:
     if command == "version":
         from pm_coach import __version__
 
-        print(f"pm-coach {__version__}")
+        _emit(lambda: sys.stdout.write(f"pm-coach {__version__}\n"))
         return True
     import gc
 

@@ -136,6 +136,7 @@ def test_lean_and_full_print_the_same_bytes(
     full(["export"])  # a full read writes the profile's view, as any command that reads it
     for argv in ARGVS:
         forget(home)  # the full CLI reads the TOML file cold (and writes the cache again)
+        (home / ".drafts.cache").unlink(missing_ok=True)  # and drafts every line afresh
         want = full(argv)
         ran, out, err = lean(argv, capsys)
         assert ran, argv  # the cache matched, so the lean path answered

@@ -152,17 +152,20 @@ def export(
     lint: bool,
     approved: bool = False,
 ) -> ExportResult:
+    from pm_coach.app import drafts
     from pm_coach.core import export as core
 
     entries, profile, chosen_roles = _select(ws, today, gaps, tags, since, until, role)
+    drafts.load(ws.folder)
     roles = list(profile.roles)
     if approved:
         entries = [e for e in entries if e.bullet]
     if top_n is not None:
         entries = core.top(entries, top_n, today)
+    items = core.build_items(entries, roles)
     ws.keep_views()
     return ExportResult(
-        items=core.build_items(entries, roles),
+        items=items,
         roles=roles,
         chosen_roles=chosen_roles,
         profile=profile,

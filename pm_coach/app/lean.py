@@ -70,7 +70,9 @@ class LeanWorkspace(Workspace):
         return CachedProfile([RoleView(*r) for r in roles])
 
     def keep_views(self) -> None:
-        pass  # the lean path only reads views that already match
+        from pm_coach.app import drafts
+
+        drafts.save(self.folder)  # new entries' drafts; the views it reads already match
 
     skill_map = fallback  # type: ignore[assignment]
     active_map_id = fallback  # type: ignore[assignment]

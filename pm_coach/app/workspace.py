@@ -47,9 +47,11 @@ class Workspace:
     def keep_views(self) -> None:
         """After a read command succeeded: bring the views the lean read path uses up to date
         (the evidence view is kept by every load; the profile's roles here)."""
+        from pm_coach.app import drafts
         from pm_coach.store.profile import load_profile
 
         load_profile(self.folder, keep_view=True)
+        drafts.save(self.folder)
 
     def active_map_id(self, override: str | None = None) -> str:
         """``override`` (a --map value, normalised), else the profile's map."""

@@ -681,20 +681,34 @@ def write_bullet(
     )
 
 
+DraftKey = tuple[str, str, tuple[str, ...], str, str, str, int]
+
+# Every draft written (or handed in by known_drafts) in this process, by what it was written
+# from: export, --top and --lint ask for the same entries' drafts, and the app keeps them
+# between runs (see app/drafts.py), since drafting is most of the time of an export.
+_drafts: dict[DraftKey, Bullet] = {}
+
+
 def draft(entry: Evidence, limit: int = MAX_CHARS) -> Bullet:
     """The writer's bullet for an evidence entry (ignores the user's own wording)."""
-    return _cached(
-        entry.text, entry.result, tuple(entry.metrics), entry.goal, entry.kind, entry.org, limit
-    )
+    key = (entry.text, entry.result, tuple(entry.metrics), entry.goal, entry.kind, entry.org, limit)
+    found = _drafts.get(key)
+    if found is None:
+        found = _drafts[key] = write_bullet(
+            key[0], result=key[1], metrics=key[2], goal=key[3], kind=key[4], org=key[5], limit=limit
+        )
+    return found
 
 
-@lru_cache(maxsize=4096)  # export, --top and --lint all ask for the same entries' drafts
-def _cached(
-    text: str, result: str, metrics: tuple[str, ...], goal: str, kind: str, org: str, limit: int
-) -> Bullet:
-    return write_bullet(
-        text, result=result, metrics=metrics, goal=goal, kind=kind, org=org, limit=limit
-    )
+def known_drafts() -> dict[DraftKey, Bullet]:
+    """The drafts of this process so far, by what they were written from."""
+    return _drafts
+
+
+def add_drafts(drafts: dict[DraftKey, Bullet]) -> None:
+    """Drafts written before from exactly these inputs, by this very writer (the caller's
+    promise: app/drafts.py keys them on the writer's source)."""
+    _drafts.update(drafts)
 
 
 def bullet_text(entry: Evidence) -> str:

@@ -220,3 +220,44 @@ def load_views(folder: Path) -> list[Any] | None:
         raw = fh.read()
     rows = read(folder, raw, st)
     return None if rows is None else [EvidenceView(row) for row in rows]
+
+
+# --- opaque bookkeeping keyed on code: drafted CV lines ------------------------------------------
+def code_fingerprint(sources: list[str]) -> int:
+    """A checksum of the source files named (a writer's code): a blob kept under it is never
+    used by a pm-coach whose writer differs, even within one version number."""
+    crc = 0
+    for source in sources:
+        with open(source, "rb") as fh:
+            crc = checksum(fh.read(), crc)
+    return crc
+
+
+def read_blob(folder: Path, name: str, key: object) -> bytes | None:
+    """The bytes :func:`write_blob` kept under ``key``; None when there are none for it."""
+    try:
+        data = files.read_bytes(folder / name, limit=MAX_CACHE)
+        if not data:
+            return None
+        view = memoryview(data)
+        record, offset = _load(view, 0)
+        if record != (*header(), key):
+            return None
+        size = int.from_bytes(view[offset : offset + 4], "little")
+        crc = int.from_bytes(view[offset + 4 : offset + 8], "little")
+        body = bytes(view[offset + 8 :])
+    except Exception:  # anything odd about a cache file means "no cache"
+        return None
+    return body if len(body) == size and checksum(body) == crc else None
+
+
+def write_blob(folder: Path, name: str, key: object, body: bytes) -> None:
+    """Keep ``body`` under ``key`` (best effort, like every cache here)."""
+    data = (
+        _record((*header(), key))
+        + len(body).to_bytes(4, "little")
+        + checksum(body).to_bytes(4, "little")
+        + body
+    )
+    with contextlib.suppress(OSError, files.StorageError):
+        files.atomic_write_bytes(folder / name, data, sync=False)
