@@ -24,7 +24,7 @@ from pm_coach.errors import DataFileError
 from pm_coach.models import Evidence
 from pm_coach.models.evidence_view import FIELDS, EvidenceView
 from pm_coach.store import files, view_cache
-from pm_coach.store.evidence import FILE_NAME, KEY, EvidenceStore
+from pm_coach.store.evidence import FILE_NAME, KEY, UNIQUE_IDS, EvidenceStore
 from tests.conftest import subprocess_env
 
 CREATED = dt.datetime(2026, 3, 2, 9, 30, tzinfo=dt.UTC)
@@ -37,7 +37,9 @@ def cold(folder: Path) -> list[dict[str, object]] | str:
     if text is None:
         return []
     try:
-        return [e.to_json() for e in files.parse_tables(folder / FILE_NAME, text, KEY, Evidence)]
+        entries = files.parse_tables(folder / FILE_NAME, text, KEY, Evidence)
+        UNIQUE_IDS.check(folder / FILE_NAME, text, KEY, entries)  # an id used twice is an error
+        return [e.to_json() for e in entries]
     except DataFileError:
         return "error"
 
@@ -246,8 +248,8 @@ class CacheMachine(RuleBasedStateMachine):
     @precondition(lambda self: self.path.exists())
     @rule()
     def hand_add_entry_in_another_layout(self) -> None:
-        ids = self._ids()
-        new_id = next(f"hand{n:02d}" for n in range(100) if f"hand{n:02d}" not in ids)
+        text = self.path.read_text("utf-8")
+        new_id = next(f"hand{n:02d}" for n in range(100) if f'"hand{n:02d}"' not in text)
         with self.path.open("a", encoding="utf-8") as fh:
             fh.write(
                 f'\n[[evidence]]\nid = "{new_id}"\ndate = 2026-01-09\n'

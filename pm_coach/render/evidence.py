@@ -6,16 +6,17 @@ import json
 from collections.abc import Sequence
 from typing import TYPE_CHECKING
 
-from pm_coach.render.evidence_list import Row
-
 if TYPE_CHECKING:
     from rich.console import RenderableType
 
     from pm_coach.models import Evidence
+    from pm_coach.render.evidence_list import Row
 
 
 def row(e: Evidence) -> Row:
     """An entry as ``evidence list`` shows it (see render/evidence_list.py)."""
+    from pm_coach.render.evidence_list import Row  # the table's; --json does without it
+
     return Row(e.id, e.date.isoformat(), e.text, e.result, e.metrics, e.gaps, e.tags)
 
 

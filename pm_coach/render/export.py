@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+import datetime as dt
+import functools
 import json
 from collections.abc import Sequence
 from typing import TYPE_CHECKING
@@ -48,12 +50,19 @@ def as_text(items: Sequence[Item]) -> str:
 
 
 def _md_item(item: Item, section: Section) -> str:
-    line = f"- {md_escape(item.text)}"
+    text = item.text
+    line = f"- {md_escape(text)}"
     if section.key != "role":
-        org = item.entry.org if item.entry.org.casefold() not in item.text.casefold() else ""
-        where = ", ".join(x for x in (org, month_name(f"{item.entry.date:%Y-%m}")) if x)
-        line += f" ({md_escape(where)})"
+        day = item.entry.date
+        org = item.entry.org if item.entry.org.casefold() not in text.casefold() else ""
+        when = _month(day.year, day.month)
+        line += f" ({md_escape(f'{org}, {when}' if org else when)})"
     return line
+
+
+@functools.cache  # a big log has a few hundred months and thousands of entries
+def _month(year: int, month: int) -> str:
+    return month_name(f"{dt.date(year, month, 1):%Y-%m}")
 
 
 def as_markdown(items: Sequence[Item], roles: Sequence[Role]) -> str:

@@ -10,14 +10,16 @@ both read as "this character, literally".
 
 from __future__ import annotations
 
+import re
+
 _SPECIAL = frozenset("\\`*_[]<>|~")
 _LINE_START = frozenset("#>+-=")
-_ESCAPES = str.maketrans({ch: "\\" + ch for ch in _SPECIAL})  # one C call per text
+_ESCAPE = re.compile("[" + re.escape("".join(sorted(_SPECIAL))) + "]")  # one C call per text
 
 
 def md_escape(text: str) -> str:
     """``text`` with every character Markdown could read as markup backslash-escaped."""
-    out = text.translate(_ESCAPES)
+    out = _ESCAPE.sub(r"\\\g<0>", text)
     if out[:1] in _LINE_START:
         out = "\\" + out
     return out
