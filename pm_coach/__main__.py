@@ -128,10 +128,8 @@ def _lean(argv: list[str]) -> bool:
 
     try:
         ws = LeanWorkspace(data_dir_override=data_dir)
-        if data_dir:
-            from pm_coach.store.paths import data_dir as resolve
-
-            resolve(data_dir)
+        if data_dir:  # checked before any work, as the full CLI's root callback does
+            ws.folder  # noqa: B018
         show = _evidence_list(ws, options) if command == "evidence list" else _export(ws, options)
     except Fallback:
         gc.enable()
