@@ -608,6 +608,17 @@ def report(cases: list[Case], sizes: list[int], notes: list[str]) -> tuple[str, 
     return "\n".join(lines), verdicts
 
 
+def load() -> str:
+    """The 1-minute load average, to print next to the figures."""
+    try:
+        return f"{os.getloadavg()[0]:.1f}"
+    except OSError:
+        return "unknown"
+
+
+LOAD: list[str] = []
+
+
 def machine() -> str:
     cpu = platform.processor() or platform.machine()
     try:
@@ -630,7 +641,9 @@ def write_doc(table: str, verdicts: list[str], notes: list[str], command: str, r
     block = "\n".join(
         [
             begin,
-            f"Measured {today} on {machine()}.",
+            f"Measured {today} on {machine()}; load average {LOAD[0]} at the start, "
+            f"{load()} at the end (wall-clock figures on a busy machine are noisy; the ratios "
+            "pair both tools in the same rounds).",
             "",
             f"Repeat with: `{command}`",
             "",
@@ -704,6 +717,7 @@ def main(argv: list[str] | None = None) -> int:
             print("jrnl is not installed: pass --install-jrnl to compare with it.", file=sys.stderr)
 
     WORK.mkdir(parents=True, exist_ok=True)
+    LOAD.append(load())
     notes: list[str] = []
     baseline = baseline_tree(args.baseline) if args.baseline else None
     cases = build_cases(sizes, jrnl, notes, args.jrnl_large_add, baseline)
@@ -730,6 +744,8 @@ def main(argv: list[str] | None = None) -> int:
             shown.append(f"--runs {args.runs}")
         if args.sizes != ",".join(map(str, DEFAULT_SIZES)):
             shown.append(f"--sizes {args.sizes}")
+        if args.baseline:
+            shown.append(f"--baseline {args.baseline}")
         shown.append("--write-doc")
         write_doc(table, verdicts, notes, " ".join(shown), args.runs)
     return 0
