@@ -51,7 +51,7 @@ Stamp = tuple[int, int, int]
 
 
 def header() -> tuple[object, ...]:
-    return ("pm-coach evidence view", FORMAT, files.SCHEMA_VERSION, __version__, FIELDS)
+    return ("evidence.toml view cache", FORMAT, files.SCHEMA_VERSION, __version__, FIELDS)
 
 
 def stamp_of(st: os.stat_result) -> Stamp:
