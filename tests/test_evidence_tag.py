@@ -102,8 +102,7 @@ def test_tag_saves_each_answer_and_says_how_many_are_left(
     r = run("evidence", "tag")
     assert r.exit_code == 0, r.output
     assert r.stdout == (
-        "Tagged aaa111 · 2026-10-01 · Mentored a junior PM through her first launch "
-        "[delegation]\n"
+        "Tagged aaa111 · 2026-10-01 · Mentored a junior PM through her… [delegation]\n"
         "Tagged 1 entry; 1 left without a gap.\n"
     )
     # only the untagged entries were asked about, oldest first, the likely gap pre-ticked
