@@ -19,7 +19,7 @@ from pydantic import ValidationError
 
 from pm_coach.models import Evidence
 from pm_coach.models.common import SHORT_MAX, TEXT_MAX
-from pm_coach.store import files
+from pm_coach.store import tables
 from pm_coach.store.evidence import KEY, EvidenceStore, fast_entries
 
 # Every character the one-line fields accept: no control characters (Cc), no surrogates (Cs),
@@ -85,7 +85,7 @@ def validated(values: dict[str, object], entry_id: str) -> Evidence | None:
 
 def general_reader(path: Path) -> list[Evidence]:
     text = path.read_text("utf-8")
-    return files.parse_tables(path, text, KEY, Evidence)
+    return tables.parse_tables(path, text, KEY, Evidence)
 
 
 @settings(

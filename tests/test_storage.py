@@ -15,7 +15,7 @@ import pytest
 
 from pm_coach.errors import DataFileError, StorageError
 from pm_coach.models import Evidence
-from pm_coach.store import files
+from pm_coach.store import files, tables
 from pm_coach.store.evidence import EvidenceStore
 from tests.conftest import pm_coach_cmd, subprocess_env
 
@@ -66,7 +66,7 @@ def test_append_does_not_reparse_a_file_it_wrote(
     store = EvidenceStore(home)
     store.append(make())
     calls = []
-    monkeypatch.setattr(files, "parse_tables", lambda *a, **k: calls.append(a) or [])
+    monkeypatch.setattr(tables, "parse_tables", lambda *a, **k: calls.append(a) or [])
     store.append(make("second"))
     assert calls == []
 

@@ -23,7 +23,7 @@ from hypothesis.stateful import RuleBasedStateMachine, invariant, precondition, 
 from pm_coach.errors import DataFileError
 from pm_coach.models import Evidence
 from pm_coach.models.evidence_view import FIELDS, EvidenceView
-from pm_coach.store import files, view_cache
+from pm_coach.store import files, tables, view_cache
 from pm_coach.store.evidence import FILE_NAME, KEY, UNIQUE_IDS, EvidenceStore
 from tests.conftest import subprocess_env
 
@@ -37,7 +37,7 @@ def cold(folder: Path) -> list[dict[str, object]] | str:
     if text is None:
         return []
     try:
-        entries = files.parse_tables(folder / FILE_NAME, text, KEY, Evidence)
+        entries = tables.parse_tables(folder / FILE_NAME, text, KEY, Evidence)
         UNIQUE_IDS.check(folder / FILE_NAME, text, KEY, entries)  # an id used twice is an error
         return [e.to_json() for e in entries]
     except DataFileError:
@@ -144,7 +144,7 @@ def test_a_writer_that_goes_around_the_store_cannot_make_the_cache_lie(home: Pat
     store = EvidenceStore(home)
     store.append(lambda i: entry("Ran the pricing review").model_copy(update={"id": i}))
     other = entry("Wrote the launch memo").model_copy(update={"id": "abc123"})
-    files.atomic_write(home / FILE_NAME, files.dump_tables(KEY, [other.to_record()]))
+    files.atomic_write(home / FILE_NAME, tables.dump_tables(KEY, [other.to_record()]))
     assert [e.text for e in store.load()] == ["Wrote the launch memo"]
 
 

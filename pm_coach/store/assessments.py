@@ -7,7 +7,7 @@ from typing import Any
 
 from pm_coach.errors import DataFileError, NotFoundError
 from pm_coach.models import Assessment
-from pm_coach.store import files
+from pm_coach.store import files, tables
 
 FILE_NAME = "assessments.toml"
 KEY = "assessment"
@@ -20,7 +20,7 @@ def assessments_path(folder: Path) -> Path:
 
 def load_assessments(folder: Path) -> list[Assessment]:
     """Every assessment, sorted by date then creation time."""
-    items = files.load_tables(assessments_path(folder), KEY, Assessment)
+    items = tables.load_tables(assessments_path(folder), KEY, Assessment)
     return sorted(items, key=lambda a: (a.date, a.created))
 
 
@@ -32,7 +32,7 @@ def add_assessment(folder: Path, assessment: Assessment) -> None:
     with files.locked(folder):
         before = files.read_text(path)
         # in file order, which is what the splice needs (load_assessments sorts)
-        old = files.parse_tables(path, before, KEY, Assessment) if before is not None else []
+        old = tables.parse_tables(path, before, KEY, Assessment) if before is not None else []
         items = sorted([*old, assessment], key=lambda a: (a.date, a.created))
         text = None
         if before is not None:  # keep the user's comments: only the new table is added
@@ -43,10 +43,10 @@ def add_assessment(folder: Path, assessment: Assessment) -> None:
                 items,
                 ident=id,
                 record=lambda a: a.to_record(),
-                parse=lambda t: files.parse_tables(path, t, KEY, Assessment),
+                parse=lambda t: tables.parse_tables(path, t, KEY, Assessment),
             )
         if text is None:
-            text = files.dump_tables(KEY, [a.to_record() for a in items], COMMENT)
+            text = tables.dump_tables(KEY, [a.to_record() for a in items], COMMENT)
         files.atomic_write(path, text)
 
 
@@ -65,6 +65,6 @@ def read_answers(path: Path) -> dict[str, Any]:
         )
     text = files.decode_text(path, raw, hint=hint)
     try:
-        return files.parse_toml(path, text)
+        return tables.parse_toml(path, text)
     except DataFileError as exc:
         raise DataFileError(exc.message, hint=hint) from None

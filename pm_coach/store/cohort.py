@@ -15,7 +15,7 @@ from pydantic import ValidationError
 
 from pm_coach.errors import PmCoachError
 from pm_coach.models.cohort import Member, unrated_gaps
-from pm_coach.store import files, memberfile
+from pm_coach.store import files, memberfile, tables
 
 COMMENT = (
     "pm-coach cohort member file, written by 'pm-coach share'. It holds only what its owner "
@@ -73,7 +73,7 @@ def key_line(text: str, loc: tuple[int | str, ...]) -> int | None:
         return None
     head = str(loc[0])
     if head == "evidence" and len(loc) > 1 and isinstance(loc[1], int):
-        lines = files.table_lines(text, "evidence")
+        lines = tables.table_lines(text, "evidence")
         return lines[loc[1]] if loc[1] < len(lines) else None
     want_table, want_key = (head, str(loc[1])) if len(loc) > 1 else ("", head)
     table = ""
@@ -98,7 +98,7 @@ def _read_one(path: Path) -> tuple[Member | None, list[Problem]]:
         text = files.read_text(path, own=False) or ""
         doc = memberfile.parse(text)
         if doc is None:  # not in the plain form share writes: tomllib decides
-            doc = files.parse_toml(path, text)
+            doc = tables.parse_toml(path, text)
     except PmCoachError as exc:
         message = exc.message.removeprefix(f"{path}, ").removeprefix(f"{path}: ")
         m = re.match(r"line (\d+)(?:, column \d+)?: (.*)$", message, flags=re.S)

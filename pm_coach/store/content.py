@@ -11,7 +11,7 @@ from pathlib import Path
 
 from pm_coach.errors import DataFileError
 from pm_coach.models.guide import NetworkGuide
-from pm_coach.store import files
+from pm_coach.store import files, tables
 
 GUIDE_FILE = "network.toml"
 
@@ -36,12 +36,12 @@ def network_guide() -> NetworkGuide:
             f"{path} is missing: pm-coach's conversation toolkit was not installed.",
             hint="Reinstall pm-coach (pip install --force-reinstall pm-coach).",
         )
-    doc = files.parse_toml(path, text)
-    files.check_schema_version(path, doc)
+    doc = tables.parse_toml(path, text)
+    tables.check_schema_version(path, doc)
     body = {k: v for k, v in doc.items() if k != "schema_version"}
     try:
         return NetworkGuide.model_validate(body, strict=True)
     except ValidationError as exc:
         raise DataFileError(
-            f"{path}: {files.describe_validation(exc)}.", hint="Fix the file and try again."
+            f"{path}: {tables.describe_validation(exc)}.", hint="Fix the file and try again."
         ) from None

@@ -36,13 +36,13 @@ from pydantic import TypeAdapter, ValidationError
 from pm_coach.errors import DataFileError, Hint, NotFoundError, StorageError
 from pm_coach.models import Evidence
 from pm_coach.models.evidence_view import FIELDS, EvidenceView
-from pm_coach.store import files, view_cache
+from pm_coach.store import files, tables, view_cache
 
 FILE_NAME = "evidence.toml"
 STAMP_NAME = ".evidence.toml.stamp"
 KEY = "evidence"
 COMMENT = "pm-coach evidence log: one [[evidence]] table per entry. Safe to edit by hand."
-UNIQUE_IDS: files.Unique[Evidence] = files.Unique(
+UNIQUE_IDS: tables.Unique[Evidence] = tables.Unique(
     ident=lambda e: e.id,
     what=lambda e: f"id {e.id!r}",
     hint="Give one of the two entries another id (3-12 lowercase letters or digits).",
@@ -69,7 +69,7 @@ class EvidenceStore:
         text = files.decode_text(self.path, view)
         entries = fast_entries(text) if trusted else None
         if entries is None:
-            entries = files.parse_tables(self.path, text, KEY, Evidence)
+            entries = tables.parse_tables(self.path, text, KEY, Evidence)
         UNIQUE_IDS.check(self.path, text, KEY, entries)
         if len(view) == len(raw):  # not while a torn append is left out of the view
             view_cache.rebuild(self.folder, raw, st, rows_of(entries))
@@ -109,7 +109,7 @@ class EvidenceStore:
             if exists and not self._recover():
                 self.load()  # validates; raises before anything is written
             if not exists:
-                empty = files.dump_tables(KEY, [], COMMENT)
+                empty = tables.dump_tables(KEY, [], COMMENT)
                 files.atomic_write(self.path, empty)
                 self._written(os.stat(self.path), rewritten=(empty.encode("utf-8"), []))
             entry = make(new_id(self._id_taken))
@@ -147,10 +147,10 @@ class EvidenceStore:
                     entries,
                     ident=lambda e: e.id,
                     record=lambda e: e.to_record(),
-                    parse=lambda t: files.parse_tables(self.path, t, KEY, Evidence),
+                    parse=lambda t: tables.parse_tables(self.path, t, KEY, Evidence),
                 )
             if new_text is None:
-                new_text = files.dump_tables(KEY, [e.to_record() for e in entries], COMMENT)
+                new_text = tables.dump_tables(KEY, [e.to_record() for e in entries], COMMENT)
             files.atomic_write(self.path, new_text)
             self._written(os.stat(self.path), rewritten=(new_text.encode("utf-8"), entries))
         return entries
@@ -376,7 +376,7 @@ def fast_entries(text: str) -> list[Evidence] | None:
     """
     head, sep, body = text.partition(_HEAD)
     version = [ln for ln in head.splitlines() if ln and not ln.startswith("#")]
-    if version != [f"schema_version = {files.SCHEMA_VERSION}"]:
+    if version != [f"schema_version = {tables.SCHEMA_VERSION}"]:
         return None
     if not sep:
         return [] if not body else None

@@ -8,12 +8,12 @@ from typing import Any
 
 from pm_coach.errors import DataFileError, Hint, NotFoundError, StorageError
 from pm_coach.models.feedback import Feedback
-from pm_coach.store import files
+from pm_coach.store import files, tables
 
 FILE_NAME = "feedback.toml"
 KEY = "feedback"
 COMMENT = "pm-coach ratings from others: one [[feedback]] table per set of answers. Safe to edit."
-UNIQUE_IDS: files.Unique[Feedback] = files.Unique(
+UNIQUE_IDS: tables.Unique[Feedback] = tables.Unique(
     ident=lambda f: f.id,
     what=lambda f: f"id {f.id!r}",
     hint="Give one of the two another id (3-12 lowercase letters or digits).",
@@ -26,13 +26,13 @@ def feedback_path(folder: Path) -> Path:
 
 def load_feedback(folder: Path) -> list[Feedback]:
     """Every set of answers, validated, oldest first; ids must be unique."""
-    items = files.load_unique_tables(feedback_path(folder), KEY, Feedback, UNIQUE_IDS)
+    items = tables.load_unique_tables(feedback_path(folder), KEY, Feedback, UNIQUE_IDS)
     return sorted(items, key=lambda f: (f.date, f.created))
 
 
 def _write(folder: Path, items: list[Feedback]) -> None:
     items = sorted(items, key=lambda f: (f.date, f.created))
-    text = files.dump_tables(KEY, [f.to_record() for f in items], COMMENT)
+    text = tables.dump_tables(KEY, [f.to_record() for f in items], COMMENT)
     files.atomic_write(feedback_path(folder), text)
 
 
@@ -78,6 +78,6 @@ def read_answers_file(path: Path) -> tuple[dict[str, Any], str]:
         raise StorageError(f"cannot read {path}: {exc.strerror or exc}.") from None
     text = files.decode_text(path, raw, bom=True, hint=hint)
     try:
-        return files.parse_toml(path, text), text
+        return tables.parse_toml(path, text), text
     except DataFileError as exc:
         raise DataFileError(exc.message, hint=hint) from None

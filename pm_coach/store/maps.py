@@ -21,7 +21,7 @@ from pm_coach.models.skillmap import (
     duplicate_ids,
     reference_problems,
 )
-from pm_coach.store import files
+from pm_coach.store import files, tables
 from pm_coach.store.map_files import DEFAULT_MAP, USER_FOLDER, builtin_dir
 
 _SLUG = re.compile(r"^[a-z0-9][a-z0-9-]{0,39}$")
@@ -213,7 +213,7 @@ def check_map_file(path: Path, *, own: bool = False) -> tuple[SkillMap | None, l
     if text is None:
         return None, [f"{path}: no such file."]
     try:
-        raw = files.parse_toml(path, text)
+        raw = tables.parse_toml(path, text)
     except DataFileError as exc:
         return None, [exc.message]
     skill_map, problems = validate_map_data(raw, str(path))

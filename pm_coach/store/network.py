@@ -6,13 +6,13 @@ from collections.abc import Callable
 from pathlib import Path
 
 from pm_coach.models.network import Contact
-from pm_coach.store import files
+from pm_coach.store import files, tables
 
 FILE_NAME = "network.toml"
 KEY = "contact"
 COMMENT = "pm-coach support network: one [[contact]] table per person. Safe to edit by hand."
 # Names are unique ignoring case: commands find a contact by name.
-UNIQUE_NAMES: files.Unique[Contact] = files.Unique(
+UNIQUE_NAMES: tables.Unique[Contact] = tables.Unique(
     ident=lambda c: c.name.casefold(),
     what=lambda c: f"the name {c.name!r}",
     hint="Rename or remove one of the two contacts.",
@@ -25,7 +25,7 @@ def network_path(folder: Path) -> Path:
 
 def load_contacts(folder: Path) -> list[Contact]:
     """Every contact, validated, in file order; names must be unique (ignoring case)."""
-    return files.load_unique_tables(network_path(folder), KEY, Contact, UNIQUE_NAMES)
+    return tables.load_unique_tables(network_path(folder), KEY, Contact, UNIQUE_NAMES)
 
 
 def change_contacts(
@@ -48,9 +48,9 @@ def change_contacts(
                 contacts,
                 ident=lambda c: c.name.casefold(),
                 record=lambda c: c.to_record(),
-                parse=lambda t: files.parse_tables(path, t, KEY, Contact),
+                parse=lambda t: tables.parse_tables(path, t, KEY, Contact),
             )
         if text is None:
-            text = files.dump_tables(KEY, [c.to_record() for c in contacts], COMMENT)
+            text = tables.dump_tables(KEY, [c.to_record() for c in contacts], COMMENT)
         files.atomic_write(path, text)
     return contacts

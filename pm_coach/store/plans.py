@@ -16,7 +16,7 @@ from pydantic import ValidationError
 
 from pm_coach.errors import DataFileError
 from pm_coach.models.plan import SavedPlan
-from pm_coach.store import files
+from pm_coach.store import files, tables
 
 FILE_NAME = "plans.toml"
 KEY = "plan"
@@ -46,8 +46,8 @@ def active_plan(folder: Path) -> SavedPlan | None:
 
 
 def parse_plans(path: Path, text: str) -> list[SavedPlan]:
-    doc = files.parse_toml(path, text)
-    files.check_schema_version(path, doc)
+    doc = tables.parse_toml(path, text)
+    tables.check_schema_version(path, doc)
     unknown = sorted(set(doc) - {"schema_version", KEY})
     if unknown:
         raise DataFileError(
@@ -68,7 +68,7 @@ def parse_plans(path: Path, text: str) -> list[SavedPlan]:
             loc = tuple(exc.errors()[0]["loc"])
             line = _line_of(text, i, loc)
             raise DataFileError(
-                f"{path}, line {line} (plan {i + 1}): {files.describe_validation(exc)}.",
+                f"{path}, line {line} (plan {i + 1}): {tables.describe_validation(exc)}.",
                 hint=files.FIX_HINT,
             ) from None
     return plans
@@ -77,7 +77,7 @@ def parse_plans(path: Path, text: str) -> list[SavedPlan]:
 def _line_of(text: str, plan_index: int, loc: tuple[Any, ...]) -> int | str:
     """The line a validation error points at: the key's line inside the right table."""
     lines = text.splitlines()
-    headers = files.table_lines(text, KEY)
+    headers = tables.table_lines(text, KEY)
     if plan_index >= len(headers):
         return "?"
     begin = headers[plan_index]
@@ -85,7 +85,7 @@ def _line_of(text: str, plan_index: int, loc: tuple[Any, ...]) -> int | str:
     where = begin
     field = loc[0] if loc else None
     if len(loc) >= 2 and field in ("gap", "action") and isinstance(loc[1], int):
-        sub = [n for n in files.table_lines(text, f"{KEY}.{field}") if begin < n < end]
+        sub = [n for n in tables.table_lines(text, f"{KEY}.{field}") if begin < n < end]
         if loc[1] < len(sub):
             where = sub[loc[1]]
             following = [n for n in sub if n > where]
@@ -102,7 +102,7 @@ def _line_of(text: str, plan_index: int, loc: tuple[Any, ...]) -> int | str:
 def dump_plans(plans: list[SavedPlan]) -> str:
     from pm_coach.store.tomlfmt import table
 
-    out = f"# {COMMENT}\nschema_version = {files.SCHEMA_VERSION}\n"
+    out = f"# {COMMENT}\nschema_version = {tables.SCHEMA_VERSION}\n"
     for p in plans:
         out += "\n" + table(KEY, p.to_record())
         for g in p.ranking:

@@ -9,7 +9,7 @@ from typing import Any
 
 from pm_coach.errors import DataFileError
 from pm_coach.models import Profile
-from pm_coach.store import files, view_cache
+from pm_coach.store import files, tables, view_cache
 
 FILE_NAME = "profile.toml"
 COMMENT = "pm-coach profile. Safe to edit by hand."
@@ -28,7 +28,7 @@ def _line_of(text: str, loc: tuple[int | str, ...]) -> int | None:
     if not loc:
         return None
     if loc[0] == "roles" and len(loc) > 1 and isinstance(loc[1], int):
-        lines = files.table_lines(text, "roles")
+        lines = tables.table_lines(text, "roles")
         if loc[1] < len(lines):
             return lines[loc[1]]
     pattern = re.compile(rf"^\s*{re.escape(str(loc[0]))}\s*=")
@@ -48,18 +48,18 @@ def load_profile(folder: Path, *, keep_view: bool = False) -> Profile:
     if raw is None:
         return Profile()
     text = files.decode_text(path, raw)
-    doc = files.parse_toml(path, text)
-    files.check_schema_version(path, doc)
+    doc = tables.parse_toml(path, text)
+    tables.check_schema_version(path, doc)
     body = {k: v for k, v in doc.items() if k != "schema_version"}
     from pydantic import ValidationError
 
     try:
-        profile = Profile.model_validate(body, strict=True)  # as files.parse_tables
+        profile = Profile.model_validate(body, strict=True)  # as tables.parse_tables
     except ValidationError as exc:
         line = _line_of(text, tuple(exc.errors()[0]["loc"]))
         where = f"{path}, line {line}" if line else str(path)
         raise DataFileError(
-            f"{where}: {files.describe_validation(exc)}.", hint=files.FIX_HINT
+            f"{where}: {tables.describe_validation(exc)}.", hint=files.FIX_HINT
         ) from None
     if keep_view:
         _keep_view(folder, raw, profile)
@@ -81,7 +81,7 @@ def _write(folder: Path, profile: Profile) -> None:
     before = files.read_text(path)
     text = _edit_in_place(path, before, body) if before is not None else None
     if text is None:
-        text = f"# {COMMENT}\nschema_version = {files.SCHEMA_VERSION}\n\n" + tomli_w.dumps(body)
+        text = f"# {COMMENT}\nschema_version = {tables.SCHEMA_VERSION}\n\n" + tomli_w.dumps(body)
     files.atomic_write(path, text)
 
 
@@ -101,7 +101,7 @@ def _edit_in_place(path: Path, before: str, body: dict[str, Any]) -> str | None:
         for k, v in body.items():
             _update(doc, k, v)
         text = tomlkit.dumps(doc)
-        fresh = files.parse_toml(path, text)
+        fresh = tables.parse_toml(path, text)
     except Exception:  # noqa: BLE001 - anything odd: write the file whole instead
         return None
     fresh.pop("schema_version", None)

@@ -12,7 +12,7 @@ from collections.abc import Callable
 from pathlib import Path
 
 from pm_coach.models import Evidence
-from pm_coach.store import files
+from pm_coach.store import files, tables
 
 FILE_NAME = "trash.toml"
 KEY = "evidence"
@@ -33,7 +33,7 @@ def load_trash(folder: Path) -> list[Evidence]:
     text = files.read_text(path)
     if text is None:
         return []
-    return files.parse_tables(path, text, KEY, Evidence)
+    return tables.parse_tables(path, text, KEY, Evidence)
 
 
 def _new_text(folder: Path, change: Callable[[list[Evidence]], list[Evidence]]) -> str:
@@ -53,10 +53,10 @@ def _new_text(folder: Path, change: Callable[[list[Evidence]], list[Evidence]]) 
             new,
             ident=lambda e: e.id,
             record=lambda e: e.to_record(),
-            parse=lambda t: files.parse_tables(path, t, KEY, Evidence),
+            parse=lambda t: tables.parse_tables(path, t, KEY, Evidence),
         )
     if new_text is None:
-        new_text = files.dump_tables(KEY, [e.to_record() for e in new], COMMENT)
+        new_text = tables.dump_tables(KEY, [e.to_record() for e in new], COMMENT)
     return new_text
 
 

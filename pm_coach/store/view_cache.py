@@ -39,7 +39,7 @@ from typing import Any
 
 from pm_coach import __version__
 from pm_coach.models.evidence_view import FIELDS
-from pm_coach.store import files
+from pm_coach.store import files, tables
 
 CACHE_NAME = ".evidence.cache"
 PROFILE_VIEW = ".profile.cache"  # the roles of profile.toml, for the lean read path
@@ -51,7 +51,7 @@ Stamp = tuple[int, int, int]
 
 
 def header() -> tuple[object, ...]:
-    return ("evidence.toml view cache", FORMAT, files.SCHEMA_VERSION, __version__, FIELDS)
+    return ("evidence.toml view cache", FORMAT, tables.SCHEMA_VERSION, __version__, FIELDS)
 
 
 def stamp_of(st: os.stat_result) -> Stamp:
