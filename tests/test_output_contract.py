@@ -111,6 +111,50 @@ def test_a_format_and_a_file_name_that_disagree_exit_2(
     assert list(out.iterdir()) == []  # nothing written
 
 
+@pytest.mark.parametrize(
+    ("args", "error", "hint"),
+    [
+        (
+            ["network", "list", "--json", "-o", "people.html"],
+            "the file name people.html says html, but this command writes json.",
+            "Name the file for json, e.g. people.json",
+        ),
+        (
+            ["network", "list", "-o", "people.md"],
+            "the file name people.md says markdown, but this command writes json.",
+            "Name the file for json, e.g. people.json",
+        ),
+        (
+            ["next", "-o", "week.html"],
+            "the file name week.html says html, but this command writes text.",
+            "Name the file for text, e.g. week.txt",
+        ),
+        (
+            ["next", "--json", "-o", "week.md"],
+            "the file name week.md says markdown, but this command writes json.",
+            "Name the file for json, e.g. week.json",
+        ),
+    ],
+)
+def test_a_file_name_saying_a_format_the_command_lacks_exits_2(
+    run,
+    data: Path,
+    tmp_path: Path,
+    monkeypatch: pytest.MonkeyPatch,
+    args: list[str],
+    error: str,
+    hint: str,
+) -> None:
+    # never JSON (or text) in a file whose name says HTML or Markdown
+    out = tmp_path / "out"
+    out.mkdir()
+    monkeypatch.chdir(out)
+    r = run(*args)
+    assert r.exit_code == 2, r.output
+    assert error in r.stderr and f"hint: {hint}" in r.stderr
+    assert list(out.iterdir()) == []  # nothing written
+
+
 def test_json_resume_may_go_to_a_json_file(run, data: Path, tmp_path: Path) -> None:
     target = tmp_path / "resume.json"
     r = run("export", "--format", "json-resume", "-o", str(target))

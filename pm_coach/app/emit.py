@@ -6,7 +6,8 @@ with the options as typed, and emit decides the format, renders, and prints or w
 - ``--json`` is ``--format json``; given with another ``--format`` it is an error (exit 2).
 - Without ``--format``, ``-o FILE`` with a known extension (``.md``, ``.html``, ``.json``) takes
   its format from the name; another extension gets the command's file format. ``--format`` and
-  an extension that disagree are an error (exit 2), so a file always holds what its name says.
+  an extension that disagree are an error (exit 2), and so is an extension naming a format the
+  command has none of, so a file always holds what its name says.
 - Without either, the command's screen format (a table, plain text).
 - ``-o`` writes atomically, 0600, never over an existing file without ``--force``, and says what
   it wrote on stderr. Data goes to stdout, messages to stderr, so ``--json`` output is only JSON.
@@ -26,14 +27,17 @@ if TYPE_CHECKING:
     from rich.console import RenderableType
 
 # What a file's extension says it holds; the first is taken when --format is not given.
+# ``case`` (the promotion case) is a Markdown document too.
 EXTENSIONS: dict[str, tuple[str, ...]] = {
-    ".md": ("markdown",),
-    ".markdown": ("markdown",),
+    ".md": ("markdown", "case"),
+    ".markdown": ("markdown", "case"),
     ".html": ("html",),
     ".htm": ("html",),
     ".json": ("json", "json-resume"),
 }
 ALIASES = {"md": "markdown", "htm": "html", "txt": "text", "jsonresume": "json-resume"}
+# The extension a file of each format is given when a hint suggests a name.
+SUFFIXES = {"markdown": ".md", "case": ".md", "html": ".html", "json": ".json", "text": ".txt"}
 
 
 def format_name(text: str) -> str:
@@ -122,11 +126,15 @@ def check_named_for(path: str | Path, holds: str) -> None:
     extension says another format is refused (exit 2), as emit refuses a --format that disagrees."""
     said = EXTENSIONS.get(Path(path).suffix.lower(), ())
     if said and holds not in said:
-        raise InputError(
-            f"the file name {Path(path).name} says {said[0]}, but this command writes {holds}.",
-            hint=f"Name the file for {holds}, e.g. {Path(path).stem}"
-            f"{next((e for e, f in EXTENSIONS.items() if holds in f), '.' + holds)}",
-        )
+        raise _misnamed(Path(path), said[0], holds)
+
+
+def _misnamed(path: Path, said: str, writes: str) -> InputError:
+    """The error for a file whose name says ``said`` while the command writes ``writes``."""
+    return InputError(
+        f"the file name {path.name} says {said}, but this command writes {writes}.",
+        hint=f"Name the file for {writes}, e.g. {path.stem}{SUFFIXES.get(writes, '.' + writes)}",
+    )
 
 
 def choose_format(kind: type[Output], fmt: str | None, path: Path | None, as_json: bool) -> str:
@@ -142,8 +150,8 @@ def choose_format(kind: type[Output], fmt: str | None, path: Path | None, as_jso
         given = "json"
     if given is not None and given not in allowed:
         raise InputError(f"unknown format {fmt!r}.", hint=f"Use one of: {', '.join(allowed)}.")
-    said = EXTENSIONS.get(path.suffix.lower(), ()) if path is not None else ()
-    said = tuple(f for f in said if f in allowed)
+    named = EXTENSIONS.get(path.suffix.lower(), ()) if path is not None else ()
+    said = tuple(f for f in named if f in allowed)
     if path is not None and given is not None and said and given not in said:
         raise InputError(
             f"the file name {path.name} says {said[0]}, but the format asked for is {given}.",
@@ -152,6 +160,9 @@ def choose_format(kind: type[Output], fmt: str | None, path: Path | None, as_jso
         )
     if given is None:
         given = said[0] if said else (kind.file_format if path is not None else allowed[0])
+    if path is not None and named and not said and given not in kind.screen_only:
+        # a name that says a format this command has none of: never JSON in a file named .html
+        raise _misnamed(path, named[0], given)
     if path is not None and given in kind.screen_only:
         files = [f for f in allowed if f not in kind.screen_only]
         raise InputError(
