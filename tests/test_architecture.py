@@ -207,7 +207,6 @@ COMMAND_HINT = re.compile(r"pm-coach (?:--\S+ )*(" + "|".join(COMMANDS) + r")\b"
 HINTS_NOT_YET = {
     "pm_coach/core/plan.py",  # the log line of each action
     "pm_coach/core/bullet_lint.py",  # the fix each finding suggests
-    "pm_coach/store/cohort.py",  # an unknown member-file key names the command that writes it
 }
 
 

@@ -17,6 +17,8 @@ from pm_coach.models.cohort import MAX_MENTEES, Member, SharedEvidence
 if TYPE_CHECKING:
     from rich.console import RenderableType
 
+    from pm_coach.store.cohort import Problem
+
 SHARED_EVIDENCE_DAYS = 365  # --with-evidence shares the last year's entries
 SHARED_EVIDENCE_MAX = 20
 
@@ -167,6 +169,14 @@ class Cohort:
     left_out: list[Path]  # files skipped with --skip-bad
 
 
+def _problem_line(problem: Problem) -> str:
+    """A problem of a member file as listed: where, what, and its remark in brackets."""
+    from pm_coach.app.hints import hint_text
+
+    aside = hint_text(problem.aside)
+    return f"{problem} ({aside})" if aside else str(problem)
+
+
 def load_cohort(folder: Path, *, skip_bad: bool, map_id: str | None = None) -> Cohort:
     """Every member file in ``folder``. Any problem (in a file, or across files) stops the
     command with all of them listed, unless ``skip_bad``, which leaves those files out."""
@@ -188,7 +198,7 @@ def load_cohort(folder: Path, *, skip_bad: bool, map_id: str | None = None) -> C
             bad.append(path)
     problems.sort(key=lambda p: (p.path.name, p.line or 0))
     if problems and not skip_bad:
-        listed = "\n".join(f"  {p}" for p in problems)
+        listed = "\n".join(f"  {_problem_line(p)}" for p in problems)
         files = len(bad)
         raise DataFileError(
             f"{len(problems)} problem{'s' if len(problems) != 1 else ''} in "

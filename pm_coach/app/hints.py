@@ -23,6 +23,7 @@ HINTS: dict[str, str] = {
     "with: pm-coach network rm {name}",
     "evidence-ids": "See the ids with 'pm-coach evidence list'.",
     "feedback-ids": "See the ids with 'pm-coach feedback list'.",
+    "member-keys": "only what 'pm-coach share' writes",
     "answers-file": "Check the path: it is the .toml file 'pm-coach feedback request' wrote.",
 }
 

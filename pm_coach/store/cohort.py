@@ -13,7 +13,7 @@ from pathlib import Path
 
 from pydantic import ValidationError
 
-from pm_coach.errors import PmCoachError
+from pm_coach.errors import Hint, PmCoachError
 from pm_coach.models.cohort import Member, unrated_gaps
 from pm_coach.store import files, memberfile, tables
 
@@ -29,6 +29,7 @@ class Problem:
     path: Path
     line: int | None
     what: str
+    aside: Hint | None = None  # a remark that names a command, worded in app/hints.py
 
     def __str__(self) -> str:
         where = f"{self.path}, line {self.line}" if self.line else str(self.path)
@@ -126,10 +127,11 @@ def _read_one(path: Path) -> tuple[Member | None, list[Problem]]:
             if err["type"] == "missing":
                 msg = f"'{field}' is missing"
             elif err["type"] == "extra_forbidden":
-                msg = f"'{field}' is not a member-file key (only what 'pm-coach share' writes)"
+                msg = f"'{field}' is not a member-file key"
             else:
                 msg = f"'{field}': {msg}"
-            problems.append(Problem(path, key_line(text, loc), msg))
+            aside = Hint("member-keys") if err["type"] == "extra_forbidden" else None
+            problems.append(Problem(path, key_line(text, loc), msg, aside))
     return (None if problems else member), _in_line_order(problems)
 
 
