@@ -96,7 +96,7 @@ def test_ratings_are_set_against_what_the_evidence_supports(run, tmp_path: Path)
     assert "Strategy: you rate 3; your evidence supports no level yet. Log what a level-2 " in out
     assert (
         "Delegation: you rate 4; your evidence supports 2. Log what a level-3 person would "
-        "have done, e.g. A whole outcome delivered by someone else in your area against success "
+        "have done, e.g. a whole outcome delivered by someone else in your area against success "
         "criteria you wrote (your team or wider, with a result)." in out
     )
     assert (
@@ -152,8 +152,10 @@ def test_change_since_the_previous_assessment(first, run, tmp_path: Path) -> Non
 
 
 def test_first_assessment_says_so(first) -> None:
+    title = first.stdout.splitlines()[0]
+    assert title.endswith(" · first assessment"), title
     strategy = next(line for line in first.stdout.splitlines() if line.startswith(" Strategy"))
-    assert "first" in strategy
+    assert "first" not in strategy  # said once in the title, not on every row
 
 
 def test_date_back_dates_and_compares_with_the_one_before(

@@ -13,6 +13,9 @@ from typing import TYPE_CHECKING
 from pm_coach.core.assessment import GapResult, GapTrend
 from pm_coach.core.calibration import OVER, UNDER, Calibration
 from pm_coach.models import Assessment
+from pm_coach.models.skillmap import EvidenceBar
+from pm_coach.render.fit import ByWidth
+from pm_coach.render.hint import Hint
 
 if TYPE_CHECKING:
     from rich.console import RenderableType
@@ -21,8 +24,9 @@ if TYPE_CHECKING:
 MAX_POINTS = 6  # levels shown per gap in the trend; older ones are summarised by "…"
 
 
-def bar(level: int, target: int, *, unicode: bool = True) -> Text:
-    """Five two-character cells: filled up to the level, shaded up to the target, dotted beyond.
+def bar(level: int, target: int, *, unicode: bool = True, cell: int = 2) -> Text:
+    """Five cells of ``cell`` characters: filled up to the level, shaded up to the target,
+    dotted beyond.
 
     ``███░░·· 2→4`` reads without colour: solid is where you are, shaded is the way to go.
     """
@@ -32,13 +36,13 @@ def bar(level: int, target: int, *, unicode: bool = True) -> Text:
     arrow = "→" if unicode else "->"
     met = level >= target
     out = Text()
-    for cell in range(1, 6):
-        if cell <= level:
-            out.append(full * 2, style="green" if met else "yellow")
-        elif cell <= target:
-            out.append(todo * 2, style="red")
+    for i in range(1, 6):
+        if i <= level:
+            out.append(full * cell, style="green" if met else "yellow")
+        elif i <= target:
+            out.append(todo * cell, style="red")
         else:
-            out.append(rest * 2, style="dim")
+            out.append(rest * cell, style="dim")
     out.append(f" {level}{arrow}{target}")
     return out
 
@@ -63,9 +67,17 @@ def change(value: int | None, *, first: bool, unicode: bool = True) -> Text:
     return Text("= same", style="dim")
 
 
-def log_line(gap_id: str) -> str:
-    """The command that records evidence behind a rating."""
-    return f'pm-coach log "what you did" --gap {gap_id} --result "what came of it" --scope …'
+def log_line(gap_id: str, bar: EvidenceBar | None = None) -> str:
+    """The command that records evidence behind a rating: with the reach, result and number
+    the next level's ``bar`` asks for, so it pastes as a real command."""
+    line = f'pm-coach log "what you did" --gap {gap_id}'
+    if bar is None or bar.result or bar.metric or bar.level > 2:
+        line += ' --result "what came of it"'
+    if bar is not None and bar.metric:
+        line += ' --metric "the number"'
+    if bar is not None and bar.scope != "self":
+        line += f" --scope {bar.scope}"
+    return line
 
 
 def result_view(
@@ -86,7 +98,6 @@ def result_view(
     ``biggest``: the ids of the biggest gaps, in the order of the ranking rule plan uses."""
     from rich import box
     from rich.console import Group
-    from rich.padding import Padding
     from rich.table import Table
     from rich.text import Text
 
@@ -99,63 +110,64 @@ def result_view(
         window_text,
     )
 
-    t = Table(
-        title=f"Where you stand · {map_name} · {assessment.date.isoformat()}",
-        title_justify="left",
-        box=box.SIMPLE_HEAD,
-        show_edge=False,
-        expand=False,
-    )
-    t.add_column("Gap", ratio=1, min_width=12, overflow="fold")
-    t.add_column("Now → target" if unicode else "Now -> target", no_wrap=True)
-    t.add_column("To go", no_wrap=True)
-    t.add_column("Change", no_wrap=True)
-    t.add_column("Evidence", no_wrap=True)
-    t.add_column("Backed", no_wrap=True)
+    # On a first assessment every change would read "first": the title says it once instead,
+    # which leaves the gap names room at 80 columns.
+    first = " · first assessment" if not has_previous else ""
     with_others = bool(calibration.raters)
-    if with_others:
-        t.add_column("Others", no_wrap=True)
-    for r in results:
-        name = Text(r.name)
-        if r.carried:
-            name.append(" (carried over)", style="dim")
-        g = calibration.gap(r.gap_id)
-        backed = Text(str(g.supported) if g else "–")
-        if g is not None and g.verdict == OVER:
-            backed.append(" over", style="bold red")
-        elif g is not None and g.verdict == UNDER:
-            backed.append(" under", style="bold yellow")
-        row = [
-            name,
-            bar(r.level, r.target, unicode=unicode),
-            to_go(r),
-            change(r.change, first=not has_previous, unicode=unicode),
-            Text(str(r.evidence)),
-            backed,
-        ]
-        if with_others:
-            row.append(Text(level_text(g.others if g else None)))
-        t.add_row(*row)
 
-    parts: list[RenderableType] = [t]
+    def table(width: int) -> Table:
+        narrow = width < 80  # a one-character bar leaves the gap names room
+        t = Table(
+            title=f"Where you stand · {map_name} · {assessment.date.isoformat()}{first}",
+            title_justify="left",
+            box=box.SIMPLE_HEAD,
+            show_edge=False,
+            expand=False,
+        )
+        t.add_column("Gap", ratio=1, min_width=12, overflow="fold")
+        t.add_column("Now → target" if unicode else "Now -> target", no_wrap=True)
+        t.add_column("To go", no_wrap=True)
+        if has_previous:
+            t.add_column("Change", no_wrap=True)
+        t.add_column("Evidence", no_wrap=True)
+        t.add_column("Backed", no_wrap=True)
+        if with_others:
+            t.add_column("Others", no_wrap=True)
+        for r in results:
+            name = Text(r.name)
+            if r.carried:
+                name.append(" (carried over)", style="dim")
+            g = calibration.gap(r.gap_id)
+            backed = Text(str(g.supported) if g else "–")
+            if g is not None and g.verdict == OVER:
+                backed.append(" over", style="bold red")
+            elif g is not None and g.verdict == UNDER:
+                backed.append(" under", style="bold yellow")
+            row = [name, bar(r.level, r.target, unicode=unicode, cell=1 if narrow else 2), to_go(r)]
+            if has_previous:
+                row.append(change(r.change, first=False, unicode=unicode))
+            row += [Text(str(r.evidence)), backed]
+            if with_others:
+                row.append(Text(level_text(g.others if g else None)))
+            t.add_row(*row)
+        return t
+
+    parts: list[RenderableType] = [ByWidth(table)]
     claims = [(r, g) for r in results if (g := calibration.gap(r.gap_id)) and claim(g)]
     if claims:
+        parts.append(Text(""))
         parts.append(
-            Text(
-                "\nYour ratings against your evidence (Backed: the highest level your "
+            Hint(
+                "Your ratings against your evidence (Backed: the highest level your "
                 f"{window_text(calibration)} shows):"
             )
         )
         for r, g in claims:
-            parts.append(Padding(Text(claim(g) or ""), (0, 0, 0, 2), expand=False))
+            parts.append(Hint(claim(g) or "", first="  "))
             if g.verdict == OVER:
-                parts.append(
-                    Padding(Text(log_line(r.gap_id), style="bold"), (0, 0, 0, 4), expand=False)
-                )
+                parts.append(Hint(log_line(r.gap_id, g.next_bar), "bold", first="    "))
                 if r.prompt:
-                    parts.append(
-                        Padding(Text(f"({r.prompt})", style="dim"), (0, 0, 0, 4), expand=False)
-                    )
+                    parts.append(Hint(f"{r.prompt})", "dim", first="    (", rest="     "))
     seen = [line for g in calibration.gaps if (line := others_line(g))]
     if show_raters:
         for g in calibration.gaps:
@@ -163,26 +175,27 @@ def result_view(
                 seen.append(f"{g.name}, each rater: {raters_text(g)}.")
                 seen += [f"{g.name}, {name} notes: {note}" for name, note in g.notes]
     if seen:
-        parts.append(Text("\nWhat others see (Others: the median of their latest ratings):"))
-        for line in seen:
-            parts.append(Padding(Text(line), (0, 0, 0, 2), expand=False))
+        parts.append(Text(""))
+        parts.append(Hint("What others see (Others: the median of their latest ratings):"))
+        parts += [Hint(line, first="  ") for line in seen]
     notes = [r for r in results if r.note and not r.carried]
     if notes:
         parts.append(Text("\nYour notes:"))
-        for r in notes:
-            parts.append(Padding(Text(f"{r.name}: {r.note}"), (0, 0, 0, 2), expand=False))
+        parts += [Hint(f"{r.name}: {r.note}", first="  ") for r in notes]
 
     by_id = {r.gap_id: r for r in results}
     open_ = [by_id[g] for g in biggest if g in by_id and by_id[g].to_go > 0][:3]
     count = f"{history_count} assessment{'s' if history_count != 1 else ''}"
-    parts.append(Text(f"\nSaved; {count} of this map so far: pm-coach assess --history"))
+    parts.append(Text(""))
+    parts.append(Hint(f"Saved; {count} of this map so far: pm-coach assess --history"))
     if open_:
         biggest = ", ".join(f"{r.name} ({r.to_go} to go)" for r in open_)
-        parts.append(Text(f"Biggest gaps: {biggest}."))
-        parts.append(Text("Next: pm-coach plan, to turn them into actions that produce evidence."))
+        parts.append(Hint(f"Biggest gaps: {biggest}."))
+        parts.append(Hint("To turn them into actions that produce evidence: pm-coach plan"))
     challenged = challenge(calibration)
     if challenged:
-        parts.append(Text(f"\n{challenged}", style="bold"))
+        parts.append(Text(""))
+        parts.append(Hint(challenged, "bold"))
     elif not open_:
         parts.append(Text("Every target is met: is it time to aim higher?"))
     return Group(*parts)

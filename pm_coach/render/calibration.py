@@ -32,6 +32,14 @@ def requirement(bar: EvidenceBar) -> str:
     return ", ".join(parts)
 
 
+def _mid_sentence(text: str) -> str:
+    """A map's sentence to follow "e.g.": "A roadmap…" becomes "a roadmap…", but an acronym
+    ("OKRs for…") or a name keeps its capital when its second letter is one too."""
+    if len(text) > 1 and text[0].isupper() and not text[1].isupper():
+        return text[0].lower() + text[1:]
+    return text
+
+
 def claim(g: GapCalibration) -> str | None:
     """The over- or under-claim sentence for one gap; None when rating and evidence agree."""
     if g.self_level is None:
@@ -42,7 +50,7 @@ def claim(g: GapCalibration) -> str | None:
         if g.next_bar is not None:
             text += (
                 f" Log what a level-{g.next_bar.level} person would have done, e.g. "
-                f"{g.next_bar.proof.rstrip('.')} ({requirement(g.next_bar)})."
+                f"{_mid_sentence(g.next_bar.proof.rstrip('.'))} ({requirement(g.next_bar)})."
             )
         return text
     if g.verdict == UNDER:

@@ -1,28 +1,30 @@
-"""A line of text that ends in a pm-coach command, for rich views: its words wrap like any text,
-but the command is never broken across lines, so it pastes into a shell as shown."""
+"""A line of text that may end in a pm-coach command, for rich views: its words wrap at spaces
+with a hanging indent, and the command is never broken across lines (nor cut at the screen's
+edge), so it pastes into a shell as shown."""
 
 from __future__ import annotations
 
 from typing import TYPE_CHECKING
 
-from pm_coach.render.plain import cells, split_command
+from pm_coach.render.plain import hang
 
 if TYPE_CHECKING:
     from rich.console import Console, ConsoleOptions, RenderResult
 
 
 class Hint:
-    def __init__(self, text: str, style: str = "") -> None:
+    """``text`` laid out at the width it is given: the first line starts with ``first``, the
+    others with ``rest`` (spaces as wide as ``first`` unless given). Indent a Hint with these,
+    not with rich's Padding, which would cut a long command at the edge."""
+
+    def __init__(self, text: str, style: str = "", *, first: str = "", rest: str | None = None):
         self.text = text
         self.style = style
+        self.first = first
+        self.rest = rest
 
     def __rich_console__(self, console: Console, options: ConsoleOptions) -> RenderResult:
         from rich.text import Text
 
-        prose, command = split_command(self.text)
-        if not command or cells(self.text) <= options.max_width:
-            yield Text(self.text, style=self.style)
-            return
-        if prose:
-            yield Text(prose, style=self.style)
-        yield Text("  " + command, style=self.style, no_wrap=True, overflow="ignore")
+        for line in hang(self.text, options.max_width, self.first, self.rest):
+            yield Text(line, style=self.style, no_wrap=True, overflow="ignore")

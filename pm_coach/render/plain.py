@@ -108,6 +108,17 @@ def wrap_hint(text: str, width: int, indent: str = "  ") -> list[str]:
     lines = wrap(prose, width)
     if lines and cells(lines[-1]) + 1 + cells(command) <= width:
         lines[-1] += " " + command
-    else:
-        lines.append(indent + command)
+    else:  # a command with no words before it is not indented
+        lines.append(indent + command if lines else command)
     return lines
+
+
+def hang(text: str, width: int, first: str = "", rest: str | None = None) -> list[str]:
+    """``text`` wrapped with a hanging indent: the first line starts with ``first`` (a bullet,
+    a number, a label), the others with ``rest`` (spaces as wide as ``first`` unless given), so
+    the words line up under each other. A ``pm-coach …`` command at the end stays whole, as in
+    :func:`wrap_hint`."""
+    rest = " " * cells(first) if rest is None else rest
+    room = max(width - max(cells(first), cells(rest)), MIN_WIDTH // 2)
+    lines = wrap_hint(text, room)
+    return [(first if i == 0 else rest) + line for i, line in enumerate(lines)]
