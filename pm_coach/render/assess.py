@@ -21,6 +21,7 @@ if TYPE_CHECKING:
     from rich.console import RenderableType
     from rich.text import Text
 
+TO_PLAN = "To turn them into actions that produce evidence: pm-coach plan"
 MAX_POINTS = 6  # levels shown per gap in the trend; older ones are summarised by "…"
 
 
@@ -176,7 +177,7 @@ def result_view(
                 seen += [f"{g.name}, {name} notes: {note}" for name, note in g.notes]
     if seen:
         parts.append(Text(""))
-        parts.append(Hint("What others see (Others: the median of their latest ratings):"))
+        parts.append(Text("What others see (Others: the median of their latest ratings):"))
         parts += [Hint(line, first="  ") for line in seen]
     notes = [r for r in results if r.note and not r.carried]
     if notes:
@@ -191,7 +192,7 @@ def result_view(
     if open_:
         biggest = ", ".join(f"{r.name} ({r.to_go} to go)" for r in open_)
         parts.append(Hint(f"Biggest gaps: {biggest}."))
-        parts.append(Hint("To turn them into actions that produce evidence: pm-coach plan"))
+        parts.append(Hint(TO_PLAN))
     challenged = challenge(calibration)
     if challenged:
         parts.append(Text(""))
