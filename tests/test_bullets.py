@@ -307,7 +307,7 @@ FAILURE_CLASSES: list[tuple[str, str, list[str], str, str, str, str]] = [
         "",
         "work",
         "",
-        "Ran office hours for support agents, so share of tickets escalated to product in the "
+        "Ran office hours for support agents, so the share of tickets escalated to product in the "
         "monthly report went from 30% to 12%",
     ),
     # A participle with no subject, and a result of several clauses, follow a dash.
@@ -458,7 +458,7 @@ FAILURE_CLASSES: list[tuple[str, str, list[str], str, str, str, str]] = [
         "",
         "work",
         "",
-        "Wrote acceptance criteria with QA before build, so bug reopen rate fell by about a third",
+        "Wrote acceptance criteria with QA before build, so the bug reopen rate fell by about a third",
     ),
     # A count of inputs goes into the action when the action names them straight after the verb.
     (

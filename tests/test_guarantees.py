@@ -138,7 +138,10 @@ def test_a_bullet_too_long_to_fit_stays_whole() -> None:
     )
     b = write_bullet(text, result=result, limit=120)
     assert len(b.text) > 120  # nothing left to drop: it stays long rather than cut
-    assert "from nineteen working days to six working days in every region we sell in" in b.text
+    # every word kept, first person made the team's
+    assert "from nineteen working days to six working days in every region the team sells in" in (
+        b.text
+    )
     assert b.text.endswith("with the platform, payments and compliance teams over two quarters")
 
 

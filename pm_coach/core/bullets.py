@@ -43,6 +43,7 @@ from pm_coach.core.wording import (
     capitalise,
     clean,
     drop_first_person,
+    formal,
     has_first_person,
     join,
     lower_first,
@@ -211,7 +212,7 @@ COUNTABLE_SUBJECTS = word_set(
     database warehouse ledger queue bot algorithm script job build definition agreement
     recommendation standard rule unit division function buyer seller merchant steering
     charity trust foundation school university hospital clinic council regulator audit
-    analysis investigation"""
+    analysis investigation rate rating score share ratio"""
 )
 ROLE_ACRONYMS = word_set("ceo cpo cto cfo coo cmo cro ciso cio vp svp evp gm md")
 
@@ -348,11 +349,74 @@ def _absolute(kind: str) -> str:
     return "absolute" if kind == "gerund" else kind
 
 
+# "Leads now prioritise bugs and I got back 4 hours": the person's own part goes first, so
+# it reads as theirs ("…, getting back 4 hours; leads now prioritise bugs").
+_AND_I = re.compile(r"^(?!(?:I|We|we)\b)(.+?),? and (?:I|we) (?!(?:can|could|will|would)\b)(.+)$")
+# Verbs that say a number moved, never what a person did to it: "grew from 6 regulars to 40"
+# has the group as its subject, so it follows the action with "which".
+MOVED = word_set("grew rose fell dropped jumped climbed shrank declined went increased decreased")
+MOVED_FOLLOWERS = word_set("from to by over past above below into")
+# Words after a verb that leave it without an object ("Launched 2 weeks early").
+NO_OBJECT = word_set("early late ahead on-time again twice")
+
+
+def _no_object(hws: list[str]) -> bool:
+    """ "Launched 2 weeks early", "Shipped ahead of schedule": a verb with a time, no object."""
+    rest = [bare(w) for w in hws[1:4]]
+    if not rest:
+        return False
+    if rest[0] in NO_OBJECT or (rest[0] == "on" and len(rest) > 1 and rest[1] == "time"):
+        return True
+    if rest[0] in ("in", "within") and len(rest) > 2 and rest[2] in TIME_WORDS:
+        return rest[1][:1].isdigit() or rest[1] in SPELLED_NUMBERS  # "Shipped in 5 weeks"
+    return (
+        len(rest) > 1
+        and (rest[0][:1].isdigit() or rest[0] in SPELLED_NUMBERS or rest[0] == "a")
+        and rest[1] in TIME_WORDS
+        and (len(rest) < 3 or rest[2] in NO_OBJECT or rest[2] in ("ahead", "before", "early"))
+    )
+
+
+_LATER = re.compile(r"^(?:H[12]|Q[1-4]|(?:19|20)\d\d|FY\d+|next|later|the)$")
+
+
+def _deferred(hws: list[str]) -> bool:
+    """ "Deferred to H2", "Paused until Q3": a decision that happened to the thing, in time."""
+    if len(hws) < 3:
+        return False
+    prep, when = bare(hws[1]), hws[2].strip(",;:.")
+    return prep == "until" or (prep == "to" and bool(_LATER.match(when)))
+
+
+_COUNT = re.compile(
+    r"^(?:(?:about|around|nearly|almost|over|more than|roughly) )?[\d][\d,.]*[+k]? [a-z-]+(?: [a-z-]+)?$"
+)
+
+
+def _a_count(text: str) -> bool:
+    """ "about 80 attendees", "1,100 subscribers": a number of people or things, nothing more."""
+    return bool(_COUNT.match(text)) and ";" not in text
+
+
 def read_result(result: str) -> Result | None:
-    text = drop_first_person(mid_sentence_case(clean(result)))
+    text = mid_sentence_case(clean(result))
+    mine = _AND_I.match(text) if ";" not in text else None
+    if mine is not None:
+        text = f"{mine.group(2)}; {lower_first(mine.group(1))}"
+    text = drop_first_person(text)
     ws = words(text)
     if not ws:
         return None
+    head_words = words(text.split(";", 1)[0])
+    first_plain = bare(ws[0])
+    if len(head_words) > 1 and ws[0][:1].isupper() or ws[0].islower():
+        if first_plain in MOVED and bare(head_words[1]) in MOVED_FOLLOWERS:
+            return Result("cause", lower_first(text), None, ";" in text)
+        past = _is_past(first_plain)
+        if first_plain != "live" and past and _no_object(head_words):
+            return Result("timed", _with_articles(lower_first(text)), None, ";" in text)
+        if past and _deferred(head_words):
+            return Result("timed", _with_articles(lower_first(text)), None, ";" in text)
     low = lower_first(text)
     several = ";" in text
     head = text.split(";", 1)[0]
@@ -552,6 +616,53 @@ def _place_count(lead: Lead, metric: str) -> Lead | None:
     return replace(lead, rest=" ".join([parts[0], *ws]), joined=joined)
 
 
+_SPACED_DASH = re.compile(r" [-–] ")
+
+
+def undash(text: str) -> str:
+    """A dash the user typed between two parts, made into what it stands for: details in
+    brackets ("discovery (14 interviews …)"), a list after a colon ("the Q3 plan: collecting
+    bets, sizing …"), a second action joined with "and". Dashes inside quotes stay."""
+    m = _SPACED_DASH.search(text)
+    if m is None:
+        return text
+    before, after = text[: m.start()].rstrip(" ,"), text[m.end() :].strip()
+    if not before or not after or before.count('"') % 2 or before.count("“") > before.count("”"):
+        return text
+    ws = words(after)
+    first = bare(ws[0])
+    found = found_verb(first, ws[1] if len(ws) > 1 else "")
+    if found is not None and found[1] == "past" and ws[0].islower():
+        return f"{before} and {undash(after)}"
+    if (found is not None and found[1] == "gerund") or ", " in after:
+        return f"{before}: {after}"
+    if "(" in after or ")" in after:
+        return f"{before}: {after}"
+    return f"{before} ({after})"
+
+
+def join_actions(text: str) -> str:
+    """ "Wrote the PRD, got finance aligned" → "Wrote the PRD and got finance aligned": the last of
+    several past-tense actions joined by a comma takes "and"."""
+    head, sep, last = text.rpartition(", ")
+    ws = words(last)
+    if not sep or not ws or not ws[0].islower() or "(" in last:
+        return text
+    first = words(head)
+    if not first or " and " in head or "; " in head or ":" in head:
+        return text
+    mine = found_verb(bare(first[0]), first[1] if len(first) > 1 else "")
+    theirs = found_verb(ws[0], ws[1] if len(ws) > 1 else "")
+    if mine is None or theirs is None or mine[1] != "past" or theirs[1] != "past":
+        return text
+    after = bare(ws[1]) if len(ws) > 1 else ""
+    if after in PARTICIPLE_FOLLOWERS or after in ADVERBIAL:
+        return text  # "…, backed by usage data": a participle, not a second action
+    if any(found_verb(bare(w), "") is not None for w in words(head.split(", ", 1)[-1])[:1]):
+        return f"{head} and {last}"  # every part an action: "A, B and C"
+    return f"{head} and {last}" if ", " not in head else text
+
+
 def write_bullet(
     text: str,
     *,
@@ -564,12 +675,15 @@ def write_bullet(
 ) -> Bullet:
     """One CV bullet from one piece of evidence. Pure and deterministic."""
     title_tail = ""
-    said = " ".join([text, result])
     if kind in ("talk", "publication"):
         before, prep, title = split_title(clean(text))
         if title and before:
             text = before
             title_tail = (f" {prep} " if prep else ": ") + f'"{title}"'
+    text, result, goal = join_actions(undash(formal(text))), formal(result), formal(goal)
+    result = _SPACED_DASH.sub("; ", result)
+    metrics = [formal(m) for m in metrics]
+    said = " ".join([text, title_tail, result])
     lead = read_lead(text, kind)
     if lead.verb is None:  # an empty text: nothing to say
         return Bullet("", "action", lead, None)
@@ -624,8 +738,20 @@ def write_bullet(
             return body + _metric_tail(kept, False, False) + goal_part
         done = action(False)
         several = res.several
-        if res.kind == "verb":
+        result_text = res.text
+        helper = any(bare(w) in CLAUSE_MARKERS for w in words(res.text.split(";")[0]))
+        semi = "; " in res.text and not _second_subject(res.text.split("; ")[0])
+        if res.kind == "verb" and semi and not same_verb and res.lead and not helper:
+            # "Ran a pre-mortem …, surfacing 6 risks; 5 closed": what the work found or did
+            link = ", "
+            result_text = res.lead.gerund_clause()
+        elif res.kind == "verb":
             link = ", then "
+            if same_verb and result_text.split(" ", 2)[1:2] == ["again"]:
+                verb, _, rest = result_text.partition(" ")
+                result_text = f"{verb} it {rest}"  # "then ran it again for 2 more teams"
+        elif res.kind == "timed":
+            link = " — "
         elif res.kind == "cause":
             link = ", which "
         elif res.kind == "reaction":
@@ -639,9 +765,13 @@ def write_bullet(
             link = " — " if several or "," in done else ", "
         elif res.kind == "participle":
             link = " — " if several else ", "
+        elif _a_count(result_text):
+            # "~80 attendees": a count of the audience sits beside the action, in brackets
+            body = join(done, _brackets([lower_first(result_text), *amounts]))
+            return body + _metric_tail(kept, False, False) + goal_part
         else:
             link = " — " if several else ", resulting in "
-        said = lower_first(res.text)
+        said = lower_first(result_text)
         body = done + link + join(said, _brackets(amounts))
         return body + _metric_tail(kept, res.kind == "clause", link == ", with ") + goal_part
 

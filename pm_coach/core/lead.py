@@ -10,6 +10,7 @@ presented it").
 
 from __future__ import annotations
 
+import re
 from dataclasses import dataclass, field
 from functools import cache
 
@@ -59,6 +60,17 @@ ONGOING = word_set(
     """run lead manage own mentor coach host chair teach facilitate organise organize attend
     meet moderate volunteer support advise review triage"""
 )
+# Words that make an -ing line a habit ("Running weekly 1:1s" → "Ran weekly 1:1s"); without one
+# "Running the Q3 planning process" is work still going on and stays as it is.
+HABIT_WORDS = word_set(
+    """weekly monthly daily quarterly fortnightly biweekly annual yearly regular regularly every
+    each per recurring ongoing"""
+)
+# Documents named by letters, one of a kind for the work: they take "the" after a verb.
+DOC_ACRONYMS = frozenset("PRD MRD BRD MVP RFC RFP SOW PR/FAQ PRFAQ POC PoC ERD TDD".split())
+# A period of its own ("the Q3 planning process", "the 2026 roadmap"): an -ing line about it is
+# work under way, not a habit.
+_PERIOD = re.compile(r"^(?:q[1-4]|h[12]|fy\d*|(?:19|20)\d\d|this|next|current|upcoming)$")
 # Phrases at the start that say when or where, moved behind the action ("In Q3, ran …").
 SETTING_WORDS = word_set(
     "in during after before over last this since across for within following at throughout"
@@ -283,13 +295,19 @@ def _read(ws: list[str], kind: str, dropped: list[str]) -> Lead:
         found = prefixed_verb(lookup(word)[0].base), "gerund"
     if found is not None:
         v, form = found
-        unfinished = form == "gerund" and (v.base not in ONGOING or word in UNFINISHED_ING)
+        period = any(_PERIOD.match(bare(w)) for w in rest_words)
+        habit = any(bare(w) in HABIT_WORDS for w in rest_words)
+        unfinished = form == "gerund" and (
+            v.base not in ONGOING or word in UNFINISHED_ING or (period and not habit)
+        )
         if v.base == "have" and head_noun(rest_words)[0] in RUN_NOUNS | HOLD_NOUNS:
             v = prefixed_verb("hold")  # "Had skip-level with the CPO" → "Held a skip-level …"
             head, at = head_noun(rest_words)
             if at == 0 and head in COUNTABLE:
                 rest_words = [article_for(rest_words[0]), *rest_words]
         mark = first[-1] if first[-1] in ",:" else ""
+        if rest_words and rest_words[0].rstrip(",") in DOC_ACRONYMS:
+            rest_words = ["the", *rest_words]  # "Wrote PRD for …" → "Wrote the PRD for …"
         return Lead(v, " ".join(rest_words), "verb", form, first, replaced, unfinished, (), mark)
     v, article = verb_for_noun(ws, kind)
     return Lead(v, noun_phrase(ws, article), "noun", "", first, replaced)

@@ -192,6 +192,8 @@ BUILD_NOUNS = word_set(
     tools pipeline page pages flow flows system systems backlog framework frameworks rubric
     scorecard scorecards taxonomy matrix tracker map maps"""
 )
+# Help given rather than led: "Pro bono product advice to a charity" → "Gave pro bono …".
+GIVE_NOUNS = word_set("advice guidance feedback support help")
 TALK_NOUNS = word_set("talk talks keynote presentation presentations lecture lectures speech")
 RECORD_NOUNS = word_set("podcast episode episodes video videos")
 # Singular nouns that need an article when the bullet's verb is put in front of them.
@@ -244,7 +246,7 @@ def verb_for_noun(ws: list[str], kind: str) -> tuple[Verb, str]:
         head = "case"
     if head == "panel" and kind == "talk":
         return verb("speak"), "on a"  # "Panel: …" → "Spoke on a panel: …"
-    if head in TALK_NOUNS:
+    if head in TALK_NOUNS or head in GIVE_NOUNS:
         base = "give"
     elif head in HOLD_NOUNS:
         base = "hold"
@@ -334,6 +336,8 @@ def split_title(text: str) -> tuple[str, str, str]:
     head, colon, after = text.partition(": ")
     if not colon or len(after.split()) < 3 or len(head.split()) > 8 or '"' in text:
         return "", "", ""
+    if len(after) > 2 and after[0] in "'‘" and after[-1] in "'’":
+        after = after[1:-1]  # 'What we got wrong': the bullet puts its own double quotes
     ws = head.split()
     for i in range(len(ws) - 1, 0, -1):
         if ws[i] in TOPIC_PREPS:

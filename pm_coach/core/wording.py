@@ -9,7 +9,7 @@ from __future__ import annotations
 import re
 from functools import cache
 
-from pm_coach.core.verbs import word_set
+from pm_coach.core.verbs import lookup, prefixed_verb, word_set
 
 # Words that start a sentence only because it is a sentence: moved into the middle of a bullet
 # they lose their capital. Anything else ("Stripe", "Salesforce", "Acme") is probably a name and
@@ -55,6 +55,58 @@ def clean(text: str) -> str:
     """Collapse runs of spaces and drop trailing full stops and separators."""
     text = " ".join(text.split())
     return text.rstrip(" .;,:")
+
+
+# Shorthand a PM types in a log but a CV spells out. Each pattern is applied outside quoted
+# titles only; numbers stay as written ("~120" → "about 120").
+_SHORTHAND: tuple[tuple[re.Pattern[str], str], ...] = tuple(
+    (re.compile(pattern), repl)
+    for pattern, repl in (
+        (r"(?<=\w) \+ (?=\w)", " and "),
+        (r"(?<=\w) & (?=\w)", " and "),
+        (r"\b[Ww]/o\b ?", "without "),
+        (r"\b[Ww]/ ?(?=\w)", "with "),
+        (r"\b[Bb]/c\b", "because"),
+        (r"\b(\d+) ?wks?\b", r"\1 weeks"),
+        (r"\b1 weeks\b", "1 week"),
+        (r"\bwks\b", "weeks"),
+        (r"\b(\d+) ?hrs\b", r"\1 hours"),
+        (r"\b(\d+) ?mins\b", r"\1 minutes"),
+        (r"\b(\d+) ?mos\b", r"\1 months"),
+        (r"\b(\d+) ?yrs\b", r"\1 years"),
+        (r"\b[Aa]pprox\.? ?(?=[\d$£€])", "about "),
+        (r"(?<![\w~])~ ?(?=[\d$£€])", "about "),
+        (r"\beng\b(?![-'’])", "engineering"),
+        (r"\bmgmt\b", "management"),
+        (r"\bppl\b", "people"),
+        (r"\bthru\b", "through"),
+        (r"\bgovt\b", "government"),
+        (r"\bdept\b", "department"),
+        (r" (?:actually|basically|literally|really)(?= )", ""),
+    )
+)
+_QUOTE_SPLIT = re.compile(r"(\"[^\"]*\"|“[^”]*”|'[^']{4,}'(?!\w))")
+
+
+def formal(text: str) -> str:
+    """Shorthand spelled out the way a CV writes it: "+" and "&" → "and", "w/" → "with", "5 wks"
+    → "5 weeks", "~120" → "about 120", "eng" → "engineering"; fillers ("actually") go. Quoted
+    titles keep their own words."""
+    if not any(ch in text for ch in "+&/~") and not _FORMAL_HINT.search(text):
+        return text  # the common case, without the patterns
+    parts = _QUOTE_SPLIT.split(text)
+    for i in range(0, len(parts), 2):
+        part = parts[i]
+        for pattern, repl in _SHORTHAND:
+            part = pattern.sub(repl, part)
+        parts[i] = part
+    return "".join(parts)
+
+
+_FORMAL_HINT = re.compile(
+    r"\b(?:wks?|hrs|mins|mos|yrs|approx|eng|mgmt|ppl|thru|govt|dept|actually|basically|literally|"
+    r"really)\b|\dwks?\b|\d(?:hrs|mins|mos|yrs)\b"
+)
 
 
 def words(text: str) -> list[str]:
@@ -170,7 +222,7 @@ def article_for(word: str) -> str:
 SUBJECT_PRONOUNS = word_set("i we i've we've i’ve we’ve i'm i’m we're we’re")
 AUXILIARIES = word_set("am are was were have had been also then just successfully personally")
 POSSESSIVES = {"my": "the", "our": "the", "My": "The", "Our": "The"}
-_MID_PRONOUN = re.compile(r"\b(and|then|so|but|where|after|before|until|when) (?:I|we) ")
+_MID_PRONOUN = re.compile(r"\b(and|then|so|but|after|before|until|when) (?:I|we) ")
 _POSSESSIVE = re.compile(r"\b(?:[Mm]y|[Oo]ur)(?: own)?\b")
 # "the three things we won't build" → "… the team won't build": only before a word that has the
 # same form for every subject (a modal or a past tense helper).
@@ -182,14 +234,74 @@ _OBJECT_PRONOUN = re.compile(r"\b(?:me|us)\b")
 FIRST_PERSON = re.compile(r"(?:\b(?:I|I'm|I’m|I've|I’ve|me|my|mine|myself|we|our|us|ours)\b)|^We\b")
 
 
+_SO_I_CAN = re.compile(r"\bso(?: that)? (?:I|we) (?:can|could|would|will|might) ")
+_WHEN_I = re.compile(r"\b(after|before|when|while|until|since|once) (?:I|we) ([a-z]+)\b")
+_HOW_WE = re.compile(r"\b(how|what|where|when|why) (?:I|we) ([a-z]+)\b")
+_WITHOUT_ME = re.compile(r"\bwithout (?:me|us)\b")
+_MYSELF = re.compile(r"\b(?:by )?(?:myself|ourselves)\b")
+_WE_AGREE = re.compile(r"(?<=\w )we ([a-z]+)\b")
+_US = re.compile(r"(?<=\w )us\b(?!-)")
+_WE_FORMS = {"are": "is", "were": "was", "have": "has", "do": "does", "'re": "is"}
+
+
+def _gerund_after(m: re.Match[str]) -> str:
+    """ "after I joined" → "after joining": the person is the subject of the whole line."""
+    forms = [f for f in lookup(m.group(2)) if f.form in ("past", "base", "third")]
+    if not forms:
+        return m.group(0)
+    return f"{m.group(1)} {prefixed_verb(forms[0].base).gerund}"
+
+
+def _how_to(m: re.Match[str]) -> str:
+    """ "how we sunset a feature" → "how to sunset a feature"."""
+    forms = [f for f in lookup(m.group(2)) if f.form in ("past", "base")]
+    if m.group(1) != "how" or not forms:
+        return m.group(0)
+    return f"how to {forms[0].base}"
+
+
+def _myself(m: re.Match[str]) -> str:
+    return "solo" if m.group(0).startswith("by ") else "personally"
+
+
+def _team_agrees(m: re.Match[str]) -> str:
+    """ "we ship weekly" → "the team ships weekly"; past tenses and modals stay."""
+    verb = m.group(1)
+    if verb in _WE_FORMS:
+        return "the team " + _WE_FORMS[verb]
+    third = [f for f in lookup(verb) if f.form == "third"]
+    base = [f for f in lookup(verb) if f.form == "base"]
+    past = [f for f in lookup(verb) if f.form == "past"]
+    if base and not past:
+        return "the team " + _third(verb)
+    return "the team " + verb if past or third or not lookup(verb) else m.group(0)
+
+
+def _third(verb: str) -> str:
+    if verb.endswith(("s", "sh", "ch", "x", "z", "o")):
+        return verb + "es"
+    if len(verb) > 2 and verb.endswith("y") and verb[-2] not in "aeiou":
+        return verb[:-1] + "ies"
+    return verb + "s"
+
+
 def drop_first_person(text: str) -> str:
     """Take first person out of the middle of a clause: "and I presented" → "and presented",
-    "our largest customer" → "the largest customer". A leading pronoun is the lead's job."""
-    low = text.lower()
-    if "my" not in low and "our" not in low and " i " not in low and " we " not in low:
+    "our largest customer" → "the largest customer", "so I can talk" → "to talk", "after I
+    joined" → "after joining", "without me" → "independently", "myself" → "personally". A leading
+    pronoun is the lead's job."""
+    low = f" {text.lower()} "
+    if not any(p in low for p in ("my", "our", " i ", " we ", " me", " us")):
         return text  # the common case, without the regular expressions
+    text = _SO_I_CAN.sub("to ", text)
+    text = _WHEN_I.sub(_gerund_after, text)
+    text = _HOW_WE.sub(_how_to, text)
+    text = _WITHOUT_ME.sub("independently", text)
+    text = _MYSELF.sub(_myself, text)
     text = _MID_PRONOUN.sub(r"\1 ", text)
     text = _WE_MODAL.sub("the team ", text)
+    text = _WE_AGREE.sub(_team_agrees, text)
+    text = _US.sub("the team", text)
     return _POSSESSIVE.sub(lambda m: POSSESSIVES[m.group(0).split(" ")[0]], text)
 
 
