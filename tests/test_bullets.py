@@ -458,7 +458,8 @@ FAILURE_CLASSES: list[tuple[str, str, list[str], str, str, str, str]] = [
         "",
         "work",
         "",
-        "Wrote acceptance criteria with QA before build, so the bug reopen rate fell by about a third",
+        "Wrote acceptance criteria with QA before build, so the bug reopen rate fell by about "
+        "a third",
     ),
     # A count of inputs goes into the action when the action names them straight after the verb.
     (

@@ -389,7 +389,8 @@ def _deferred(hws: list[str]) -> bool:
 
 
 _COUNT = re.compile(
-    r"^(?:(?:about|around|nearly|almost|over|more than|roughly) )?[\d][\d,.]*[+k]? [a-z-]+(?: [a-z-]+)?$"
+    r"^(?:(?:about|around|nearly|almost|over|more than|roughly) )?"
+    r"\d[\d,.]*[+k]? [a-z-]+(?: [a-z-]+)?$"
 )
 
 
