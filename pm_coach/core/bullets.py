@@ -189,7 +189,7 @@ INTRANSITIVE_PAST = word_set(
     """moved dropped fell rose grew stopped landed shifted improved increased decreased declined
     doubled tripled jumped climbed slipped shrank came went started finished ended shipped
     converted churned returned stayed settled recovered expanded joined graduated asked agreed
-    voted opted responded replied applied committed closed renewed"""
+    voted opted responded replied applied committed closed renewed won lost"""
 )
 PARTICLES = word_set("off up out down back over")
 STOP_WORDS = word_set("of among between about into onto via")
@@ -230,7 +230,9 @@ def _is_finite_at(ws: Sequence[str], i: int) -> bool:
         return any(f.form == "base" for f in lookup(after2))
     if after in PARTICLES and (after2 in OBJECT_OPENERS or after2[:1].isdigit()):
         return True  # "board signed off the launch plan"
-    if after2 in TIME_WORDS and (after[:1].isdigit() or after in SPELLED_NUMBERS):
+    if (after2 in TIME_WORDS or after2 == "times") and (
+        after[:1].isdigit() or after in SPELLED_NUMBERS
+    ):
         return False  # "contract signed two weeks ahead of the deadline": a time, not an object
     # "application form cut from 42 fields to 19" is a participle; an object after it makes a
     # clause: "… ended a stalemate", "… cut tickets 28%"
@@ -291,7 +293,12 @@ def _subject_verb_of(ws: tuple[str, ...], start: int) -> tuple[str, int]:
             continue  # "among affected customers": an adjective after a preposition
         if b in CLAUSE_MARKERS and after:
             return "clause", i
-        adjective = after and after not in PARTICIPLE_FOLLOWERS and after not in OBJECT_OPENERS
+        adjective = (
+            after
+            and after not in PARTICIPLE_FOLLOWERS
+            and after not in OBJECT_OPENERS
+            and not after[:1].isdigit()  # "slides shared 900+ times": a participle
+        )
         if b in PARTICIPIAL_ADJECTIVES and adjective:
             continue  # "one shared roadmap": an adjective before its noun
         if _is_past(ws[i]):
@@ -311,6 +318,10 @@ def _subject_verb_of(ws: tuple[str, ...], start: int) -> tuple[str, int]:
         if i <= 3 and not found[0] and b.endswith("ing") and _is_gerund(b):
             found = ("gerund", i)
     return found
+
+
+# Adjectives that mark one particular thing: "new sign-up site went live" → "the new …".
+FRESH = word_set("new updated redesigned revamped rebuilt refreshed first")
 
 
 def subject_article(text: str) -> str:
@@ -334,7 +345,10 @@ def subject_article(text: str) -> str:
     plain_head = bare(head)
     if plain_head in ROLE_ACRONYMS and head.isupper() and len(subject) == 1:
         return "the " + text
-    if not first.islower() or plain_head not in COUNTABLE_SUBJECTS:
+    if not first.islower():
+        return text
+    fresh = bare(first) in FRESH and len(subject) > 1 and not plain_head.endswith("s")
+    if plain_head not in COUNTABLE_SUBJECTS and not fresh:
         return text
     return "the " + text
 
@@ -399,17 +413,57 @@ def _a_count(text: str) -> bool:
     return bool(_COUNT.match(text)) and ";" not in text
 
 
+OBJECT_STARTS = word_set("roughly about around nearly almost over up the a an")
+_LIVE = re.compile(r"^((?:[\w'’-]+ ){1,6}?)live\b(?! in a)")
+_LIVE_BEFORE = word_set("went go goes gone going is are was were be been being now")
+
+
+def _went_live(text: str) -> str:
+    """ "New sign-up site live and sign-ups doubled" → "new sign-up site went live and …": a thing
+    that is live, said as a clause so the rest can follow it."""
+    m = _LIVE.match(text)
+    if m is None:
+        return text
+    before = words(m.group(1).strip())
+    if not before or bare(before[-1]) in _LIVE_BEFORE or any(_is_past(w) for w in before):
+        return text
+    if bare(before[0]) in SUBJECT_PRONOUNS:
+        return text
+    return f"{m.group(1)}went {text[m.end(1) :]}"
+
+
+_SUBJECTLESS_CAUSE = re.compile(r"; ([a-z]+) ([a-z]+)")
+
+
+def _which(m: re.Match[str]) -> str:
+    """ "spotted that pickers walk 2km; fed into the slotting roadmap": a later part with no
+    subject whose verb says what the finding led to is joined with "which"."""
+    verb, after = m.group(1), m.group(2)
+    if verb in CAUSE_VERBS or after in CAUSE_WITH_PREP.get(verb, ()):
+        return f", which {verb} {after}"
+    return m.group(0)
+
+
 def read_result(result: str) -> Result | None:
     text = mid_sentence_case(clean(result))
     mine = _AND_I.match(text) if ";" not in text else None
     if mine is not None:
         text = f"{mine.group(2)}; {lower_first(mine.group(1))}"
-    text = drop_first_person(text)
+    parts = ";" in text
+    text = _SUBJECTLESS_CAUSE.sub(_which, drop_first_person(text))
     ws = words(text)
     if not ws:
         return None
     head_words = words(text.split(";", 1)[0])
     first_plain = bare(ws[0])
+    third = [f for f in lookup(first_plain) if f.form == "third"]
+    then = bare(ws[1]) if len(ws) > 1 else ""
+    amount_next = then[:1].isdigit() or ws[1][:1] in "$£€" if len(ws) > 1 else False
+    if third and (amount_next or then in OBJECT_STARTS) and not _is_past(first_plain):
+        # "Saves roughly £60k a year": a present tense with no subject says what the work does
+        rest = " ".join(ws[1:])
+        return Result("participle", join(prefixed_verb(third[0].base).gerund, rest), None, False)
+    text = _went_live(text)
     if len(head_words) > 1 and ws[0][:1].isupper() or ws[0].islower():
         if first_plain in MOVED and bare(head_words[1]) in MOVED_FOLLOWERS:
             return Result("cause", lower_first(text), None, ";" in text)
@@ -419,7 +473,7 @@ def read_result(result: str) -> Result | None:
         if past and _deferred(head_words):
             return Result("timed", _with_articles(lower_first(text)), None, ";" in text)
     low = lower_first(text)
-    several = ";" in text
+    several = ";" in text or parts
     head = text.split(";", 1)[0]
     hws = words(head)
     if bare(ws[0]) in SUBJECT_PRONOUNS and len(ws) > 1:  # "I got promoted", "We hit the date"
@@ -570,6 +624,18 @@ def goal_clause(goal: str) -> str:
     return "toward " + phrase
 
 
+def _aim(goal: str) -> str:
+    """ "One integration layer for all 9 carriers by Q3" after a line with no result: "aiming
+    for one integration layer …". Only a plain noun phrase; a clause or a list stays out."""
+    text = drop_first_person(clean(goal))
+    ws = words(text)
+    if len(ws) < 2 or "," in text or ";" in text or _subject_verb(ws)[0] or _has_verb(ws):
+        return ""
+    if bare(ws[0]) in ("be", "become", "being") or found_verb(bare(ws[0]), ws[1]) is not None:
+        return ""
+    return "aiming for " + lower_first(text)
+
+
 # --- putting it together ------------------------------------------------------------------------
 
 
@@ -618,6 +684,7 @@ def _place_count(lead: Lead, metric: str) -> Lead | None:
 
 
 _SPACED_DASH = re.compile(r" [-–] ")
+_RATE = re.compile(r"\b(?:a|per|each|every) (?:year|month|week|quarter|term)\b")
 
 
 def undash(text: str) -> str:
@@ -702,15 +769,23 @@ def write_bullet(
             lead = placed
     all_inputs = tuple(m.text for m in kept if m.kind == "input")
     goal_text = goal_clause(goal)
+    if not goal_text and res is None and goal.strip():
+        goal_text = _aim(goal)
     # Work still going on, with nothing come of it yet, is not written as done.
     ongoing = res is None and lead.form == "gerund" and (lead.unfinished or _now(lead.rest))
+    # A role held at a rate ("Mentor …, about 4 mentees a year") is still held: "Mentoring …".
+    ongoing = ongoing or (lead.kind == "role" and bool(_RATE.search(lead.rest)))
 
     def action(gerund: bool, extra: Sequence[str] = ()) -> str:
         if ongoing:
             clause = capitalise(lead.gerund_clause())
         else:
             clause = lead.gerund_clause() if gerund else lead.past_clause()
-        return join(with_org(clause, org, kind) + title_tail, _brackets([*inputs, *extra]))
+        said = with_org(clause, org, kind) + title_tail
+        items = [*inputs, *extra]
+        if items and said.endswith(")") and said.count("(") == 1 and not title_tail:
+            return f"{said[:-1]}; {join_list(items)})"  # one bracket, not two in a row
+        return join(said, _brackets(items))
 
     same_verb = (
         res is not None
@@ -741,7 +816,7 @@ def write_bullet(
         several = res.several
         result_text = res.text
         helper = any(bare(w) in CLAUSE_MARKERS for w in words(res.text.split(";")[0]))
-        semi = "; " in res.text and not _second_subject(res.text.split("; ")[0])
+        semi = res.several and not _second_subject(res.text.split("; ")[0])
         if res.kind == "verb" and semi and not same_verb and res.lead and not helper:
             # "Ran a pre-mortem …, surfacing 6 risks; 5 closed": what the work found or did
             link = ", "

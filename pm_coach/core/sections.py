@@ -373,6 +373,9 @@ def with_org(rest: str, org: str, kind: str) -> str:
                 if busy:
                     return " ".join([*ws[:i], prep, org, *ws[i:]])
                 break
+    if kind == "volunteer" and ", " in rest and "(" not in rest.split(", ", 1)[0]:
+        head, _, tail = rest.partition(", ")  # the place beside what was done, before asides
+        return f"{head} {prep} {org}, {tail}"
     if kind == "publication" and any(bare(w) == "for" for w in ws[1:]):
         prep = "in"  # "a guide … for e-commerce teams in Retail Tech Review", not "for … for"
     return join(rest, prep, org)
