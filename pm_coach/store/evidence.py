@@ -119,6 +119,7 @@ class EvidenceStore:
             # The pending stamp must be on disk before the append starts: it is what lets a
             # torn tail be recognised and cut. If it cannot be written, nothing is appended.
             before = os.stat(self.path)
+            files.check_writable(self.path, before)  # before the stamp says an append is coming
             self._write_stamp(before, pending=chunk, required=True)
             st = files.append_bytes(self.path, chunk)  # all or nothing, even on a full disk
             self._written(st, appended=(before.st_size, chunk, [entry]))

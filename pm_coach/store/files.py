@@ -2,8 +2,9 @@
 
 Guarantees (see docs/reliability.md): folders are created 0700 and files 0600; every write holds
 the data folder's exclusive lock; a rewrite goes to a temp file in the same folder, is fsynced and
-renamed over the old file, so a crash leaves either the old or the new file; a read never takes
-more than a set number of bytes. What a data file holds (TOML tables) is store/tables.py's.
+renamed over the old file, so a crash leaves either the old or the new file; a data file its
+owner made read-only is never changed; a read never takes more than a set number of bytes.
+What a data file holds (TOML tables) is store/tables.py's.
 """
 
 from __future__ import annotations
@@ -92,6 +93,22 @@ def shown(path: Path | str) -> str:
     return printable(os.fspath(path))
 
 
+def check_writable(path: Path, st: os.stat_result) -> None:
+    """Refuse to change a data file its owner made read-only (``chmod u-w``), before anything
+    is written. The mode bits are read rather than left to the system: root may write any
+    file, and a rename replaces a read-only file all the same, either of which would quietly
+    undo the user's protection."""
+    if not st.st_mode & stat.S_IWUSR:
+        import shlex
+
+        raise StorageError(
+            f"{shown(path)} is read-only (mode {stat.S_IMODE(st.st_mode):04o}); "
+            "pm-coach left it as it was.",
+            hint=f"Run `chmod u+w {shown(shlex.quote(os.fspath(path)))}` to let pm-coach "
+            "change it.",
+        )
+
+
 def check_regular(path: Path) -> bool:
     """True if ``path`` is an existing regular file, False if it is absent; else a StorageError."""
     try:
@@ -154,15 +171,19 @@ def open_regular(path: Path, flags: int = os.O_RDONLY, *, own: bool = True) -> i
     it does not exist (and ``flags`` do not create it). Anything but a regular file, or (with
     ``own``) a file of another user, is a StorageError. A file that others can read is made
     private when it is opened for writing."""
+    writing = flags & (os.O_WRONLY | os.O_RDWR)
     try:
-        fd = os.open(path, flags | _NOFOLLOW, 0o600)
+        fd, created = _open(path, flags)
     except FileNotFoundError:
         return None
     except OSError as exc:
         if exc.errno in (errno.ENXIO, errno.EISDIR, errno.ELOOP, errno.ENOTDIR):
             with contextlib.suppress(OSError):
                 raise _not_regular(path, os.lstat(path).st_mode) from None
-        if flags & (os.O_WRONLY | os.O_RDWR):
+        if writing:
+            if own and exc.errno in (errno.EACCES, errno.EPERM):
+                with contextlib.suppress(OSError):
+                    check_writable(path, os.lstat(path))
             raise storage_error(exc, path) from None
         raise _open_error(exc, path) from None
     try:
@@ -172,14 +193,35 @@ def open_regular(path: Path, flags: int = os.O_RDONLY, *, own: bool = True) -> i
         if own:
             check_owner(path.parent, os.stat(path.parent))
             check_owner(path, st)
-            if flags & (os.O_WRONLY | os.O_RDWR):
+            if writing and not created:
+                check_writable(path, st)
                 tighten(fd, path, st)
+        if created:  # 0600 whatever the umask, so that the next write may open it again
+            with contextlib.suppress(OSError):
+                os.fchmod(fd, 0o600)
+        if flags & os.O_TRUNC and not created:
+            try:
+                os.ftruncate(fd, 0)
+            except OSError as exc:
+                raise storage_error(exc, path) from None
         if hasattr(os, "set_blocking"):
             os.set_blocking(fd, True)
     except BaseException:
         os.close(fd)
         raise
     return fd
+
+
+def _open(path: Path, flags: int) -> tuple[int, bool]:
+    """``os.open`` without following a link, and whether it made the file. O_TRUNC is left to
+    the caller, for when the file is known to be one pm-coach may change."""
+    flags = flags & ~os.O_TRUNC | _NOFOLLOW
+    if flags & os.O_CREAT:
+        try:
+            return os.open(path, flags | os.O_EXCL, 0o600), True
+        except FileExistsError:
+            flags &= ~os.O_CREAT
+    return os.open(path, flags, 0o600), False
 
 
 def read_bytes(path: Path, *, own: bool = True, limit: int = MAX_READ) -> bytes | None:
@@ -363,6 +405,8 @@ def staged_write(
         ensure_dir(path.parent)
     if check_regular(path):
         before = os.stat(path)
+        if own:
+            check_writable(path, before)
         if before.st_mode & 0o077:
             note(
                 f"{shown(path)} could be read by other users "
