@@ -2,7 +2,7 @@ from __future__ import annotations
 
 import os
 import sys
-from collections.abc import Callable
+from collections.abc import Callable, Iterator
 from pathlib import Path
 
 import pytest
@@ -41,6 +41,33 @@ def run() -> Callable[..., object]:
         return runner.invoke(app, list(args), input=input, env=env)
 
     return invoke
+
+
+WriteData = Callable[[str, str], Path]
+
+
+@pytest.fixture
+def write_data(home: Path) -> WriteData:
+    """Put a data file written by hand into the test's data folder (made 0700, as pm-coach
+    makes it), private (0600) as pm-coach keeps its files; returns the file's path."""
+
+    def write(name: str, text: str) -> Path:
+        home.mkdir(mode=0o700, parents=True, exist_ok=True)
+        path = home / name
+        path.write_text(text, encoding="utf-8")
+        os.chmod(path, 0o600)
+        return path
+
+    return write
+
+
+@pytest.fixture
+def set_umask() -> Iterator[Callable[[int], None]]:
+    """Set the process umask for one test; the one before is put back afterwards."""
+    before = os.umask(0o022)
+    os.umask(before)
+    yield os.umask
+    os.umask(before)
 
 
 def pm_coach_cmd() -> list[str]:

@@ -11,6 +11,8 @@ from pathlib import Path
 
 import pytest
 
+from tests.conftest import WriteData
+
 EVIDENCE = """\
 # pm-coach evidence log: one [[evidence]] table per entry. Safe to edit by hand.
 # My own note: entries from the Acme years are below.
@@ -42,16 +44,8 @@ created = 2026-05-03T10:00:00Z
 """
 
 
-def write(home: Path, name: str, text: str) -> Path:
-    home.mkdir(mode=0o700, parents=True, exist_ok=True)
-    path = home / name
-    path.write_text(text, "utf-8")
-    path.chmod(0o600)
-    return path
-
-
-def test_evidence_rm_removes_only_that_entrys_lines(run, home: Path) -> None:
-    path = write(home, "evidence.toml", EVIDENCE)
+def test_evidence_rm_removes_only_that_entrys_lines(run, home: Path, write_data: WriteData) -> None:
+    path = write_data("evidence.toml", EVIDENCE)
     r = run("evidence", "rm", "bbb222", "--yes")
     assert r.exit_code == 0, r.output
     assert path.read_text("utf-8") == EVIDENCE.replace(
@@ -62,8 +56,10 @@ def test_evidence_rm_removes_only_that_entrys_lines(run, home: Path) -> None:
     assert '# --- moved teams in April ---\n[[evidence]]\nid = "ccc333"' in path.read_text()
 
 
-def test_evidence_rm_of_the_last_entry_keeps_the_trailing_comment(run, home: Path) -> None:
-    path = write(home, "evidence.toml", EVIDENCE)
+def test_evidence_rm_of_the_last_entry_keeps_the_trailing_comment(
+    run, home: Path, write_data: WriteData
+) -> None:
+    path = write_data("evidence.toml", EVIDENCE)
     r = run("evidence", "rm", "ccc333", "--yes")
     assert r.exit_code == 0, r.output
     assert path.read_text("utf-8") == EVIDENCE.replace(
@@ -74,9 +70,9 @@ def test_evidence_rm_of_the_last_entry_keeps_the_trailing_comment(run, home: Pat
 
 
 def test_evidence_edit_replaces_only_that_entry(
-    run, home: Path, tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+    run, home: Path, tmp_path: Path, monkeypatch: pytest.MonkeyPatch, write_data: WriteData
 ) -> None:
-    path = write(home, "evidence.toml", EVIDENCE)
+    path = write_data("evidence.toml", EVIDENCE)
     script = tmp_path / "fake_editor.py"
     script.write_text(
         "import sys, pathlib\n"
@@ -92,8 +88,10 @@ def test_evidence_edit_replaces_only_that_entry(
     )
 
 
-def test_log_after_a_removal_appends_and_keeps_the_comments(run, home: Path) -> None:
-    path = write(home, "evidence.toml", EVIDENCE)
+def test_log_after_a_removal_appends_and_keeps_the_comments(
+    run, home: Path, write_data: WriteData
+) -> None:
+    path = write_data("evidence.toml", EVIDENCE)
     assert run("evidence", "rm", "aaa111", "--yes").exit_code == 0
     r = run("log", "Shipped the beta", "--date", "2026-06-01")
     assert r.exit_code == 0, r.output
@@ -121,8 +119,8 @@ location = "Leeds, UK"
 """
 
 
-def test_profile_set_keeps_comments(run, home: Path) -> None:
-    path = write(home, "profile.toml", PROFILE)
+def test_profile_set_keeps_comments(run, home: Path, write_data: WriteData) -> None:
+    path = write_data("profile.toml", PROFILE)
     r = run("profile", "set", "--name", "Ann Lee", "--hours-per-week", "4")
     assert r.exit_code == 0, r.output
     assert path.read_text("utf-8") == PROFILE.replace('"Ann"', '"Ann Lee"').replace(
@@ -130,8 +128,10 @@ def test_profile_set_keeps_comments(run, home: Path) -> None:
     )
 
 
-def test_profile_set_adds_a_field_and_keeps_comments(run, home: Path) -> None:
-    path = write(home, "profile.toml", PROFILE)
+def test_profile_set_adds_a_field_and_keeps_comments(
+    run, home: Path, write_data: WriteData
+) -> None:
+    path = write_data("profile.toml", PROFILE)
     r = run("profile", "set", "--email", "ann@example.org")
     assert r.exit_code == 0, r.output
     assert path.read_text("utf-8") == PROFILE + 'email = "ann@example.org"\n'
@@ -155,8 +155,8 @@ created = 2026-02-05T09:00:00Z
 """
 
 
-def test_network_edit_and_rm_keep_comments(run, home: Path) -> None:
-    path = write(home, "network.toml", NETWORK)
+def test_network_edit_and_rm_keep_comments(run, home: Path, write_data: WriteData) -> None:
+    path = write_data("network.toml", NETWORK)
     r = run("network", "edit", "Bo Li", "--note", "monthly calls")
     assert r.exit_code == 0, r.output
     edited = NETWORK.replace(

@@ -13,7 +13,7 @@ from pathlib import Path
 
 import pytest
 
-from tests.conftest import pm_coach_cmd, subprocess_env
+from tests.conftest import WriteData, pm_coach_cmd, subprocess_env
 
 LOG = """\
 schema_version = 1
@@ -75,15 +75,14 @@ kind = "coach"
 
 
 @pytest.fixture
-def data(home: Path) -> Path:
-    home.mkdir(mode=0o700, parents=True, exist_ok=True)
+def data(home: Path, write_data: WriteData) -> Path:
     for name, text in (
         ("evidence.toml", LOG),
         ("plans.toml", PLAN),
         ("network.toml", NETWORK),
         ("trash.toml", LOG.replace("abc123", "old111").replace("abd456", "old222")),
     ):
-        (home / name).write_text(text, encoding="utf-8")
+        write_data(name, text)
     return home
 
 

@@ -11,6 +11,7 @@ from pathlib import Path
 import pytest
 
 from pm_coach.store.evidence import EvidenceStore
+from tests.conftest import WriteData
 
 LOG = """\
 # pm-coach evidence log: one [[evidence]] table per entry. Safe to edit by hand.
@@ -46,12 +47,8 @@ created = 2026-10-03T09:00:00Z
 
 
 @pytest.fixture
-def logged(home: Path) -> Path:
-    home.mkdir(mode=0o700, parents=True, exist_ok=True)
-    path = home / "evidence.toml"
-    path.write_text(LOG, encoding="utf-8")
-    os.chmod(path, 0o600)
-    return path
+def logged(write_data: WriteData) -> Path:
+    return write_data("evidence.toml", LOG)
 
 
 def entry(home: Path, entry_id: str):

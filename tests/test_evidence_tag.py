@@ -3,7 +3,6 @@ goes; key by key through prompt_toolkit's pipe input, and once in a real pseudo-
 
 from __future__ import annotations
 
-import os
 import sys
 from pathlib import Path
 
@@ -15,7 +14,7 @@ from prompt_toolkit.output import DummyOutput
 from pm_coach.errors import Cancelled
 from pm_coach.prompts.tagging import tag_entry
 from pm_coach.store.evidence import EvidenceStore
-from tests.conftest import pm_coach_cmd, subprocess_env
+from tests.conftest import WriteData, pm_coach_cmd, subprocess_env
 
 GAPS = [("strategy", "Strategy"), ("buy-in", "Buy-in"), ("delegation", "Delegation")]
 DOWN, ENTER, SPACE, CTRL_C, ESC = "\x1b[B", "\r", " ", "\x03", "\x1b"
@@ -48,12 +47,8 @@ created = 2026-10-03T09:00:00Z
 
 
 @pytest.fixture
-def logged(home: Path) -> Path:
-    home.mkdir(mode=0o700, parents=True, exist_ok=True)
-    path = home / "evidence.toml"
-    path.write_text(LOG, encoding="utf-8")
-    os.chmod(path, 0o600)
-    return path
+def logged(write_data: WriteData) -> Path:
+    return write_data("evidence.toml", LOG)
 
 
 def answer(keys: str, ticked: list[str]) -> list[str]:

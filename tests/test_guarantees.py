@@ -16,6 +16,7 @@ import stat
 import subprocess
 import sys
 import textwrap
+from collections.abc import Callable
 from pathlib import Path
 
 import pytest
@@ -259,14 +260,13 @@ def test_a_lock_held_by_another_process_ends_in_exit_5(home: Path) -> None:
 
 
 @POSIX
-def test_every_file_pm_coach_writes_is_private_whatever_the_umask(home: Path) -> None:
-    old = os.umask(0o022)
-    try:
-        store = EvidenceStore(home)
-        store.append(lambda new_id: entry(new_id))
-        store.append(lambda new_id: entry(new_id, "Second"))
-    finally:
-        os.umask(old)
+def test_every_file_pm_coach_writes_is_private_whatever_the_umask(
+    home: Path, set_umask: Callable[[int], None]
+) -> None:
+    set_umask(0o022)
+    store = EvidenceStore(home)
+    store.append(lambda new_id: entry(new_id))
+    store.append(lambda new_id: entry(new_id, "Second"))
     written = [p for p in home.iterdir() if p.is_file()]
     assert {p.name for p in written} >= {"evidence.toml", store.stamp_path.name}
     for p in written:

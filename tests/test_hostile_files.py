@@ -11,7 +11,7 @@ import stat
 import subprocess
 import sys
 import time
-from collections.abc import Iterator
+from collections.abc import Callable
 from pathlib import Path
 
 import pytest
@@ -84,12 +84,8 @@ def test_output_through_a_link_or_a_relative_path_into_the_data_folder_is_refuse
 
 # --- case 4: permissions whatever the umask; other users' files ---------------------------------
 @pytest.fixture
-def open_umask() -> Iterator[None]:
-    old = os.umask(0)
-    try:
-        yield
-    finally:
-        os.umask(old)
+def open_umask(set_umask: Callable[[int], None]) -> None:
+    set_umask(0)
 
 
 def test_folders_pm_coach_creates_are_0700_under_umask_000(

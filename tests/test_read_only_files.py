@@ -7,7 +7,7 @@ from __future__ import annotations
 import os
 import stat
 import sys
-from collections.abc import Iterator
+from collections.abc import Callable
 from pathlib import Path
 
 import pytest
@@ -85,18 +85,10 @@ def test_every_write_primitive_checks_the_mode_bits(tmp_path: Path) -> None:
     assert [p.name for p in home.iterdir()] == ["profile.toml"]
 
 
-@pytest.fixture
-def tight_umask() -> Iterator[None]:
-    old = os.umask(0o277)  # new files would be 0400: pm-coach's own files are still 0600
-    try:
-        yield
-    finally:
-        os.umask(old)
-
-
 def test_files_pm_coach_makes_under_a_tight_umask_stay_writable(
-    run, home: Path, tight_umask: None
+    run, home: Path, set_umask: Callable[[int], None]
 ) -> None:
+    set_umask(0o277)  # new files would be 0400: pm-coach's own files are still 0600
     for day in ("2026-11-02", "2026-11-03", "2026-11-04"):
         r = run("log", f"Entry of {day}", "--gap", "strategy", "--date", day)
         assert r.exit_code == 0, r.output
