@@ -48,7 +48,7 @@ def test_plan_with_no_plan_makes_one_says_so_and_saves_it_privately(run, home: P
     assess(home)
     r = run("plan")
     assert r.exit_code == 0, r.output
-    assert "No plan yet, so pm-coach made one: 12 weeks from" in r.stderr
+    assert "No plan yet, so one was made for you: 12 weeks from" in r.stderr
     path = plans_file(home)
     assert stat.S_IMODE(os.stat(path).st_mode) == 0o600
     doc = tomllib.loads(path.read_text("utf-8"))
@@ -254,7 +254,7 @@ def test_next_is_short_and_narrow_and_its_json_has_the_three_lists(run, home: Pa
         run("network", "add", name, "--kind", "mentor", "--helps", "buy-in")
         run("network", "touch", name, "--date", long_ago)
     assess(home, {**LEVELS, "delegation": 1}, day=dt.date.today())  # so it says: re-plan
-    r = run("next")
+    r = run("next", env={"COLUMNS": "80"})
     assert r.exit_code == 0, r.output
     lines = r.stdout.splitlines()
     assert len(lines) < 20 and max(len(line) for line in lines) <= 80
@@ -275,7 +275,7 @@ def test_next_without_a_plan_makes_one_and_says_so(run, home: Path) -> None:
     assess(home)
     r = run("next")
     assert r.exit_code == 0
-    assert "No plan yet, so pm-coach made one" in r.stderr
+    assert "No plan yet, so one was made for you" in r.stderr
     assert plans_file(home).exists()
 
 

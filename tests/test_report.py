@@ -307,8 +307,9 @@ def test_one_assessment_draws_no_trend(run, home: Path, tmp_path: Path) -> None:
     assert r.exit_code == 0, r.output
     assert "first assessment" in r.stdout
     rows = [" ".join(line.split()) for line in r.stdout.splitlines()]
-    assert "gap now → target level change evidence (90d) backed" in rows  # no trend column
-    assert "Strategy 2 → 4 ██░░· 0 0 (0) 0" in rows  # and no lone glyph at the end
+    # no trend, and no change column: the heading says "first assessment" once
+    assert "gap now → target level evidence backed" in rows
+    assert "Strategy 2 → 4 ██░░· 0 (0) 0" in rows  # and no lone glyph at the end
     md = run("report", "--format", "markdown").stdout
     lines = md.splitlines()
     assert (

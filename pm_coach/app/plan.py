@@ -61,8 +61,7 @@ class PlanResult(Output):
 
         if not self.made:
             return []
-        notice = made_notice(self.plan, saved=self.saved, auto=self.auto)
-        return [notice] if notice else []
+        return made_notice(self.plan, saved=self.saved, auto=self.auto, width=_err_width())
 
     def written(self, path: Path, fmt: str) -> str:
         if fmt != "markdown" or self.plan.no_fit is not None:
@@ -96,17 +95,30 @@ class WeekResult(Output):
             return (no_fit_json(self.plan) if fmt == "json" else no_fit_text(self.plan)) + "\n"
         if fmt == "json":
             return render.as_json(self.plan, self.week) + "\n"
-        return "\n".join(render.lines(self.plan, self.week)) + "\n"
+        import sys
+
+        from pm_coach.render.plain import screen_width
+
+        return "\n".join(render.lines(self.plan, self.week, screen_width(sys.stdout))) + "\n"
 
     def notes(self, fmt: str) -> list[str]:
         from pm_coach.render.plan import made_notice
 
         if not self.made:
             return []
-        return [made_notice(self.plan, saved=self.plan.no_fit is None, auto=True)]
+        return made_notice(self.plan, saved=self.plan.no_fit is None, auto=True, width=_err_width())
 
     def written(self, path: Path, fmt: str) -> str:
         return f"Wrote the week ahead to {path}."
+
+
+def _err_width() -> int:
+    """The width of the screen the notes on stderr go to."""
+    import sys
+
+    from pm_coach.render.plain import screen_width
+
+    return screen_width(sys.stderr)
 
 
 def _map(folder: Path, map_id: str) -> SkillMap:

@@ -34,7 +34,11 @@ class StoriesResult(Output):
         elif fmt == "markdown":
             text = render.as_markdown(self.matches, self.skill_map.name)
         else:
-            text = render.as_text(self.matches, self.skill_map.name)
+            import sys
+
+            from pm_coach.render.plain import screen_width
+
+            text = render.as_text(self.matches, self.skill_map.name, screen_width(sys.stdout))
         return text if text.endswith("\n") else text + "\n"
 
 

@@ -1,4 +1,5 @@
-"""``pm-coach next``: the week ahead in under 20 lines at 80 columns. Week in, text out."""
+"""``pm-coach next``: the week ahead in under 20 lines, laid out for the screen's width (80
+columns when piped). Week in, text out."""
 
 from __future__ import annotations
 
@@ -7,40 +8,65 @@ from typing import Any
 
 from pm_coach.core.plan import Plan, PlannedAction
 from pm_coach.core.tracking import Week
-from pm_coach.render.plain import wrap_hint
+from pm_coach.render.plain import cells, hang, split_command, wrap
 from pm_coach.render.plan import day_short, offer_lines, replan_line
 
-WIDTH = 80
 MAX_LINES = 19
 MAX_ACTIONS = 4  # overdue and due this week together, each with its log line
 
 
-def _fit(text: str, width: int = WIDTH) -> str:
-    return text if len(text) <= width else text[: width - 1] + "…"
+def _action_lines(a: PlannedAction, when: str, width: int) -> list[str]:
+    """The action's id and date, its title after them, wrapped under the id."""
+    return hang(f"{a.id} · {when} · {a.title}", width, "  ", "    ")
 
 
-def _action_line(a: PlannedAction, when: str) -> str:
-    return _fit(f"  {a.id} · {when} · {a.title}")
+def _wrapped(text: str, width: int = 80, max_lines: int = 2) -> list[str]:
+    """``text`` in at most ``max_lines`` lines; a pm-coach command in it is never cut, and the
+    words are cut (with "…") only when they would take more lines than that."""
+    out = hang(text, width, "", "  ")
+    if len(out) <= max_lines:
+        return out
+    prose, command = split_command(text)
+    if command and max_lines > 1:
+        return [*_wrapped(prose, width, max_lines - 1), "  " + command]
+    return [*out[: max_lines - 1], _cut(" ".join(out[max_lines - 1 :]), width)]
 
 
-def _wrapped(text: str, max_lines: int = 2) -> list[str]:
-    """``text`` in at most ``max_lines`` lines; a pm-coach command in it is never cut."""
-    out = wrap_hint(text, WIDTH - 2)
-    out = out[:1] + [line if line.startswith("  ") else "  " + line for line in out[1:]]
-    if len(out) > max_lines and out[-1].startswith("  pm-coach "):
-        return [*[_fit(" ".join(x.strip() for x in out[:-1]))], out[-1]][-max_lines:]
-    if len(out) > max_lines:
-        out = [*out[: max_lines - 1], _fit(" ".join(out[max_lines - 1 :]))]
-    return out
+def _cut(text: str, width: int) -> str:
+    """``text`` cut at a space to fit ``width`` with "…" after it."""
+    text = " ".join(text.split())
+    if cells(text) <= width:
+        return text
+    kept = wrap(text, width - 2)[0]
+    return kept + " …"
 
 
-def lines(plan: Plan, week: Week) -> list[str]:
-    """The Monday view, as plain lines no wider than 80 columns and fewer than 20 in all.
+def _items(label: str, items: list[str], width: int, max_lines: int = 2) -> list[str]:
+    """``label`` and ``items`` joined by " · ", broken only between items (an item is never
+    split), continued lines indented; items beyond ``max_lines`` are counted, not shown."""
+    lines: list[str] = []
+    line = label
+    for n, item in enumerate(items):
+        joined = f"{line} · {item}" if line != label else f"{line} {item}"
+        if cells(joined) <= width or line == label:
+            line = joined
+            continue
+        if len(lines) + 1 == max_lines:
+            line += f" · and {len(items) - n} more"
+            break
+        lines.append(line)
+        line = f"  {item}"
+    return [*lines, line]
+
+
+def lines(plan: Plan, week: Week, width: int = 80) -> list[str]:
+    """The Monday view, as plain lines no wider than ``width`` columns (a pm-coach command
+    excepted: it is never cut) and fewer than 20 in all.
 
     What to do comes first (overdue, due this week, each with its log line), then the re-plan
     prompt and one "looks done" offer; next up, progress, quiet people and silent gaps follow
     while there is room."""
-    head = [_fit(f"Week of {day_short(week.today)} {week.today.year} · {plan.map_name}")]
+    head = hang(f"Week of {day_short(week.today)} {week.today.year} · {plan.map_name}", width)
     urgent: list[str] = []
     shown = 0
     for title, items, label in (
@@ -52,39 +78,45 @@ def lines(plan: Plan, week: Week) -> list[str]:
         urgent.append(f"{title} ({len(items)}):")
         for a in items:
             if shown < MAX_ACTIONS and a.due:
-                urgent += [_action_line(a, f"{label} {day_short(a.due)}"), _fit(f"    {a.log}")]
+                urgent += _action_lines(a, f"{label} {day_short(a.due)}", width)
+                urgent.append(f"    {a.log}")
                 shown += 1
     more = len(week.overdue) + len(week.due) - shown
     if more > 0:
         urgent.append(f"  … and {more} more: pm-coach plan")
     if not urgent:
         urgent.append("Nothing due this week.")
-    tail = [line for t in [*offer_lines(plan)[:1], replan_line(plan)] if t for line in _wrapped(t)]
+    tail = [
+        line
+        for t in [*offer_lines(plan)[:1], replan_line(plan)]
+        if t
+        for line in _wrapped(t, width)
+    ]
     optional: list[list[str]] = []
     if week.next:
         optional.append(
             ["Next up:"]
             + [
-                _action_line(a, f"due {day_short(a.due)}")
+                line
                 for a in week.next[:2]
                 if a.due is not None
+                for line in _action_lines(a, f"due {day_short(a.due)}", width)
             ]
         )
     if week.progress:
         optional.append(
-            _wrapped(
-                "Progress: "
-                + " · ".join(f"{p.name} {p.done} of {p.total} done" for p in week.progress)
+            _items(
+                "Progress:", [f"{p.name} {p.done} of {p.total} done" for p in week.progress], width
             )
         )
     if plan.quiet:
         people = ", ".join(f"{p.name} ({p.days_since_contact} days)" for p in plan.quiet)
         optional.append(
-            _wrapped(f"Gone quiet: {people}. After you talk: pm-coach network touch NAME")
+            _wrapped(f"Gone quiet: {people}. After you talk: pm-coach network touch NAME", width)
         )
     if plan.silent_gaps:
         names = ", ".join(name for _, name in plan.silent_gaps)
-        optional.append(_wrapped(f"No evidence in 90 days: {names}"))
+        optional.append(_wrapped(f"No evidence in 90 days: {names}", width))
     out = head + urgent
     for block in optional:
         if len(out) + len(block) + len(tail) <= MAX_LINES:

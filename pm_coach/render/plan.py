@@ -18,8 +18,10 @@ from pm_coach.core.plan import (
     PlannedAction,
 )
 from pm_coach.core.tracking import ALL_FINISHED, NEWER_ASSESSMENT
+from pm_coach.render.fit import ByWidth
 from pm_coach.render.hint import Hint
 from pm_coach.render.markdown import md_escape
+from pm_coach.render.plain import hang
 
 if TYPE_CHECKING:
     from rich.console import RenderableType
@@ -86,23 +88,30 @@ def heading(g: FocusGap, number: int) -> str:
     return f"{kind}: {g.name} (level {g.current}, target {g.target})"
 
 
-def all_done_note(g: FocusGap) -> str | None:
+def all_done_note(g: FocusGap) -> list[str]:
+    """What to do once every action of the gap is done, a line per command (none otherwise)."""
     if any(not a.finished for a in g.actions) or g.remaining:
-        return None
-    return (
-        "Every action for this gap in the map is done. Log new evidence with "
-        f'pm-coach log "…" --gap {g.gap}, or reassess with pm-coach assess.'
-    )
+        return []
+    return [
+        "Every action for this gap in the map is done.",
+        f'Log new evidence: pm-coach log "what you did" --gap {g.gap}',
+        "Or reassess: pm-coach assess",
+    ]
 
 
 EMPTY = (
     "Every rated gap is at or above its target and backed by recent evidence. "
-    "Raise a target with pm-coach assess to plan your next step."
+    "To plan your next step, raise a target: pm-coach assess"
 )
+# A line per command, each command at the end of its line, so none is ever wrapped in two.
 FOOTER = (
-    'As you finish each action: pm-coach log "…" --action ID (or pm-coach plan done ID). '
-    'Not doing one: pm-coach plan skip ID --why "…". The week ahead: pm-coach next'
+    'As you finish each action: pm-coach log "what you did" --action ID',
+    "Or mark it done: pm-coach plan done ID",
+    'Not doing one: pm-coach plan skip ID --why "the reason"',
+    "The week ahead: pm-coach next",
 )
+
+TO_FULL = "Steps, evidence, resources and people: pm-coach plan --full"
 
 MD_FOOTER = (
     "Made with pm-coach. An action counts as done once its evidence is logged with the command "
@@ -121,15 +130,18 @@ def away_label(plan: Plan) -> str:
     )
 
 
-def made_notice(plan: Plan, *, saved: bool, auto: bool) -> str:
-    """What a command says when it made a plan."""
+def made_notice(plan: Plan, *, saved: bool, auto: bool, width: int = 80) -> list[str]:
+    """What a command says when it made a plan, as lines for ``width`` columns."""
     if not saved:
-        return "No plan yet." if auto else ""
-    what = "No plan yet, so pm-coach made one" if auto else "Saved a new plan"
-    return (
+        return ["No plan yet."] if auto else []
+    what = "No plan yet, so one was made for you" if auto else "Saved a new plan"
+    said = [
         f"{what}: {n_weeks(plan.weeks)} from {day(plan.start)}, {hours(plan.hours_per_week)} h "
-        "a week. Its due dates stay fixed; pm-coach plan shows it, pm-coach plan new replaces it."
-    )
+        "a week. Its due dates stay fixed.",
+        *(["See it: pm-coach plan"] if auto else []),
+        "Replace it: pm-coach plan new",
+    ]
+    return [line for text in said for line in hang(text, width, "", "  ")]
 
 
 def replan_line(plan: Plan) -> str:
@@ -388,15 +400,11 @@ def _terminal_action(a: PlannedAction, plan: Plan, full: bool) -> list[Renderabl
                 expand=False,
             )
         )
-    for i, step in enumerate(a.how, start=1):
-        parts.append(Padding(Text(f"{i}. {step}"), (0, 0, 0, 4), expand=False))
+    # Steps hang under their numbers; "Log it" keeps its command whole (Padding would cut it).
+    parts += [Hint(step, first=f"    {i}. ") for i, step in enumerate(a.how, start=1)]
     if a.evidence:
-        evidence = Text("Evidence: ", style="italic")
-        evidence.append(a.evidence)
-        parts.append(Padding(evidence, (0, 0, 0, 4), expand=False))
-    log = Text("Log it: ", style="italic")
-    log.append(a.log, style="green")
-    parts.append(Padding(log, (0, 0, 0, 4), expand=False))
+        parts.append(Hint(f"Evidence: {a.evidence}", first="    ", rest="      "))
+    parts.append(Hint(f"Log it: {a.log}", "green", first="    ", rest="      "))
     return parts
 
 
@@ -408,17 +416,16 @@ def _terminal_gap(g: FocusGap, number: int, plan: Plan, full: bool) -> list[Rend
     for a in g.actions:
         parts.extend(_terminal_action(a, plan, full))
     for line in g.advice if full else []:
-        parts.append(Padding(Text(line, style="italic"), (0, 0, 0, 2), expand=False))
+        parts.append(Hint(line, "italic", first="  "))
     if full and g.resources:
-        read = Text("Resources: ", style="italic")
-        read.append(" · ".join(f"{r.title} ({r.author}, {r.kind})" for r in g.resources))
-        parts.append(Padding(read, (0, 0, 0, 2), expand=False))
+        read = " · ".join(f"{r.title} ({r.author}, {r.kind})" for r in g.resources)
+        parts.append(Hint(f"Resources: {read}", first="  ", rest="    "))
     people = people_line(g) if full else ""
     if people:
-        parts.append(Padding(Hint(people, style="italic"), (0, 0, 0, 2), expand=False))
+        parts.append(Hint(people, "italic", first="  ", rest="    "))
     note = all_done_note(g)
     if note:
-        parts.append(Padding(Text(note, style="yellow"), (0, 0, 0, 2), expand=False))
+        parts += [Hint(line, "yellow", first="  ") for line in note]
     elif full and g.remaining and g.role == FOCUS:
         more = "1 more action" if g.remaining == 1 else f"{g.remaining} more actions"
         parts.append(
@@ -430,7 +437,6 @@ def _terminal_gap(g: FocusGap, number: int, plan: Plan, full: bool) -> list[Rend
 def terminal(plan: Plan, *, full: bool = False) -> RenderableType:
     from rich import box
     from rich.console import Group
-    from rich.padding import Padding
     from rich.table import Table
     from rich.text import Text
 
@@ -455,56 +461,63 @@ def terminal(plan: Plan, *, full: bool = False) -> RenderableType:
             )
         )
     parts.append(Text(""))
-    table = Table(
-        title="Priorities",
-        title_justify="left",
-        title_style="bold",
-        box=box.SIMPLE_HEAD,
-        pad_edge=False,
-        expand=False,
-        show_header=full,
-    )
-    table.add_column("#", justify="right", no_wrap=True)
-    table.add_column("gap", style="magenta", max_width=30)
-    table.add_column("level", justify="center", no_wrap=True)
-    table.add_column("backed", justify="center", no_wrap=True)
-    with_others = any(s.others is not None for s in plan.ranking)
-    if with_others:
-        table.add_column("others", justify="center", no_wrap=True)
-    table.add_column("plan", no_wrap=True)
-    if full:
-        table.add_column("why", ratio=1)
-    for s in plan.ranking:
-        row = [str(s.rank), s.name, f"{s.current} → {s.target}", str(s.supported)]
+
+    def priorities(width: int) -> RenderableType:
+        # Below 110 columns the why column would wrap to a few words a line: the reasons
+        # follow the table instead, one a line under the gap's rank.
+        why_column = full and width >= 110
+        table = Table(
+            title="Priorities",
+            title_justify="left",
+            title_style="bold",
+            box=box.SIMPLE_HEAD,
+            pad_edge=False,
+            expand=False,
+            show_header=full,
+        )
+        table.add_column("#", justify="right", no_wrap=True)
+        table.add_column("gap", style="magenta", max_width=30)
+        table.add_column("level", justify="center", no_wrap=True)
+        table.add_column("backed", justify="center", no_wrap=True)
+        with_others = any(s.others is not None for s in plan.ranking)
         if with_others:
-            row.append(_level(s.others))
-        row.append(ROLE_LABELS.get(s.role, s.role))
-        table.add_row(*row, *([s.why] if full else []))
-    parts.append(table)
+            table.add_column("others", justify="center", no_wrap=True)
+        table.add_column("plan", no_wrap=True)
+        if why_column:
+            table.add_column("why", ratio=1)
+        for s in plan.ranking:
+            row = [str(s.rank), s.name, f"{s.current} → {s.target}", str(s.supported)]
+            if with_others:
+                row.append(_level(s.others))
+            row.append(ROLE_LABELS.get(s.role, s.role))
+            table.add_row(*row, *([s.why] if why_column else []))
+        if not full or why_column:
+            return table
+        reasons = [Hint(s.why, first=f"{s.rank}. ".rjust(4)) for s in plan.ranking]
+        return Group(table, Text("Why this order", style="bold"), *reasons)
+
+    parts.append(ByWidth(priorities))
     if plan.unrated:
         names = ", ".join(name for _, name in plan.unrated)
-        parts.append(
-            Text(f"Not rated in this assessment: {names}. Rate them with pm-coach assess.")
-        )
+        parts.append(Hint(f"Not rated in this assessment: {names}. Rate them: pm-coach assess"))
     if not plan.focus and not plan.prove_it:
-        parts.extend([Text(""), Text(EMPTY, style="yellow")])
+        parts.extend([Text(""), Hint(EMPTY, "yellow")])
     for i, g in enumerate(plan.focus, start=1):
         parts.extend(_terminal_gap(g, i, plan, full))
     for g in plan.prove_it:
         parts.extend(_terminal_gap(g, 0, plan, full))
     if full and plan.quiet:
         parts.extend([Text(""), Text("Relationships gone quiet", style="bold")])
-        parts.extend(Padding(Hint(line), (0, 0, 0, 2), expand=False) for line in quiet_lines(plan))
+        parts.extend(Hint(line, first="  ", rest="    ") for line in quiet_lines(plan))
     extra = [*offer_lines(plan), replan_line(plan)]
     extra = [line for line in extra if line]
     if extra:
         parts.append(Text(""))
         parts.extend(Hint(line, style="yellow") for line in extra)
-    parts.extend([Text(""), Text(FOOTER, style="dim")])
+    parts.append(Text(""))
+    parts += [Hint(line, "dim") for line in FOOTER]
     if not full:
-        parts.append(
-            Text("Steps, evidence, resources and people: pm-coach plan --full", style="dim")
-        )
+        parts.append(Hint(TO_FULL, "dim"))
     return Group(*parts)
 
 
@@ -555,7 +568,7 @@ def _md_gap(g: FocusGap, number: int, plan: Plan, level: int = 2) -> list[str]:
         lines.extend(_md_action(a, i, plan, level + 1))
     note = all_done_note(g)
     if note:
-        lines.extend([md(note), ""])
+        lines.extend([md(" ".join(note)), ""])
     if g.resources:
         lines.extend(["**Resources**", ""])
         lines.extend(f"- *{md(r.title)}*, {md(r.author)} ({r.kind})" for r in g.resources)

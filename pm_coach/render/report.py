@@ -16,6 +16,7 @@ from pm_coach.render.calibration import (
     raters_text,
     window_text,
 )
+from pm_coach.render.hint import Hint
 from pm_coach.render.markdown import md_escape
 
 if TYPE_CHECKING:
@@ -122,16 +123,20 @@ def terminal(report: Report, *, show_raters: bool = False) -> list[RenderableTyp
         Text(""),
     ]
     t = Table(box=None, pad_edge=False, padding=(0, 1), header_style="bold")
-    t.add_column("gap", overflow="fold")
+    # Every column reads left to right, numbers too, under headers that start where they do.
+    # A first assessment has no change to show: the heading says "first assessment" instead of
+    # a column of zeros, which gives the gap names room at 80 columns.
+    trend = has_trend(report)
+    t.add_column("gap", ratio=1)
     t.add_column("now → target", no_wrap=True)
     t.add_column("level", no_wrap=True)
-    t.add_column("change", justify="right", no_wrap=True)
-    t.add_column("evidence (90d)", justify="right", no_wrap=True)
-    t.add_column("backed", justify="right", no_wrap=True)
+    if trend:
+        t.add_column("change", no_wrap=True)
+    t.add_column("evidence", no_wrap=True)
+    t.add_column("backed", no_wrap=True)
     with_others = bool(report.calibration.raters)
     if with_others:
-        t.add_column("others", justify="right", no_wrap=True)
-    trend = has_trend(report)
+        t.add_column("others", no_wrap=True)
     if trend:
         t.add_column("trend", no_wrap=True)
     for g in report.gaps:
@@ -139,14 +144,10 @@ def terminal(report: Report, *, show_raters: bool = False) -> list[RenderableTyp
         words = flag(report, g.gap)
         if words:
             name.append(f"\n  {words}", style="bold yellow")
-        row = [
-            name,
-            levels(g),
-            level_bar(g.current, g.target),
-            signed(g.change),
-            f"{g.evidence} ({g.evidence_90d})",
-            str(g.supported),
-        ]
+        row = [name, levels(g), level_bar(g.current, g.target)]
+        if trend:
+            row.append(signed(g.change))
+        row += [f"{g.evidence} ({g.evidence_90d})", str(g.supported)]
         if with_others:
             row.append(level_text(g.others))
         if trend:
@@ -155,17 +156,18 @@ def terminal(report: Report, *, show_raters: bool = False) -> list[RenderableTyp
     parts.append(t)
     parts.append(Text("█ reached  ░ to close up to target  · beyond target", style="dim"))
     parts.append(
-        Text(
+        Hint(
+            "evidence: entries in all (in the last 90 days); "
             f"backed: the highest level your {window_text(report.calibration)} supports"
             + ("; others: the median of others' latest ratings" if with_others else ""),
-            style="dim",
+            "dim",
         )
     )
     said = calibration_lines(report, show_raters=show_raters)
     if said:
         parts.append(Text(""))
         parts.append(Text("Claims and evidence", style="bold"))
-        parts += [Text(f"• {line}") for line in said]
+        parts += [Hint(line, first="• ") for line in said]
     parts.append(Text(""))
     parts.append(Text("Evidence logged per month", style="bold"))
     most = max((n for _, n in report.months), default=0) or 1
@@ -173,7 +175,12 @@ def terminal(report: Report, *, show_raters: bool = False) -> list[RenderableTyp
     months.add_column(no_wrap=True)
     months.add_column(no_wrap=True)
     months.add_column(justify="right", no_wrap=True)
-    for month, n in report.months:
+    shown = list(report.months)
+    quiet = next((i for i, (_, n) in enumerate(shown) if n), len(shown))
+    if 3 <= quiet < len(shown):  # a long run of empty months before the first entry: one line
+        parts.append(Text(f"none from {shown[0][0]} to {shown[quiet - 1][0]}", style="dim"))
+        shown = shown[quiet:]
+    for month, n in shown:
         months.add_row(month, "▇" * round(30 * n / most) if n else "", str(n))
     parts.append(months)
     if report.next_actions:
@@ -181,11 +188,11 @@ def terminal(report: Report, *, show_raters: bool = False) -> list[RenderableTyp
         parts.append(Text("Next actions", style="bold"))
         for a in report.next_actions:
             due = f" (due {a.due})" if a.due else ""
-            parts.append(Text(f"• {a.gap}: {a.title}{due}"))
+            parts.append(Hint(f"{a.gap}: {a.title}{due}", first="• "))
     if report.bullets:
         parts.append(Text(""))
         parts.append(Text("Strongest evidence, as CV lines", style="bold"))
-        parts += [Text(f"• {b}") for b in report.bullets]
+        parts += [Hint(b, first="• ") for b in report.bullets]
     return parts
 
 

@@ -3,10 +3,10 @@
 from __future__ import annotations
 
 import json
-import textwrap
 from collections.abc import Sequence
 
 from pm_coach.core.stories import StoryMatch
+from pm_coach.render.plain import hang
 from pm_coach.render.plan import md
 
 MARK = {"ready": "ready", "weak": "needs work", "missing": "no story yet"}
@@ -22,52 +22,35 @@ def counts_line(matches: Sequence[StoryMatch]) -> str:
     )
 
 
-def _wrap(label: str, text: str, width: int) -> list[str]:
-    return textwrap.wrap(
-        text,
-        width=width,
-        initial_indent=f"    {label:<10}",
-        subsequent_indent=" " * 14,
-        break_on_hyphens=False,
-    ) or [f"    {label}"]
+def _outline(label: str, text: str, width: int) -> list[str]:
+    """One part of the outline: the label in a column of its own, the text wrapped beside it."""
+    return hang(text, width, f"   {label:<10}") or [f"   {label}"]
 
 
-def as_text(matches: Sequence[StoryMatch], map_name: str, width: int = 88) -> str:
-    lines = [f"Story bank for {map_name}", counts_line(matches), ""]
+def as_text(matches: Sequence[StoryMatch], map_name: str, width: int = 80) -> str:
+    """The story bank laid out for ``width`` columns: each question with a hanging indent
+    under its number, the outline's text beside its labels, no word or command broken."""
+    lines = [*hang(f"Story bank for {map_name}", width), *hang(counts_line(matches), width), ""]
     for n, m in enumerate(matches, start=1):
         q = m.question
-        lines += textwrap.wrap(f"{n}. {q.question}", width=width, subsequent_indent="   ")
-        lines.append(f"   [{MARK[m.status]}] gaps: {', '.join(q.gaps)}")
+        lines += hang(q.question, width, f"{n}. ")
+        lines += hang(f"[{MARK[m.status]}] gaps: {', '.join(q.gaps)}", width, "   ")
         if m.entry is not None and m.outline is not None:
             lines.append(f"   Best entry {m.entry.id} ({m.entry.date.isoformat()}):")
-            lines += _wrap("Situation", m.outline.situation, width)
-            lines += _wrap("Action", m.outline.action, width)
-            lines += _wrap("Result", m.outline.result, width)
+            lines += _outline("Situation", m.outline.situation, width)
+            lines += _outline("Action", m.outline.action, width)
+            lines += _outline("Result", m.outline.result, width)
             if m.gaps_to_fix:
-                lines += textwrap.wrap(
-                    "To strengthen: " + "; ".join(m.gaps_to_fix) + ".",
-                    width=width,
-                    initial_indent="   ",
-                    subsequent_indent="   ",
-                    break_on_hyphens=False,
-                )
+                lines += hang("To strengthen: " + "; ".join(m.gaps_to_fix) + ".", width, "   ")
         if m.status != "ready":
-            lines += textwrap.wrap(
-                f"To create one: {m.action_title} ({m.action_id}); "
-                f"then log it with --action {m.action_id}.",
-                width=width,
-                initial_indent="   ",
-                subsequent_indent="   ",
-                break_on_hyphens=False,
+            lines += hang(
+                f"To create one: {m.action_title} ({m.action_id}), then log it: "
+                f'pm-coach log "what you did" --action {m.action_id}',
+                width,
+                "   ",
             )
         if q.listen_for:
-            lines += textwrap.wrap(
-                f"The panel listens for: {q.listen_for}",
-                width=width,
-                initial_indent="   ",
-                subsequent_indent="   ",
-                break_on_hyphens=False,
-            )
+            lines += hang(f"The panel listens for: {q.listen_for}", width, "   ")
         lines.append("")
     return "\n".join(lines)
 
