@@ -54,6 +54,9 @@ def test_labelled_entry(entry: dict[str, Any]) -> None:
     result = entry.get("result", "")
     for key in set(number_keys(" ".join([result, *entry.get("metrics", [])]))):
         written = number_keys(entry["text"]).count(key) + number_keys(result).count(key)
+        if key in entry.get("derived", []):
+            assert said.count(key) <= written, f"{key} in {text!r}"  # worked out from the result
+            continue
         assert said.count(key) == max(1, written), f"{key} in {text!r}"
     if "first-person" not in allowed:
         assert not re.search(r"\b(I|me|my|we|our|us)\b", text), text

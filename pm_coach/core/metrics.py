@@ -175,6 +175,31 @@ def said_in_words(metric: str, result: str, keys: Sequence[str] | None = None) -
     return bool(about) and all(f" {w} " in low for w in about)
 
 
+_FROM_TO = re.compile(r"\bfrom ([\d.,]+)(%?)[^\d;]{0,30}? to ([\d.,]+)(%?)")
+CHANGE_WORDS = word_set(
+    """lift gain rise increase improvement drop fall cut reduction shorter faster slower longer
+    fewer less more higher lower better pt pts pp point points"""
+)
+
+
+def derived(metric: str, keys: Sequence[str], result: str) -> bool:
+    """ "3 pt lift" beside "from 9% to 12%", "33 days shorter" beside "from 94 to 61 days": a
+    change worked out from the result's own two numbers says nothing new, so it is folded."""
+    if len(keys) != 1 or not any(w in CHANGE_WORDS for w in metric.lower().split()):
+        return False
+    m = _FROM_TO.search(result)
+    if m is None:
+        return False
+    try:
+        a, b = float(m.group(1).replace(",", "")), float(m.group(3).replace(",", ""))
+        n = float(re.sub(r"[^\d.]", "", keys[0]))
+    except ValueError:
+        return False
+    if abs(abs(a - b) - n) < 0.51:
+        return True  # the difference, in the result's units or points
+    return keys[0].endswith("%") and a > 0 and abs(abs(a - b) / a * 100 - n) < 1.01
+
+
 def split_metrics(
     metrics: Sequence[str], said: str, result: str = ""
 ) -> tuple[list[Metric], list[str]]:
@@ -191,6 +216,9 @@ def split_metrics(
             continue
         keys = number_keys(text)
         if (keys and all(k in seen for k in keys)) or said_in_words(text, result, keys):
+            gone.append(text)
+            continue
+        if derived(text, keys, result):
             gone.append(text)
             continue
         kept.append(classify(text))

@@ -71,6 +71,7 @@ _SHORTHAND: tuple[tuple[re.Pattern[str], str], ...] = tuple(
         (r"\b1 weeks\b", "1 week"),
         (r"\bwks\b", "weeks"),
         (r"\b(\d+) ?hrs\b", r"\1 hours"),
+        (r"\b(\d+)h\b", r"\1 hours"),
         (r"\b(\d+) ?mins\b", r"\1 minutes"),
         (r"\b(\d+) ?mos\b", r"\1 months"),
         (r"\b(\d+) ?yrs\b", r"\1 years"),
@@ -105,7 +106,7 @@ def formal(text: str) -> str:
 
 _FORMAL_HINT = re.compile(
     r"\b(?:wks?|hrs|mins|mos|yrs|approx|eng|mgmt|ppl|thru|govt|dept|actually|basically|literally|"
-    r"really)\b|\dwks?\b|\d(?:hrs|mins|mos|yrs)\b"
+    r"really)\b|\dwks?\b|\d(?:hrs|mins|mos|yrs|h)\b"
 )
 
 
