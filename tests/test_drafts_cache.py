@@ -4,6 +4,7 @@ the file they are kept in can build nothing but drafts."""
 from __future__ import annotations
 
 import datetime as dt
+import marshal
 import os
 import pickle
 from pathlib import Path
@@ -11,7 +12,7 @@ from pathlib import Path
 import pytest
 
 from pm_coach.app import drafts
-from pm_coach.core import bullets
+from pm_coach.core import bullets, ranking
 from pm_coach.models import Evidence
 from pm_coach.store.view_cache import write_blob
 
@@ -27,7 +28,10 @@ ENTRY = Evidence(
 @pytest.fixture(autouse=True)
 def fresh_drafts(monkeypatch: pytest.MonkeyPatch) -> None:
     monkeypatch.setattr(bullets, "_drafts", {})
-    monkeypatch.setattr(drafts, "_loaded", 0)
+    monkeypatch.setattr(ranking, "_scores", {})
+    monkeypatch.setattr(drafts, "_stored", frozenset())
+    monkeypatch.setattr(drafts, "_loaded_scores", 0)
+    monkeypatch.setattr(drafts, "_unread", None)
 
 
 def test_kept_drafts_come_back_in_the_next_run(home: Path, monkeypatch: pytest.MonkeyPatch) -> None:
@@ -57,7 +61,8 @@ class Boom:
 
 def test_a_kept_file_that_would_build_anything_else_is_ignored(home: Path) -> None:
     home.mkdir(parents=True)
-    write_blob(home, drafts.NAME, drafts._key(), pickle.dumps({"k": Boom()}))
+    body = marshal.dumps(({}, ("k",), pickle.dumps({"k": Boom()})))
+    write_blob(home, drafts.NAME, drafts._key(), body)
     drafts.load(home)
     assert bullets.known_drafts() == {}
 
@@ -68,3 +73,77 @@ def test_a_damaged_drafts_file_is_no_file(home: Path, damage: bytes) -> None:
     (home / drafts.NAME).write_bytes(damage)
     drafts.load(home)
     assert bullets.known_drafts() == {}
+
+
+OTHER = Evidence(
+    id="def",
+    date=dt.date(2026, 5, 2),
+    text="Wrote a one-page strategy for payments",
+    metrics=["+12% activation"],
+    created=dt.datetime(2026, 5, 2, tzinfo=dt.UTC),
+)
+ENTRY_SCORE_KEY = (
+    "Ran the pricing review with finance",
+    "Finance funded phase two",
+    (),
+    "",
+    "work",
+    "",
+    None,
+    "",
+)
+
+
+def _next_run(monkeypatch: pytest.MonkeyPatch) -> None:
+    """What a new process starts from: nothing drafted, scored or read yet."""
+    for module, name, value in [
+        (bullets, "_drafts", {}),
+        (ranking, "_scores", {}),
+        (drafts, "_stored", frozenset()),
+        (drafts, "_loaded_scores", 0),
+        (drafts, "_unread", None),
+    ]:
+        monkeypatch.setattr(module, name, value)
+
+
+def test_ranking_scores_come_back_without_the_drafts(
+    home: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    home.mkdir(parents=True)
+    assert ranking.top([ENTRY], 1, dt.date(2026, 6, 1)) == [ENTRY]
+    drafts.save(home)
+    _next_run(monkeypatch)
+    drafts.load(home, drafts=False)
+    # flagged (no metric), so tier 0; a result is worth 2; no scope words, no goal
+    assert ranking.known_scores() == {ENTRY_SCORE_KEY: (0, 2.0)}
+    assert bullets.known_drafts() == {}
+
+
+def test_drafts_left_unread_are_kept_when_new_ones_are_added(
+    home: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    home.mkdir(parents=True)
+    bullets.draft(ENTRY)
+    drafts.save(home)
+    _next_run(monkeypatch)
+    drafts.load(home, drafts=False)
+    bullets.draft(OTHER)
+    drafts.save(home)
+    _next_run(monkeypatch)
+    drafts.load(home)
+    assert sorted(key[0] for key in bullets.known_drafts()) == [
+        "Ran the pricing review with finance",
+        "Wrote a one-page strategy for payments",
+    ]
+
+
+def test_drafts_and_scores_of_removed_entries_are_dropped(
+    home: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    home.mkdir(parents=True)
+    ranking.top([ENTRY, OTHER], 2, dt.date(2026, 6, 1))
+    drafts.save(home, lambda: [OTHER])  # ENTRY was removed from the log
+    _next_run(monkeypatch)
+    drafts.load(home)
+    assert [key[0] for key in bullets.known_drafts()] == ["Wrote a one-page strategy for payments"]
+    assert [key[0] for key in ranking.known_scores()] == ["Wrote a one-page strategy for payments"]

@@ -156,7 +156,7 @@ def export(
     from pm_coach.core import export as core
 
     entries, profile, chosen_roles = _select(ws, today, gaps, tags, since, until, role)
-    drafts.load(ws.folder)
+    drafts.load(ws.folder, drafts=top_n is None)  # --top drafts only the entries it picks
     roles = list(profile.roles)
     if approved:
         entries = [e for e in entries if e.bullet]

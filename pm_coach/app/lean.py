@@ -36,14 +36,16 @@ class CachedEvidence:
 
     def __init__(self, workspace: LeanWorkspace) -> None:
         self.workspace = workspace
+        self._views: list[Any] | None = None
 
     def load(self) -> list[Any]:
         from pm_coach.store.view_cache import load_views
 
-        views = load_views(self.workspace.folder)
-        if views is None:
-            raise Fallback
-        return views
+        if self._views is None:  # a read command: the file stays as it was while it runs
+            self._views = load_views(self.workspace.folder)
+            if self._views is None:
+                raise Fallback
+        return self._views
 
     get = fallback
 
@@ -72,7 +74,7 @@ class LeanWorkspace(Workspace):
     def keep_views(self) -> None:
         from pm_coach.app import drafts
 
-        drafts.save(self.folder)  # new entries' drafts; the views it reads already match
+        drafts.save(self.folder, self.evidence.load)  # the views it reads already match
 
     skill_map = fallback  # type: ignore[assignment]
     active_map_id = fallback  # type: ignore[assignment]

@@ -294,9 +294,17 @@ def _calibrated(
     return dataclasses.replace(view, ranking=rows)
 
 
-def active_plan_status(folder: Path, today: dt.date) -> core.Plan | None:
+def active_plan_status(
+    folder: Path,
+    today: dt.date,
+    *,
+    entries: list[Evidence] | None = None,
+    skill_map: SkillMap | None = None,
+) -> core.Plan | None:
     """The active (newest) saved plan with every action's status on ``today``; None if there is
-    no saved plan. Reads only; never makes or saves a plan."""
+    no saved plan. Reads only; never makes or saves a plan. A caller that has read the log
+    already, or the plan's map, passes them (reading a big log twice is most of a report)."""
+    from pm_coach.models.common import slug
     from pm_coach.store.assessments import load_assessments
     from pm_coach.store.evidence import EvidenceStore
     from pm_coach.store.plans import active_plan
@@ -306,11 +314,13 @@ def active_plan_status(folder: Path, today: dt.date) -> core.Plan | None:
     if saved is None:
         return None
     profile = load_profile(folder)
+    if skill_map is None or skill_map.id != slug(saved.map):
+        skill_map = _map(folder, saved.map)
     return _tracked(
         folder,
         saved,
-        _map(folder, saved.map),
-        EvidenceStore(folder).load(),
+        skill_map,
+        EvidenceStore(folder).load() if entries is None else entries,
         load_assessments(folder),
         profile,
         today,

@@ -102,11 +102,15 @@ def gather(
     current = latest(assessments, skill_map.id)
     if rep is None or current is None:
         return None
+    from pm_coach.app import drafts
+
+    drafts.load(st.folder, drafts=False)  # ranking needs the kept scores, not the drafts
     rep = dataclasses.replace(
         rep,
         next_actions=next_actions(st, skill_map, current, entries, profile, today, raters),
         bullets=top_bullets(entries, today),
     )
+    drafts.save(st.folder, lambda: entries)
     return rep, profile.name
 
 
@@ -124,7 +128,7 @@ def next_actions(
     from pm_coach.app.plan import active_plan_status
     from pm_coach.core.plan import DEFAULT_WEEKS, build_plan
 
-    plan = active_plan_status(st.folder, today)
+    plan = active_plan_status(st.folder, today, entries=entries, skill_map=skill_map)
     if plan is None or plan.map_id != skill_map.id:
         plan = build_plan(
             skill_map,

@@ -51,7 +51,7 @@ class Workspace:
         from pm_coach.store.profile import load_profile
 
         load_profile(self.folder, keep_view=True)
-        drafts.save(self.folder)
+        drafts.save(self.folder, self.evidence.load)
 
     def active_map_id(self, override: str | None = None) -> str:
         """``override`` (a --map value, normalised), else the profile's map."""

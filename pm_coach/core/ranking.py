@@ -54,18 +54,47 @@ def scope(entry: Evidence) -> float:
 def strength(entry: Evidence, today: dt.date, bullet: Bullet | None = None) -> float:
     """Result 2, outcome metric 3 (a count of inputs 1), scope up to 2, goal 1, and recency up
     to 2, fading to 0 over two years."""
-    age = max(0, (today - entry.date).days)
-    recency = max(0.0, 2.0 * (1 - age / RECENT_WINDOW_DAYS))
-    bullet = bullet if bullet is not None else draft(entry)
+    return _merit(entry, bullet if bullet is not None else draft(entry)) + _recency(entry, today)
+
+
+def _merit(entry: Evidence, bullet: Bullet) -> float:
+    """Strength without recency: what the entry says, whatever the day."""
     outcome = any(m not in bullet.inputs for m in entry.metrics)
     metric = 3.0 if outcome else (1.0 if entry.metrics else 0.0)
-    return (
-        metric
-        + 2.0 * bool(entry.result.strip())
-        + scope(entry)
-        + bool(entry.goal.strip())
-        + recency
-    )
+    return metric + 2.0 * bool(entry.result.strip()) + scope(entry) + bool(entry.goal.strip())
+
+
+def _recency(entry: Evidence, today: dt.date) -> float:
+    age = max(0, (today - entry.date).days)
+    return max(0.0, 2.0 * (1 - age / RECENT_WINDOW_DAYS))
+
+
+# What ranking an entry needs whatever the day: its tier and its strength without recency, by
+# the fields they depend on. Drafting and linting every entry is most of the time of ``--top``
+# on a big log; the app keeps these between runs with the drafts (see app/drafts.py).
+ScoreKey = tuple[str, str, tuple[str, ...], str, str, str, str | None, str]
+_scores: dict[ScoreKey, tuple[int, float]] = {}
+
+
+def _scored(entry: Evidence) -> tuple[int, float]:
+    key = (entry.text, entry.result, tuple(entry.metrics), entry.goal, entry.kind, entry.org,
+           entry.scope, entry.bullet)  # fmt: skip
+    found = _scores.get(key)
+    if found is None:
+        bullet = draft(entry)
+        found = _scores[key] = (tier(entry, bullet), _merit(entry, bullet))
+    return found
+
+
+def known_scores() -> dict[ScoreKey, tuple[int, float]]:
+    """The tiers and day-free strengths of this process so far, by what they were scored from."""
+    return _scores
+
+
+def add_scores(scores: dict[ScoreKey, tuple[int, float]]) -> None:
+    """Scores made before from exactly these fields by this very ranking and writer (the
+    caller's promise: app/drafts.py keys them on the source of both)."""
+    _scores.update(scores)
 
 
 def top(entries: Sequence[Evidence], n: int, today: dt.date) -> list[Evidence]:
@@ -75,18 +104,18 @@ def top(entries: Sequence[Evidence], n: int, today: dt.date) -> list[Evidence]:
     covers the least-covered of its gaps (a gap nobody covers yet costs nothing), then the newer
     entry, then the smaller id.
 
-    In one pass over the entries: each is drafted and scored once, and entries are grouped by
-    their gaps. Within a group every entry pays the same penalty, so the group's order never
-    changes and only its best remaining entry can be picked; each pick compares the heads of
-    the groups, not every entry left.
+    In one pass over the entries: each is drafted and scored once (not at all when its score
+    is known from an earlier run), and entries are grouped by their gaps. Within a group every
+    entry pays the same penalty, so the group's order never changes and only its best remaining
+    entry can be picked; each pick compares the heads of the groups, not every entry left.
     """
     if n <= 0:
         return []
     groups: dict[tuple[str, ...], list[tuple[int, float, dt.date, dt.datetime, str, Evidence]]]
     groups = {}
     for e in entries:
-        bullet = draft(e)
-        scored = (tier(e, bullet), strength(e, today, bullet), e.date, e.created, _neg(e.id), e)
+        rank, merit = _scored(e)
+        scored = (rank, merit + _recency(e, today), e.date, e.created, _neg(e.id), e)
         groups.setdefault(tuple(e.gaps) or NO_GAP, []).append(scored)
     queues = []
     for gaps, members in groups.items():
