@@ -28,6 +28,7 @@ import venv
 from collections.abc import Callable
 from dataclasses import dataclass, field
 from pathlib import Path
+from typing import Any
 
 HERE = Path(__file__).resolve().parent
 REPO = HERE.parent
@@ -254,16 +255,25 @@ class Case:
     size: int | None  # entries in the log, None for size-free commands
     argv: list[str]
     env: dict[str, str]
-    times: list[float] = field(default_factory=list)
+    times: list[float] = field(default_factory=list)  # wall-clock, one per timed run
+    cpu_times: list[float] = field(default_factory=list)  # user + system of the child
     maxrss_kb: int = 0
     failure: str = ""
     to_file: Path | None = None  # stdout goes to this file (rewritten each run), not /dev/null
     prepare: Callable[[], None] | None = None  # run before each timed run, not timed
+    count_lines: bool = False  # read stdout through a pipe and keep how many lines it had
+    lines: int = 0
 
-    def run_once(self) -> float:
+    def run_once(self) -> tuple[float, float]:
+        """One run of the whole process: its wall-clock and CPU time. Peak RSS, the first
+        failure and (with ``count_lines``) the number of lines it printed are kept."""
         if self.prepare is not None:
             self.prepare()
-        out = self.to_file.open("wb") if self.to_file is not None else subprocess.DEVNULL
+        out: Any = subprocess.DEVNULL
+        if self.to_file is not None:
+            out = self.to_file.open("wb")
+        elif self.count_lines:
+            out = subprocess.PIPE
         t0 = time.perf_counter()
         proc = subprocess.Popen(
             self.argv,
@@ -273,21 +283,34 @@ class Case:
             stderr=subprocess.PIPE,
         )
         assert proc.stderr is not None
+        if proc.stdout is not None:  # short output (completion candidates): stdout, then stderr
+            self.lines = len(proc.stdout.read().splitlines())
+            proc.stdout.close()
         err = proc.stderr.read()
         _, status, usage = os.wait4(proc.pid, 0)
         elapsed = time.perf_counter() - t0
         proc.returncode = os.waitstatus_to_exitcode(status)
         proc.stderr.close()
         if self.to_file is not None:
-            out.close()  # type: ignore[union-attr]
+            out.close()
         self.maxrss_kb = max(self.maxrss_kb, usage.ru_maxrss)
         if proc.returncode != 0 and not self.failure:
             self.failure = f"exit {proc.returncode}: {err.decode(errors='replace').strip()[-300:]}"
-        return elapsed
+        return elapsed, usage.ru_utime + usage.ru_stime
+
+    def timed(self) -> None:
+        """One timed run, kept."""
+        wall, cpu = self.run_once()
+        self.times.append(wall)
+        self.cpu_times.append(cpu)
 
     @property
     def median(self) -> float:
         return statistics.median(self.times) if self.times else float("nan")
+
+    @property
+    def cpu_median(self) -> float:
+        return statistics.median(self.cpu_times) if self.cpu_times else float("nan")
 
 
 def pm_coach_exe() -> str:
@@ -452,17 +475,23 @@ def baseline_tree(rev: str) -> Path:
     return target
 
 
-def measure(cases: list[Case], runs: int) -> None:
-    print(f"Warm-up, then {runs} interleaved rounds of {len(cases)} commands …", flush=True)
+def measure(cases: list[Case], runs: int, *, shuffle: bool = True, quiet: bool = False) -> None:
+    """One warm-up run of every case, then ``runs`` rounds in which every case runs once (in a
+    shuffled order, so a noisy moment on the machine hits all of them). bench/completion.py
+    times its cases with this loop too."""
+    if not quiet:
+        print(f"Warm-up, then {runs} interleaved rounds of {len(cases)} commands …", flush=True)
     for case in cases:  # warm-up: page cache, .pyc files, pm-coach's stamp, jrnl's config upgrade
         case.run_once()
         case.failure = ""
     for r in range(runs):
         order = list(cases)
-        random.Random(r).shuffle(order)
+        if shuffle:
+            random.Random(r).shuffle(order)
         for case in order:
-            case.times.append(case.run_once())
-        print(f"  round {r + 1}/{runs} done", flush=True)
+            case.timed()
+        if not quiet:
+            print(f"  round {r + 1}/{runs} done", flush=True)
 
 
 # --- report ---------------------------------------------------------------------------------
