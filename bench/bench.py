@@ -141,6 +141,7 @@ def build_pm_coach_home(folder: Path, n: int) -> None:
     from pm_coach.store.evidence import COMMENT, FILE_NAME, KEY
     from pm_coach.store.maps import MapCatalog
     from pm_coach.store.profile import update_profile
+    from pm_coach.store.tables import dump_tables
 
     if folder.exists():
         shutil.rmtree(folder)
@@ -162,7 +163,7 @@ def build_pm_coach_home(folder: Path, n: int) -> None:
                 created=s.when.replace(tzinfo=dt.UTC),
             ).to_record()
         )
-    files.atomic_write(folder / FILE_NAME, files.dump_tables(KEY, records, COMMENT))
+    files.atomic_write(folder / FILE_NAME, dump_tables(KEY, records, COMMENT))
     update_profile(
         folder,
         lambda _old: Profile(
