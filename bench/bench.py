@@ -346,6 +346,9 @@ def build_cases(
     exe = pm_coach_exe()
     commands = existing_commands(exe)
     base_env = {k: v for k, v in os.environ.items() if not k.startswith(("PM_COACH", "JRNL"))}
+    # An installed pm-coach has its bytecode compiled; with PYTHONDONTWRITEBYTECODE set, every
+    # run of a changed checkout would compile its modules again and time that instead.
+    base_env.pop("PYTHONDONTWRITEBYTECODE", None)
     base_env.update({"NO_COLOR": "1", "COLUMNS": "100"})
     cases: list[Case] = []
     pm_env = dict(base_env, PM_COACH_HOME=str(WORK / "pm-help"))

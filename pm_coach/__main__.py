@@ -2,7 +2,9 @@
 
 ``--version``, ``evidence list`` (table or JSON) and ``export`` in text, Markdown or JSON, with
 options this module knows, run on the lean read path (see :mod:`pm_coach.app.lean`): no typer,
-pydantic or rich, when the view cache vouches for the data files. Everything else, and anything
+pydantic or rich, when the view cache vouches for the data files. ``plan --json`` and ``report
+--json`` run without typer or rich, on the evidence log from the view cache (their maps,
+assessments and plans are read and validated as usual). Everything else, and anything
 the lean path cannot answer before it prints (no cache, a stale one, an option it does not
 know, a value the full command line would refuse), goes to the full command line in
 :mod:`pm_coach.cli`, which prints the same bytes (``tests/test_lean_path.py`` compares both).
@@ -27,6 +29,8 @@ FLAGS = {
         "--wide": "wide",
     },
     "export": {"--json": "as_json", "--lint": "lint", "--approved": "approved"},
+    "plan": {"--json": "as_json"},
+    "report": {"--json": "as_json"},
 }
 VALUES = {
     "evidence list": {
@@ -37,6 +41,8 @@ VALUES = {
         "--format": "fmt", "-f": "fmt", "--tag": "tag", "-t": "tag", "--since": "since",
         "--until": "until", "--top": "top",
     },
+    "plan": {},
+    "report": {},
 }  # fmt: skip
 MULTI = {"tag"}
 
@@ -71,11 +77,13 @@ def parse(argv: list[str]) -> tuple[str, str | None, dict[str, Any]] | None:
     rest = argv[i:]
     if rest == ["--version"] and data_dir is None:
         return "version", None, {}
-    for command in ("evidence list", "export"):
+    for command in ("evidence list", "export", "plan", "report"):
         words = command.split()
         if rest[: len(words)] == words:
             options = _options(rest[len(words) :], FLAGS[command], VALUES[command])
-            return None if options is None else (command, data_dir, options)
+            if options is None or (command in ("plan", "report") and not options):
+                return None  # plan and report: only --json (the others need rich)
+            return (command, data_dir, options)
     return None
 
 
@@ -124,13 +132,15 @@ def _lean(argv: list[str]) -> bool:
     import gc
 
     gc.disable()  # a read command makes many small objects and no cycles worth collecting
-    from pm_coach.app.lean import Fallback, LeanWorkspace
+    from pm_coach.app.lean import Fallback, LeanWorkspace, ViewsWorkspace
 
     try:
-        ws = LeanWorkspace(data_dir_override=data_dir)
+        ws = (ViewsWorkspace if command in ("plan", "report") else LeanWorkspace)(
+            data_dir_override=data_dir
+        )
         if data_dir:  # checked before any work, as the full CLI's root callback does
             ws.folder  # noqa: B018
-        show = _evidence_list(ws, options) if command == "evidence list" else _export(ws, options)
+        show = COMMANDS[command](ws, options)
     except Fallback:
         gc.enable()
         return False
@@ -189,6 +199,34 @@ def _export(ws: Any, o: dict[str, Any]) -> Any:
         approved=bool(o.get("approved")),
     )
     return lambda: emit(result, fmt, None, False, as_json=as_json)
+
+
+def _plan(ws: Any, o: dict[str, Any]) -> Any:
+    import datetime as dt
+
+    from pm_coach.app.emit import emit
+    from pm_coach.app.lean import saved_plan
+
+    result = saved_plan(ws, dt.date.today())
+    return lambda: emit(result, None, None, False, as_json=True)
+
+
+def _report(ws: Any, o: dict[str, Any]) -> Any:
+    import datetime as dt
+
+    from pm_coach.app.emit import emit
+    from pm_coach.app.report import report
+
+    result = report(ws, dt.date.today(), since=None, map_id=None, window=365, raters=False)
+    return lambda: emit(result, None, None, False, as_json=True)
+
+
+COMMANDS = {
+    "evidence list": _evidence_list,
+    "export": _export,
+    "plan": _plan,
+    "report": _report,
+}
 
 
 def _emit(show: Any) -> None:

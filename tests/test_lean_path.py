@@ -3,8 +3,10 @@
 ``evidence list`` (the table and JSON) and ``export`` (text, Markdown, JSON, --lint, --top,
 filters) run without typer, pydantic or rich when the view cache matches the data files; the
 bytes on stdout
-and stderr must be the full CLI's, on generated logs, for every format and filter. When the
-cache does not vouch for the files, the lean path prints nothing and hands over.
+and stderr must be the full CLI's, on generated logs, for every format and filter. ``plan
+--json`` and ``report --json`` skip typer and rich and read the log from the cache: the same
+comparison. When the cache does not vouch for the files, the lean path prints nothing and
+hands over.
 """
 
 from __future__ import annotations
@@ -177,6 +179,12 @@ def test_the_lean_path_hands_over_when_the_cache_does_not_match(
         ["evidence", "list", "--json", "--since", "not a date"],
         ["export", "--json", "--format", "markdown"],
         ["log", "Ran the pricing review"],
+        ["plan"],
+        ["plan", "--json", "--full"],
+        ["plan", "new", "--json"],
+        ["report"],
+        ["report", "--json", "--raters"],
+        ["report", "--format", "json"],
     ],
 )
 def test_what_the_lean_path_leaves_to_the_full_cli(
@@ -235,4 +243,75 @@ def test_the_lean_path_imports_no_typer_pydantic_or_rich(
     assert p.returncode == 0, p.stderr
     tops = {m.split(".")[0] for m in json.loads(out.read_text("utf-8"))}
     for name in ("typer", "click", "pydantic", "pydantic_core", "rich", "tomllib"):
+        assert name not in tops, name
+
+
+def seed_plan(home: Path, entries: list[Evidence]) -> None:
+    """A log, a profile, an assessment of the leadership map and a saved plan."""
+    from pm_coach.models import Assessment
+    from pm_coach.store.assessments import add_assessment
+    from pm_coach.store.maps import MapCatalog
+
+    seed(home, entries, roles=True)
+    gap_ids = MapCatalog(home).load("leadership").gap_ids
+    levels = {g: 1 + i % 5 for i, g in enumerate(gap_ids)}
+    add_assessment(
+        home,
+        Assessment(
+            date=dt.date(2026, 6, 1),
+            map="leadership",
+            levels=levels,
+            targets={g: min(5, v + 1) for g, v in levels.items()},
+            created=dt.datetime(2026, 6, 1, 9, 0, tzinfo=dt.UTC),
+        ),
+    )
+
+
+@settings(
+    max_examples=4,
+    deadline=None,
+    suppress_health_check=[HealthCheck.function_scoped_fixture, HealthCheck.too_slow],
+)
+@given(entries=logs())
+def test_plan_and_report_json_print_the_same_bytes_from_the_cache(
+    home: Path, capsys: pytest.CaptureFixture[str], entries: list[Evidence]
+) -> None:
+    import shutil
+
+    shutil.rmtree(home, ignore_errors=True)
+    seed_plan(home, entries)
+    assert lean(["plan", "--json"], capsys) == (False, "", "")  # no plan yet: the full CLI
+    assert full(["plan"])[0] == 0  # makes and saves one
+    logged = full(["log", "Wrote the pricing strategy for 3 markets", "--gap", "strategy"])
+    assert logged[0] == 0  # evidence inside the plan's weeks, which the plan shows
+    for argv in (["plan", "--json"], ["report", "--json"]):
+        forget(home)
+        (home / ".drafts.cache").unlink(missing_ok=True)
+        want = full(argv)
+        ran, out, err = lean(argv, capsys)
+        assert ran, argv
+        assert (0, out, err) == want, argv
+        ran, again, _ = lean(argv, capsys)  # with the scores kept by the first run
+        assert ran and again == out, argv
+
+
+@pytest.mark.parametrize("command", ["plan", "report"])
+def test_plan_and_report_json_import_no_typer_or_rich(
+    home: Path, tmp_path: Path, command: str
+) -> None:
+    seed_plan(home, [Evidence(id="abc", date=dt.date(2025, 5, 1), text="Ran the pricing review",
+                              created=dt.datetime(2025, 5, 1, tzinfo=dt.UTC))])  # fmt: skip
+    full(["plan"])
+    out = tmp_path / "modules.json"
+    p = subprocess.run(
+        [sys.executable, "-c", PROBE, str(out), command, "--json"],
+        env=subprocess_env(home),
+        capture_output=True,
+        text=True,
+        check=False,
+    )
+    assert p.returncode == 0, p.stderr
+    assert p.stdout.startswith("{")
+    tops = {m.split(".")[0] for m in json.loads(out.read_text("utf-8"))}
+    for name in ("typer", "click", "rich"):
         assert name not in tops, name

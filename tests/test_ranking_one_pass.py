@@ -101,3 +101,9 @@ def test_ids_that_are_prefixes_of_each_other_tie_break_as_before() -> None:
     b = Evidence(id="abcd", **base)  # type: ignore[arg-type]
     c = Evidence(id="zzz", **{**base, "gaps": ["domain"]})  # type: ignore[arg-type]
     assert [e.id for e in top([a, b, c], 3, TODAY)] == ["abcd", "zzz", "abc"]
+
+
+def test_the_id_tie_break_key_reverses_each_character() -> None:
+    assert _neg("a") == "\U0010ff9e"
+    assert _neg("é9") == "\U0010ff16\U0010ffc6"
+    assert sorted(["a", "ab", "b", "ä"], key=_neg) == ["ä", "b", "a", "ab"]

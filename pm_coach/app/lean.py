@@ -20,6 +20,9 @@ from typing import TYPE_CHECKING, Any, NoReturn
 from pm_coach.app.workspace import Workspace
 
 if TYPE_CHECKING:
+    import datetime as dt
+
+    from pm_coach.app.plan import PlanResult
     from pm_coach.models.roles import RoleView
 
 
@@ -34,7 +37,7 @@ def fallback(*_: object, **__: object) -> NoReturn:
 class CachedEvidence:
     """The part of EvidenceStore that read commands use, answered from the view cache."""
 
-    def __init__(self, workspace: LeanWorkspace) -> None:
+    def __init__(self, workspace: Workspace) -> None:
         self.workspace = workspace
         self._views: list[Any] | None = None
 
@@ -55,6 +58,27 @@ class CachedProfile:
     """The part of the profile that ``export`` reads in text, Markdown and JSON: the roles."""
 
     roles: list[RoleView] = field(default_factory=list)
+
+
+class ViewsWorkspace(Workspace):
+    """A workspace whose evidence log comes from the view cache, everything else read and
+    validated as usual: for ``plan --json`` and ``report --json``, which need the maps,
+    assessments and plans as models, but only read the entries' fields."""
+
+    @cached_property
+    def evidence(self) -> CachedEvidence:  # type: ignore[override]
+        return CachedEvidence(self)
+
+
+def saved_plan(ws: ViewsWorkspace, today: dt.date) -> PlanResult:
+    """What ``plan`` shows when a plan is saved; with none, ``plan`` makes and saves one, which
+    the full command line does."""
+    from pm_coach.app.plan import show_plan
+    from pm_coach.store.plans import active_plan
+
+    if active_plan(ws.folder) is None:
+        raise Fallback
+    return show_plan(ws.folder, today, entries=ws.evidence.load())
 
 
 class LeanWorkspace(Workspace):

@@ -327,11 +327,12 @@ def active_plan_status(
     )
 
 
-def show_plan(folder: Path, today: dt.date) -> PlanResult:
-    """The active plan on ``today``; with no saved plan yet, make one (12 weeks from today)."""
+def show_plan(folder: Path, today: dt.date, *, entries: list[Evidence] | None = None) -> PlanResult:
+    """The active plan on ``today``; with no saved plan yet, make one (12 weeks from today).
+    ``entries``: the evidence log, when the caller has read it already."""
     from pm_coach.store.profile import load_profile
 
-    current = active_plan_status(folder, today)
+    current = active_plan_status(folder, today, entries=entries)
     if current is None:
         from dataclasses import replace
 

@@ -148,4 +148,9 @@ NO_GAP = ("(no gap)",)
 
 def _neg(text: str) -> str:
     """A key that sorts strings in reverse, so max() prefers the smaller id."""
+    if text.isascii():  # ids are: one C call instead of a loop over characters
+        return text.translate(_NEG_ASCII)
     return "".join(chr(0x10FFFF - ord(c)) for c in text)
+
+
+_NEG_ASCII = {o: chr(0x10FFFF - o) for o in range(128)}
