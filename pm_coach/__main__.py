@@ -160,16 +160,20 @@ def _evidence_list(ws: Any, o: dict[str, Any]) -> Any:
     result = list_entries(
         ws,
         dt.date.today(),
-        gaps=[],
-        tags=o.get("tag", []),
-        since=o.get("since"),
-        until=o.get("until"),
-        search=o.get("search", ""),
+        _filters(o),
         reverse=bool(o.get("reverse")),
         limit=o.get("limit"),
         wide=bool(o.get("wide")),
     )
     return lambda: emit(result, as_json=bool(o.get("as_json")))
+
+
+def _filters(o: dict[str, Any]) -> Any:
+    """The filters the lean path takes: --tag, --since, --until (and the list's --search)."""
+    from pm_coach.app.selection import Filters
+
+    tags, search = o.get("tag", []), o.get("search", "")
+    return Filters(tags=tags, since=o.get("since"), until=o.get("until"), search=search)
 
 
 def _export(ws: Any, o: dict[str, Any]) -> Any:
@@ -189,11 +193,7 @@ def _export(ws: Any, o: dict[str, Any]) -> Any:
     result = build(
         ws,
         dt.date.today(),
-        gaps=[],
-        tags=o.get("tag", []),
-        since=o.get("since"),
-        until=o.get("until"),
-        role=None,
+        _filters(o),
         top_n=o.get("top"),
         lint=bool(o.get("lint")),
         approved=bool(o.get("approved")),

@@ -15,6 +15,7 @@ from pm_coach.errors import InputError, NotFoundError, PreconditionError
 if TYPE_CHECKING:
     from rich.console import RenderableType
 
+    from pm_coach.app.selection import Filters
     from pm_coach.core.evidence import EvidenceEdit
     from pm_coach.models import Evidence, SkillMap
 
@@ -78,47 +79,28 @@ class EvidenceEntry(Output):
 def list_entries(
     ws: Workspace,
     today: dt.date,
+    filters: Filters,
     *,
-    gaps: list[str],
-    tags: list[str],
-    since: str | None,
-    until: str | None,
-    search: str,
     reverse: bool = False,
     limit: int | None = None,
     wide: bool = False,
-    untagged: bool = False,
 ) -> EvidenceList:
     """The entries that match, oldest first (newest first with ``reverse``); with ``limit``,
     only the newest ``limit`` of them."""
-    from pm_coach.core.dates import parse_date
-    from pm_coach.core.selection import EvidenceFilter, select
+    from pm_coach.core.selection import select
 
-    def day(text: str | None, what: str) -> dt.date | None:
-        return None if text is None else parse_date(text, today, allow_future=True, what=what)
-
-    flt = EvidenceFilter(
-        gaps=_checked_gaps(gaps, ws) if gaps else [],
-        tags=tags,
-        since=day(since, "--since"),
-        until=day(until, "--until"),
-        search=search,
-        untagged=untagged,
-    )
-    if flt.since and flt.until and flt.since > flt.until:
-        raise InputError(f"--since {flt.since} is after --until {flt.until}.", hint="Swap them.")
+    flt = filters.checked(ws, today)
     if limit is not None and limit < 1:
         raise InputError(
             f"--limit {limit} shows nothing.", hint="Give 1 or more, or leave --limit out."
         )
-    filtered = bool(gaps or tags or since or until or search or untagged)
     entries = select(ws.evidence.load(), flt)
     total = len(entries)
     if limit is not None:
         entries = entries[-limit:]
     if reverse:
         entries.reverse()
-    return EvidenceList(entries, filtered, total, wide)
+    return EvidenceList(entries, filters.given, total, wide)
 
 
 def find_entry(entries: list[Evidence], typed: str) -> Evidence:
@@ -135,12 +117,6 @@ def find_entry(entries: list[Evidence], typed: str) -> Evidence:
             + "See the ids with: pm-coach evidence list",
         )
     return found
-
-
-def _checked_gaps(gaps: list[str], ws: Workspace) -> list[str]:
-    from pm_coach.core.evidence import check_gaps
-
-    return check_gaps(gaps, ws.skill_map())
 
 
 def show_entry(ws: Workspace, entry_id: str) -> EvidenceEntry:

@@ -9,9 +9,9 @@ from typing import TYPE_CHECKING, ClassVar
 
 from pm_coach.app.emit import Output
 from pm_coach.app.workspace import Workspace
-from pm_coach.errors import InputError
 
 if TYPE_CHECKING:
+    from pm_coach.app.selection import Filters
     from pm_coach.core.export import Item
     from pm_coach.models import Evidence, Profile, Role
 
@@ -84,46 +84,21 @@ class ExportResult(Output):
         return f"Wrote {what} to {path}"
 
 
-def chosen_entries(
-    ws: Workspace,
-    today: dt.date,
-    *,
-    gaps: list[str],
-    tags: list[str],
-    since: str | None,
-    until: str | None,
-    role: str | None,
-) -> list[Evidence]:
+def chosen_entries(ws: Workspace, today: dt.date, filters: Filters) -> list[Evidence]:
     """The entries the filters pick, as export and export --review see them."""
-    return _select(ws, today, gaps, tags, since, until, role)[0]
+    return _select(ws, today, filters)[0]
 
 
 def _select(
-    ws: Workspace,
-    today: dt.date,
-    gaps: list[str],
-    tags: list[str],
-    since: str | None,
-    until: str | None,
-    role: str | None,
+    ws: Workspace, today: dt.date, filters: Filters
 ) -> tuple[list[Evidence], Profile, list[Role]]:
     from pm_coach.core import export as core
-    from pm_coach.core.dates import parse_date
-    from pm_coach.core.selection import EvidenceFilter, select
+    from pm_coach.core.selection import select
 
-    def day(text: str | None, what: str) -> dt.date | None:
-        return None if text is None else parse_date(text, today, allow_future=True, what=what)
-
-    flt = EvidenceFilter(
-        gaps=_checked_gaps(gaps, ws) if gaps else [],
-        tags=tags,
-        since=day(since, "--since"),
-        until=day(until, "--until"),
-    )
-    if flt.since and flt.until and flt.since > flt.until:
-        raise InputError(f"--since {flt.since} is after --until {flt.until}.", hint="Swap them.")
+    flt = filters.checked(ws, today)
     profile = ws.profile()
     roles = list(profile.roles)
+    role = filters.role
     chosen_roles = core.match_roles(roles, role) if role is not None else roles
     entries = select(ws.evidence.load(), flt)
     if role is not None:
@@ -133,21 +108,11 @@ def _select(
     return entries, profile, chosen_roles
 
 
-def _checked_gaps(gaps: list[str], ws: Workspace) -> list[str]:
-    from pm_coach.core.evidence import check_gaps
-
-    return check_gaps(gaps, ws.skill_map())
-
-
 def export(
     ws: Workspace,
     today: dt.date,
+    filters: Filters,
     *,
-    gaps: list[str],
-    tags: list[str],
-    since: str | None,
-    until: str | None,
-    role: str | None,
     top_n: int | None,
     lint: bool,
     approved: bool = False,
@@ -155,7 +120,7 @@ def export(
     from pm_coach.app import drafts
     from pm_coach.core import export as core
 
-    entries, profile, chosen_roles = _select(ws, today, gaps, tags, since, until, role)
+    entries, profile, chosen_roles = _select(ws, today, filters)
     drafts.load(ws.folder, drafts=top_n is None)  # --top drafts only the entries it picks
     roles = list(profile.roles)
     if approved:
@@ -169,7 +134,7 @@ def export(
         roles=roles,
         chosen_roles=chosen_roles,
         profile=profile,
-        filtered=bool(gaps or tags or since or until or role),
+        filtered=filters.given,
         lint=lint,
         approved=approved,
     )

@@ -71,19 +71,11 @@ def list_(
     """
     from pm_coach.app.emit import emit
     from pm_coach.app.evidence import list_entries
+    from pm_coach.app.selection import Filters
 
+    filters = Filters(gap or [], tag or [], since, until, search=search, untagged=untagged)
     result = list_entries(
-        state(ctx),
-        dt.date.today(),
-        gaps=gap or [],
-        tags=tag or [],
-        since=since,
-        until=until,
-        search=search,
-        reverse=reverse,
-        limit=limit,
-        wide=wide,
-        untagged=untagged,
+        state(ctx), dt.date.today(), filters, reverse=reverse, limit=limit, wide=wide
     )
     emit(result, as_json=as_json)
 

@@ -111,6 +111,7 @@ def export(
     from pm_coach.app.emit import check_options, emit, format_name
     from pm_coach.app.export import ExportResult
     from pm_coach.app.export import export as build
+    from pm_coach.app.selection import Filters
     from pm_coach.cli.state import state
 
     if fmt is not None and format_name(fmt) == "case":
@@ -143,6 +144,7 @@ def export(
         emit(promotion_case(state(ctx), dt.date.today()), fmt, output, force)
         return
     check_options(ExportResult, fmt, output, as_json)
+    filters = Filters(gap or [], tag or [], since, until, role=role)
     if review:
         _refuse_with_review(lint, approved, output, as_json, fmt)
         from pm_coach.app.bullets import review as ask
@@ -150,23 +152,10 @@ def export(
 
         ws = state(ctx)
         today = dt.date.today()
-        entries = chosen_entries(
-            ws, today, gaps=gap or [], tags=tag or [], since=since, until=until, role=role
-        )
+        entries = chosen_entries(ws, today, filters)
         emit(ask(ws, entries, today))
         return
-    result = build(
-        state(ctx),
-        dt.date.today(),
-        gaps=gap or [],
-        tags=tag or [],
-        since=since,
-        until=until,
-        role=role,
-        top_n=top_n,
-        lint=lint,
-        approved=approved,
-    )
+    result = build(state(ctx), dt.date.today(), filters, top_n=top_n, lint=lint, approved=approved)
     emit(result, fmt, output, force, as_json=as_json)
 
 
