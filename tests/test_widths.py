@@ -131,7 +131,7 @@ def history(run, tmp_path: Path) -> None:
         assert r.exit_code == 0, r.output
 
 
-VIEWS = (["report"], ["stories"], ["next"], ["plan"], ["plan", "--full"])
+VIEWS = (["report"], ["stories"], ["next"], ["plan"], ["plan", "--full"], ["assess", "--history"])
 
 
 @pytest.mark.parametrize("width", WIDTHS)
@@ -223,9 +223,9 @@ def test_plan_full_at_80_columns_lists_its_reasons_under_the_table(run, history)
     lines = at(run, 80, "plan", "--full")
     at_why = lines.index("Why this order")
     assert lines[at_why + 1 : at_why + 4] == [
-        " 1. 3 levels below target; no evidence needed at level 1",
-        " 2. 2 levels below target; no evidence logged yet, so the rating is still a",
-        "    claim",
+        "1. 3 levels below target; no evidence needed at level 1",
+        "2. 2 levels below target; no evidence logged yet, so the rating is still a claim",
+        "3. 2 levels below target; no evidence logged yet, so the rating is still a claim",
     ]
     assert lines[-4:] == [
         'As you finish each action: pm-coach log "what you did" --action ID',
@@ -233,3 +233,10 @@ def test_plan_full_at_80_columns_lists_its_reasons_under_the_table(run, history)
         'Not doing one: pm-coach plan skip ID --why "the reason"',
         "The week ahead: pm-coach next",
     ]
+
+
+def test_gap_names_stay_on_one_line_at_80_columns(run, history) -> None:
+    for view in (["assess", "--history"], ["plan"], ["report"]):
+        lines = at(run, 80, *view)
+        assert any(line.lstrip(" 0123456789").startswith("Domain and industry knowledge ")
+                   for line in lines), (view, lines)  # fmt: skip

@@ -227,55 +227,72 @@ def history_view(
     from rich.text import Text
 
     gap_ids = [g.gap_id for g in trend]
-    t = Table(
-        title=f"Assessments · {map_name} ({map_id}) · {len(assessments)}",
-        title_justify="left",
-        caption="each cell: your level/your target",
-        caption_justify="left",
-        box=box.SIMPLE_HEAD,
-        show_edge=False,
-        expand=False,
-    )
-    t.add_column("Date", no_wrap=True)
-    for gap_id in gap_ids:
-        t.add_column(gap_id, justify="center", no_wrap=True)
-    for a in assessments:
-        cells = [
-            f"{a.levels[g]}/{a.targets[g]}"
-            if g in a.levels and g in a.targets
-            else str(a.levels[g])
-            if g in a.levels
-            else "–"
-            for g in gap_ids
-        ]
-        t.add_row(a.date.isoformat(), *cells)
+    title = f"Assessments · {map_name} ({map_id}) · {len(assessments)}"
 
-    tr = Table(
-        title="Trend per gap",
-        title_justify="left",
-        caption="change: from your first rating of the gap to your latest",
-        caption_justify="left",
-        box=box.SIMPLE_HEAD,
-        show_edge=False,
-        expand=False,
-    )
-    tr.add_column("Gap", ratio=1, min_width=18)
-    tr.add_column("Levels, oldest first")
-    tr.add_column("Change", no_wrap=True)
-    tr.add_column("Now → target" if unicode else "Now -> target", no_wrap=True)
-    for g in trend:
-        if g.direction == "new":
-            moved = Text("rated once", style="dim")
-        else:
-            moved = change(g.change, first=False, unicode=unicode)
-        tr.add_row(
-            names.get(g.gap_id, g.gap_id),
-            _trail(g.points, unicode),
-            moved,
-            bar(g.last, g.target, unicode=unicode) if g.target else Text(str(g.last)),
+    def cell(a: Assessment, g: str) -> str:
+        if g in a.levels and g in a.targets:
+            return f"{a.levels[g]}/{a.targets[g]}"
+        return str(a.levels[g]) if g in a.levels else "–"
+
+    def levels_table(width: int) -> RenderableType:
+        """A row per assessment when every gap's column fits; on a narrower screen, a row per
+        gap and a column for each of the latest assessments that fit (no column is cut)."""
+        by_date = 12 + sum(max(len(g), 3) + 3 for g in gap_ids) <= width
+        name_width = min(max((len(g) for g in gap_ids), default=3), 20)
+        shown = assessments if by_date else assessments[-max(1, (width - name_width - 3) // 13) :]
+        more = f", the latest {len(shown)} shown" if len(shown) < len(assessments) else ""
+        t = Table(
+            box=box.SIMPLE_HEAD,
+            show_edge=False,
+            expand=False,
         )
+        if by_date:
+            t.add_column("Date", no_wrap=True)
+            for gap_id in gap_ids:
+                t.add_column(gap_id, justify="center", no_wrap=True)
+            for a in assessments:
+                t.add_row(a.date.isoformat(), *(cell(a, g) for g in gap_ids))
+        else:
+            t.add_column("Gap")
+            for a in shown:
+                t.add_column(a.date.isoformat(), justify="center", no_wrap=True)
+            for g in gap_ids:
+                t.add_row(g, *(cell(a, g) for a in shown))
+        # title and caption outside the table, so they wrap at the screen's width, not the table's
+        return Group(Text(title + more), t, Text("each cell: your level/your target"))
 
-    parts: list[RenderableType] = [t, Text(""), tr]
+    def trend_table(width: int) -> Table:
+        cell = 1 if width < 90 else 2  # a shorter bar leaves the gap names room
+        tr = Table(
+            title="Trend per gap",
+            title_justify="left",
+            caption="levels: oldest first; change: from your first rating of the gap to your "
+            "latest",
+            caption_justify="left",
+            box=box.SIMPLE_HEAD,
+            show_edge=False,
+            expand=False,
+        )
+        tr.add_column("Gap", min_width=18)
+        tr.add_column("Levels")
+        tr.add_column("Change", no_wrap=True)
+        tr.add_column("Now → target" if unicode else "Now -> target", no_wrap=True)
+        for g in trend:
+            if g.direction == "new":
+                moved = Text("rated once", style="dim")
+            else:
+                moved = change(g.change, first=False, unicode=unicode)
+            tr.add_row(
+                names.get(g.gap_id, g.gap_id),
+                _trail(g.points, unicode),
+                moved,
+                bar(g.last, g.target, unicode=unicode, cell=cell)
+                if g.target
+                else Text(str(g.last)),
+            )
+        return tr
+
+    parts: list[RenderableType] = [ByWidth(levels_table), Text(""), ByWidth(trend_table)]
     noted = _new_notes(assessments)
     if noted:
         parts.append(Text("\nNotes:"))

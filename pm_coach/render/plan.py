@@ -472,8 +472,8 @@ def terminal(plan: Plan, *, full: bool = False) -> RenderableType:
             title_style="bold",
             box=box.SIMPLE_HEAD,
             pad_edge=False,
+            show_edge=False,
             expand=False,
-            show_header=full,
         )
         table.add_column("#", justify="right", no_wrap=True)
         table.add_column("gap", style="magenta", max_width=30)
@@ -493,8 +493,8 @@ def terminal(plan: Plan, *, full: bool = False) -> RenderableType:
             table.add_row(*row, *([s.why] if why_column else []))
         if not full or why_column:
             return table
-        reasons = [Hint(s.why, first=f"{s.rank}. ".rjust(4)) for s in plan.ranking]
-        return Group(table, Text("Why this order", style="bold"), *reasons)
+        reasons = [Hint(s.why, first=f"{s.rank}. ") for s in plan.ranking]
+        return Group(table, Text(""), Text("Why this order", style="bold"), *reasons)
 
     parts.append(ByWidth(priorities))
     if plan.unrated:
