@@ -79,7 +79,7 @@ def review(ws: Workspace, entries: list[Evidence], today: dt.date) -> Message:
         raise PreconditionError(
             "--review asks about each line, and this is not an interactive terminal.",
             hint="Run it in a terminal, or set one line with: "
-            'pm-coach evidence edit ID --bullet "…"',
+            f'pm-coach evidence edit {queue[0].entry.id} --bullet "…"',
         )
     from pm_coach.prompts.review import review_bullet
 

@@ -210,8 +210,8 @@ def load_cohort(folder: Path, *, skip_bad: bool, map_id: str | None = None) -> C
     if not members:
         raise PreconditionError(
             f"no member files in {folder}" + (" that read cleanly." if bad else "."),
-            hint="Each member writes theirs with: pm-coach share -o NAME.toml, then adds it to "
-            "the shared folder.",
+            hint="Each member writes theirs, named after them, and adds it to the shared "
+            "folder: pm-coach share -o sam-lee.toml",
         )
     return Cohort(members, chosen or members[0].map, sorted(bad))
 

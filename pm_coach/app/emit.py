@@ -99,7 +99,10 @@ class Message(Output):
     formats: ClassVar[tuple[str, ...]] = ("text",)
 
     def render(self, fmt: str) -> str:
-        return "".join(f"{line}\n" for line in self.lines)
+        from pm_coach.render.plain import screen_width, wrap_message
+
+        width = screen_width(sys.stdout)
+        return "".join(f"{part}\n" for line in self.lines for part in wrap_message(line, width))
 
     def notes(self, fmt: str) -> list[str]:
         return list(self.told)
@@ -184,7 +187,7 @@ def emit(
     path = Path(output).expanduser() if output is not None else None
     kind = choose_format(type(result), fmt, path, as_json)
     for line in result.notes(kind):
-        print(line, file=sys.stderr)
+        _say(line)
     if kind != "json":
         nothing = result.empty(kind)
         if nothing is not None:
@@ -195,12 +198,20 @@ def emit(
         _show(body)
         sys.stdout.flush()  # a reader that went away shows here, before any remark
         for line in result.after(kind):
-            print(line, file=sys.stderr)
+            _say(line)
     else:
         _write(result, body, path, kind, force)
     failed = result.failure()
     if failed is not None:
         raise failed
+
+
+def _say(line: str) -> None:
+    """A line for stderr, wrapped to the screen with any pm-coach command in it kept whole."""
+    from pm_coach.render.plain import screen_width, wrap_message
+
+    for part in wrap_message(line, screen_width(sys.stderr)):
+        print(part, file=sys.stderr)
 
 
 def _write(result: Output, body: str | RenderableType, path: Path, kind: str, force: bool) -> None:

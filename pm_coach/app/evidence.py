@@ -181,8 +181,9 @@ def tag_untagged(ws: Workspace, today: dt.date) -> Message:
     if not terminal.interactive():
         raise PreconditionError(
             "evidence tag asks about each entry, and this is not an interactive terminal.",
-            hint="Run it in a terminal, or tag one entry with: pm-coach evidence edit ID "
-            "--add-gap GAP (the untagged ones: pm-coach evidence list --untagged)",
+            hint="Run it in a terminal, or see the untagged ones with 'pm-coach evidence list "
+            "--untagged' and tag each with a gap id: "
+            f"pm-coach evidence edit {waiting[0].id} --add-gap {ws.skill_map().gap_ids[0]}",
         )
     from pm_coach.prompts.tagging import tag_entry
 

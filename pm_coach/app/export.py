@@ -37,7 +37,11 @@ class ExportResult(Output):
             reports = core.lint(self.items)
             if fmt == "json":
                 return render.lint_json(reports)
-            return render.lint_text(reports, len(self.items))
+            import sys
+
+            from pm_coach.render.plain import screen_width
+
+            return render.lint_text(reports, len(self.items), screen_width(sys.stdout))
         if fmt == "markdown":
             return render.as_markdown(self.items, self.roles)
         if fmt == "json":
@@ -54,7 +58,8 @@ class ExportResult(Output):
                 f"Note: {long} line{'s' if long != 1 else ''} ran over 200 characters; see which "
                 "and why with: pm-coach export --lint"
             )
-        left_out = sum(1 for i in self.items if i.section == "other")
+        outside = [i.entry.date for i in self.items if i.section == "other"]
+        left_out = len(outside)
         if fmt != "json-resume" or self.lint or not left_out:
             return out
         what = (
@@ -64,8 +69,9 @@ class ExportResult(Output):
         )
         return [
             *out,
-            f"Note: {what} not in the resume. Add the role with: "
-            'pm-coach profile role add "Company" "Title" --start YYYY-MM',
+            f"Note: {what} not in the resume. Add the role (your company and title, from "
+            "the month it started) with: "
+            f'pm-coach profile role add "Acme" "Senior PM" --start {min(outside):%Y-%m}',
         ]
 
     def empty(self, fmt: str) -> str | None:

@@ -36,7 +36,8 @@ class FeedbackList(Output):
         if self.items:
             return None
         return (
-            'No ratings from others yet. Ask someone: pm-coach feedback request "NAME" -o FILE.md'
+            "No ratings from others yet. Ask someone, e.g.: "
+            'pm-coach feedback request "Dana Reyes" -o dana.md'
         )
 
 

@@ -24,7 +24,8 @@ HINTS: dict[str, str] = {
     "evidence-ids": "See the ids with 'pm-coach evidence list'.",
     "feedback-ids": "See the ids with 'pm-coach feedback list'.",
     "member-keys": "only what 'pm-coach share' writes",
-    "answers-file": "Check the path: it is the .toml file 'pm-coach feedback request' wrote.",
+    "answers-file": "Check the path: it is the -answers.toml file 'feedback request' wrote "
+    "beside the form ('pm-coach feedback request --help' says where).",
 }
 
 

@@ -98,10 +98,12 @@ def run(
         f", skipped {count(len(result.duplicates), 'duplicate')} already in your log."
     ]
     if result.suggested:
+        entry_id, gap = next(iter(result.suggested.items()))
+        other = next(g for g in skill_map.gap_ids if g != gap)
         lines.append(
             "  Suggested gaps are a guess from the words; check them with "
             "'pm-coach evidence list' and change one with: "
-            "pm-coach evidence edit ID --rm-gap GAP --add-gap GAP"
+            f"pm-coach evidence edit {entry_id} --rm-gap {gap} --add-gap {other}"
         )
     untagged = sum(1 for e in result.added if not e.gaps)
     if untagged:

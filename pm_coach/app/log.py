@@ -4,6 +4,7 @@ the command says about it (the gap it guessed, the scope it read, plan actions i
 from __future__ import annotations
 
 import datetime as dt
+import sys
 from collections.abc import Callable
 from typing import TYPE_CHECKING
 
@@ -65,12 +66,16 @@ def log(
     entry = build_entry(raw, entry_id="new", skill_map=skill_map, today=today, created=now_utc())
     saved = ws.evidence.append(lambda new_id: entry.model_copy(update={"id": new_id}))
     edit = f"pm-coach evidence edit {saved.id}"
-    lines = [f"Logged {summary_line(saved)}"]
+    from pm_coach.render.plain import screen_width
+
+    # as on an 80-column line (room for "Logged "), narrower when the screen is
+    lines = [f"Logged {summary_line(saved, min(screen_width(sys.stdout), 80) - 9)}"]
     if suggestion is not None:
         words = ", ".join(f'"{w}"' for w in suggestion.matched[:3])
+        other = suggestion.also or next(g for g in skill_map.gap_ids if g != suggestion.gap)
         lines.append(
-            f"  Tagged {suggestion.gap} (suggested from {words}) — change it with: "
-            f"{edit} --rm-gap {suggestion.gap} --add-gap GAP"
+            f"  Tagged {suggestion.gap} (suggested from {words}). If it shows another gap, "
+            f"change it with: {edit} --rm-gap {suggestion.gap} --add-gap {other}"
         )
         if suggestion.also:
             also = suggestion.also
@@ -84,13 +89,15 @@ def log(
 
             close = shortlist(raw.text, raw.result, skill_map, model)
         reads = f": it reads like {close[0]} or {close[1]}" if close else ""
-        lines.append(
-            f"  No gap tagged{reads}. Add one with: {edit} --add-gap {close[0] if close else 'GAP'}"
-        )
+        first = close[0] if close else skill_map.gap_ids[0]
+        lines.append(f"  No gap tagged{reads}. Add one with: {edit} --add-gap {first}")
     if scope_guess is not None:
+        from pm_coach.models.common import SCOPES
+
+        guessed = scope_guess[0]
         lines.append(
-            f'  Scope {scope_guess[0]} (from "{scope_guess[1]}") — change it with: '
-            f"{edit} --scope SCOPE"
+            f'  Scope {guessed} (from "{scope_guess[1]}"), one of {", ".join(SCOPES)}. '
+            f"To change it: {edit} --scope {_nearest_scope(guessed)}"
         )
     if not saved.action:
         from pm_coach.app.plan import offers_for
@@ -101,6 +108,15 @@ def log(
             for o in offers_for(ws.folder, saved, skill_map, today)
         ]
     return Message(tuple(lines))
+
+
+def _nearest_scope(scope: str) -> str:
+    """The scope one step narrower than ``scope`` (the widest but one for the narrowest):
+    the likeliest fix when a word made the guess too wide."""
+    from pm_coach.models.common import SCOPES
+
+    at = SCOPES.index(scope)
+    return SCOPES[at - 1] if at > 0 else SCOPES[1]
 
 
 def ask(

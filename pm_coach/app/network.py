@@ -107,6 +107,7 @@ class AddedContact(Output):
 
     contact: Contact
     today: dt.date
+    gap_ids: tuple[str, ...] = ()  # the active map's, for the hint that adds one
 
     formats: ClassVar[tuple[str, ...]] = ("text", "json")
     file_format: ClassVar[str] = "json"
@@ -121,11 +122,12 @@ class AddedContact(Output):
     def notes(self, fmt: str) -> list[str]:
         from pm_coach.core.network import name_arg
 
-        if self.contact.helps or self.contact.kind == "mentee":
+        if self.contact.helps or self.contact.kind == "mentee" or not self.gap_ids:
             return []
         return [
-            "  No --helps given, so 'plan' will not name them for any gap. To fix it: "
-            f"pm-coach network edit {name_arg(self.contact.name)} --helps GAP"
+            "  No --helps given, so 'plan' will not name them for any gap "
+            f"({', '.join(self.gap_ids)}). To add one: "
+            f"pm-coach network edit {name_arg(self.contact.name)} --helps {self.gap_ids[0]}"
         ]
 
 
@@ -145,17 +147,18 @@ def add(
     from pm_coach.store.network import change_contacts
 
     network.check_kind(kind)
+    gap_ids = ws.skill_map().gap_ids
     new = network.build_contact(
         name=name,
         kind=kind,
         helps=helps,
         contact=contact,
         note=note,
-        gap_ids=ws.skill_map().gap_ids,
+        gap_ids=gap_ids,
         created=now_utc(),
     )
     change_contacts(ws.folder, lambda contacts: network.add(contacts, new))
-    return AddedContact(new, today)
+    return AddedContact(new, today, tuple(gap_ids))
 
 
 @dataclass(frozen=True)
@@ -171,9 +174,13 @@ class NetworkList(Output):
     def render(self, fmt: str) -> str | RenderableType:
         if fmt == "json":
             return _json_rows(self.contacts, self.today)
-        from pm_coach.render.network import table
+        import sys
 
-        return table(self.contacts, self.today)
+        from pm_coach.render.network import list_lines
+        from pm_coach.render.plain import screen_width
+
+        width = screen_width(sys.stdout)
+        return "".join(f"{line}\n" for line in list_lines(self.contacts, self.today, width))
 
     def empty(self, fmt: str) -> str | None:
         if self.contacts:
@@ -191,7 +198,7 @@ class NetworkList(Output):
             return []
         return [
             f"{len(quiet)} gone quiet (no conversation in {network.QUIET_DAYS} days). After "
-            "you talk, record it with: pm-coach network touch NAME"
+            f"you talk, record it with: pm-coach network touch {network.name_arg(quiet[0].name)}"
         ]
 
     def written(self, path: Path, fmt: str) -> str:
@@ -334,6 +341,7 @@ def find(folder: Path, gap: str | None, today: dt.date) -> FindOutput:
             strengths=strengths(s.skill_map, s.assessment, s.entries, today),
             mentees=[c.name for c in s.contacts if c.kind == "mentee"],
             based_on=based_on,
+            any_gap=gaps[0][0] if gaps else s.skill_map.gap_ids[0],
         )
     )
 

@@ -38,7 +38,9 @@ VAGUE_VERBS = ("led", "ran", "launched", "negotiated", "cut", "decided")
 
 
 def _quote(text: str) -> str:
-    return '"' + text.replace('"', "'") + '"'
+    """``text`` in double quotes a shell keeps as typed (``$``, backquote and backslash
+    escaped; a double quote becomes a single one)."""
+    return '"' + "".join("\\" + ch if ch in "\\$`" else ch for ch in text.replace('"', "'")) + '"'
 
 
 def findings(entry: Evidence, bullet: Bullet, limit: int = MAX_CHARS) -> list[Finding]:

@@ -93,3 +93,4 @@ class FindResult:
     strengths: list[Strength]  # gaps the user could mentor others in
     mentees: list[str]  # names of the mentees already in the network
     based_on: str  # "focus" (the plan's focus gaps), "gap" (--gap) or "all" (no assessment)
+    any_gap: str = ""  # a gap id to name in the hint that looks for someone for one gap

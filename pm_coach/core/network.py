@@ -232,8 +232,13 @@ def who_to_look_for(gap_id: str) -> str:
 
 
 def name_arg(name: str) -> str:
-    """A name as typed on a command line: in quotes when it has a space."""
-    return f'"{name}"' if any(ch.isspace() for ch in name) else name
+    """A name as typed on a command line: bare when a shell reads it as one plain word
+    (letters, digits, ``-``, ``_``, ``.``, ``@``), else in double quotes with ``\\ " $ ` ``
+    escaped, so ``O'Brien`` or ``Ana "Nan" Li`` paste as themselves."""
+    if name and all(ch.isalnum() or ch in "-_.@" for ch in name) and name[0] != "-":
+        return name
+    escaped = "".join("\\" + ch if ch in '\\"$`' else ch for ch in name)
+    return f'"{escaped}"'
 
 
 def build_contact(

@@ -65,6 +65,7 @@ class Prep:
     unanswered: list[str] = field(default_factory=list)
     # A first conversation with a mentee: the same questions, to ask them.
     ask_first: list[str] = field(default_factory=list)
+    gap_ids: list[str] = field(default_factory=list)  # the map's, for a hint naming one
 
 
 def _evidence_since(
@@ -174,6 +175,7 @@ def build_prep(
     if contact.kind == "mentee":
         introduce, unanswered = [], []
     return Prep(
+        gap_ids=list(skill_map.gap_ids),
         contact=contact,
         today=today,
         last_talked=last,

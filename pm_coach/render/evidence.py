@@ -62,7 +62,7 @@ def summary_line(e: Evidence, width: int = 71) -> str:
     from pm_coach.render.plain import cells, wrap
 
     gaps = f" [{', '.join(e.gaps)}]" if e.gaps else ""
-    room = max(width - cells(f"{e.id} · {e.date.isoformat()} · {gaps}"), 20)
+    room = max(width - cells(f"{e.id} · {e.date.isoformat()} · {gaps}"), 12)
     text = e.text
     if cells(text) > room:
         text = wrap(text, room - 1)[0].rstrip(" ,;:") + "…"

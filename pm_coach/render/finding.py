@@ -21,7 +21,7 @@ def text(result: FindResult) -> str:
     if not result.suggestions:
         lines.append(
             "Every focus gap already has someone who helps with it. To look for someone for a "
-            "particular gap anyway: pm-coach network find --gap GAP"
+            f"particular gap anyway: pm-coach network find --gap {result.any_gap}"
         )
     for s in result.suggestions:
         lines.append(f"{s.name} ({s.gap}): look for a {s.kind}")
@@ -33,7 +33,7 @@ def text(result: FindResult) -> str:
         lines.append(_wrap(s.message, "    "))
         lines.append(
             "  When you have found someone: "
-            f'pm-coach network add "NAME" --kind {s.kind} --helps {s.gap}'
+            f'pm-coach network add "…" --kind {s.kind} --helps {s.gap}'
         )
         lines.append("")
     if result.strengths:
@@ -50,7 +50,7 @@ def text(result: FindResult) -> str:
             lines.append(f"  Already mentoring: {', '.join(result.mentees)}.")
         else:
             gap = result.strengths[0].gap
-            lines.append(f'  To start: pm-coach network add "NAME" --kind mentee --helps {gap}')
+            lines.append(f'  To start: pm-coach network add "…" --kind mentee --helps {gap}')
         lines.append("")
     return "\n".join(lines).rstrip("\n") + "\n"
 

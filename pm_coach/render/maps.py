@@ -4,13 +4,13 @@ from __future__ import annotations
 
 import json
 from collections.abc import Mapping, Sequence
-from typing import TYPE_CHECKING, Any
+from typing import TYPE_CHECKING, Any, NamedTuple
 
 from pm_coach.models import SkillMap
 from pm_coach.models.skillmap import LEVEL_LABELS, Resource
 
 if TYPE_CHECKING:
-    from rich.console import RenderableType
+    from rich.console import Console, ConsoleOptions, RenderableType, RenderResult
 
     from pm_coach.models.catalog import MapEntry
 
@@ -23,14 +23,15 @@ def _source(entry: MapEntry) -> str:
 
 def list_table(entries: Sequence[MapEntry], active: str) -> RenderableType:
     from rich import box
+    from rich.console import Group
     from rich.table import Table
     from rich.text import Text
+
+    from pm_coach.render.hint import Hint
 
     t = Table(
         title="Skill maps",
         title_justify="left",
-        caption=f"* active map ({active}); change it with: pm-coach profile set --map ID",
-        caption_justify="left",
         box=box.SIMPLE_HEAD,
         show_edge=False,
         expand=False,
@@ -57,7 +58,12 @@ def list_table(entries: Sequence[MapEntry], active: str) -> RenderableType:
         label = Text(m.name)
         label.append(f"\n{m.from_role} → {m.to_role}", style="dim")
         t.add_row(mark, m.id, label, str(len(m.gaps)), _source(e))
-    return t
+    others = [e.source.id for e in entries if e.skill_map is not None and e.source.id != active]
+    if not others:
+        return Group(t, Text(f"* active map ({active})"))
+    return Group(
+        t, Hint(f"* active map ({active}); change it with: pm-coach profile set --map {others[0]}")
+    )
 
 
 def list_json(entries: Sequence[MapEntry], active: str) -> str:
@@ -99,6 +105,57 @@ def resource_line(r: Resource) -> str:
     return f"{r.title} ({r.author}{year}, {r.kind})"
 
 
+class ActionRow(NamedTuple):
+    id: str
+    title: str
+    type: str
+    hours: str
+    weeks: str
+
+
+# A map's actions side by side (id, what to do, type, hours, weeks) from this many columns;
+# narrower, each action is a line with its id and effort and its words wrapped below it.
+ACTIONS_TABLE_FROM = 96
+ACTION_ID_W = 26
+TYPE_W = 12
+
+
+def action_lines(rows: Sequence[ActionRow], width: int) -> list[str]:
+    """The actions of a gap in ``width`` columns, every word whole, no line ending in a space."""
+    from pm_coach.render.plain import join_columns, wrap
+
+    if width >= ACTIONS_TABLE_FROM:
+        id_w = max([ACTION_ID_W, *(len(r.id) for r in rows)])
+        text_w = width - (id_w + TYPE_W + 5 + 5 + 4 * 2)
+        widths = [id_w, text_w, TYPE_W, 5, 5]
+        out = join_columns([["action id"], ["what to do"], ["type"], ["hours"], ["weeks"]], widths)
+        for r in rows:
+            out += join_columns(
+                [[r.id], wrap(r.title, text_w), [r.type], [f"{r.hours:>5}"], [f"{r.weeks:>5}"]],
+                widths,
+            )
+        return out
+    out = ["Actions (id · type, effort):"]
+    for r in rows:
+        weeks = "week" if r.weeks == "1" else "weeks"
+        out += wrap(f"{r.id} · {r.type}, {r.hours} h over {r.weeks} {weeks}", width)
+        out += ["  " + line for line in wrap(r.title, width - 2)]
+    return out
+
+
+class Actions:
+    """:func:`action_lines` as a rich renderable, laid out for the width it is given."""
+
+    def __init__(self, rows: Sequence[ActionRow]) -> None:
+        self.rows = rows
+
+    def __rich_console__(self, console: Console, options: ConsoleOptions) -> RenderResult:
+        from rich.text import Text
+
+        for line in action_lines(self.rows, options.max_width):
+            yield Text(line)
+
+
 def show(
     skill_map: SkillMap,
     *,
@@ -110,11 +167,12 @@ def show(
     """The whole map (or one gap): levels and their evidence bars, actions with their effort,
     and resources: those that suit the PM's current level and market when ``levels`` has the
     gap, else all of them with the levels each suits."""
-    from rich import box
     from rich.console import Group
     from rich.padding import Padding
     from rich.table import Table
     from rich.text import Text
+
+    from pm_coach.render.hint import Hint
 
     parts: list[RenderableType] = []
     head = Text(f"{skill_map.name} ", style="bold")
@@ -137,12 +195,7 @@ def show(
             row.append(f"\nProof: {gap.bar(i).proof}", style="dim")
             table.add_row(f"{i}", row)
         parts.append(Padding(table, (0, 0, 0, 2)))
-        actions = Table(box=box.SIMPLE_HEAD, show_edge=False, expand=False, pad_edge=False)
-        actions.add_column("action id", style="cyan", no_wrap=True)
-        actions.add_column("what to do", ratio=1)
-        actions.add_column("type", no_wrap=True)
-        actions.add_column("hours", justify="right", no_wrap=True)
-        actions.add_column("weeks", justify="right", no_wrap=True)
+        rows = []
         for a in gap.actions:
             title = a.title
             note = a.background_note(background)
@@ -150,8 +203,8 @@ def show(
                 title += f" (from {background}: {note[1]})"
             elif note:
                 title += f" (suits a {background} background)"
-            actions.add_row(a.id, title, a.type, f"{a.effort_hours:g}", str(a.weeks))
-        parts.append(Padding(actions, (1, 0, 0, 2)))
+            rows.append(ActionRow(a.id, title, a.type, f"{a.effort_hours:g}", str(a.weeks)))
+        parts.append(Padding(Actions(rows), (1, 0, 0, 2)))
         current = (levels or {}).get(gap.id)
         if current is not None:
             picked = gap.resources_for(current, market or None)
@@ -165,10 +218,11 @@ def show(
                 f"{resource_line(r)} [levels {_span(r.level)}]" for r in gap.resources
             )
             label, tail = "Resources: ", ""
-        parts.append(Padding(Text(f"{label}{reading}{tail}"), (0, 0, 0, 2)))
+        parts.append(Padding(Text(f"{label}{reading}{tail}"), (1, 0, 0, 2)))
+    parts.append(Text(""))
     parts.append(
-        Text(
-            "\nEach action's steps and the evidence it produces: pm-coach maps show "
+        Hint(
+            "Each action's steps and the evidence it produces: pm-coach maps show "
             f"{skill_map.id} --json",
             style="dim",
         )

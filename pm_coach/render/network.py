@@ -24,23 +24,77 @@ def rows(contacts: Sequence[Contact], today: dt.date) -> list[dict[str, Any]]:
     return out
 
 
-def table(contacts: Sequence[Contact], today: dt.date) -> RenderableType:
-    from rich.table import Table
+# network list: column widths by screen width, the last column taking what is left.
+WIDE_FROM = 110  # name, kind, helps with, last talked, contact and note
+MEDIUM_FROM = 72  # name, kind, last talked, details (helps, contact, note)
+NARROW_FROM = 56  # name, last talked, details (kind too); narrower: one block per contact
+NAME_W, KIND_W, HELPS_W, LAST_W = 18, 6, 18, 14
+SEP = "  "
 
-    t = Table(title=f"Network ({len(contacts)})", title_justify="left")
-    t.add_column("name", style="cyan")
-    t.add_column("kind")
-    t.add_column("helps with", style="magenta")
-    t.add_column("last talked", no_wrap=True)
-    t.add_column("contact")
-    t.add_column("note", style="dim")
+
+def _last_talked(c: Contact, today: dt.date) -> list[str]:
+    if c.last_contact is None:
+        return ["never"]
+    days = network.days_quiet(c, today)
+    quiet = [f"quiet {days} days"] if days >= network.QUIET_DAYS else []
+    return [c.last_contact.isoformat(), *quiet]
+
+
+def _blocks(contacts: Sequence[Contact], today: dt.date, width: int) -> list[str]:
+    """Each contact as a heading line and its details indented below: for a very narrow screen."""
+    from pm_coach.render.plain import wrap
+
+    out = [f"Network ({len(contacts)})"]
     for c in contacts:
-        days = network.days_quiet(c, today)
-        when = c.last_contact.isoformat() if c.last_contact else "never"
-        if days >= network.QUIET_DAYS:
-            when += f" (quiet {days} days)"
-        t.add_row(c.name, c.kind, ", ".join(c.helps), when, c.contact, c.note)
-    return t
+        label = "you help with" if c.kind == "mentee" else "helps"
+        date, *quiet = _last_talked(c, today)
+        when = f"{date} ({quiet[0]})" if quiet else date
+        out += ["", *wrap(f"{c.name} · {c.kind} · last talked {when}", width)]
+        for part in (f"{label} {', '.join(c.helps)}" if c.helps else "", c.contact, c.note):
+            out += ["  " + line for line in wrap(part, width - 2)]
+    return out
+
+
+def list_lines(contacts: Sequence[Contact], today: dt.date, width: int) -> list[str]:
+    """``network list`` in ``width`` columns: every word whole (text wraps at spaces inside its
+    column), and as the screen narrows the gaps, contact and note move under one another in
+    the last column, then the kind joins them; no line ends in a space."""
+    from pm_coach.render.plain import join_columns, wrap
+
+    if width < NARROW_FROM:
+        return _blocks(contacts, today, width)
+    if width >= WIDE_FROM:
+        rest = width - (NAME_W + KIND_W + HELPS_W + LAST_W + 4 * len(SEP))
+        widths = [NAME_W, KIND_W, HELPS_W, LAST_W, rest]
+        head = ["name", "kind", "helps with", "last talked", "contact, note"]
+    elif width >= MEDIUM_FROM:
+        rest = width - (NAME_W + KIND_W + LAST_W + 3 * len(SEP))
+        widths = [NAME_W, KIND_W, LAST_W, rest]
+        head = ["name", "kind", "last talked", "helps with, contact, note"]
+    else:
+        name_w = NAME_W - 2
+        rest = width - (name_w + LAST_W + 2 * len(SEP))
+        widths = [name_w, LAST_W, rest]
+        head = ["name", "last talked", "kind, helps, contact, note"]
+    text_w = widths[-1]
+    out = [f"Network ({len(contacts)})", *join_columns([[h] for h in head], widths, SEP)]
+    for c in contacts:
+        helps = ", ".join(c.helps)
+        about = wrap(c.contact, text_w) + wrap(c.note, text_w)
+        name = wrap(c.name, widths[0])
+        when = _last_talked(c, today)
+        if len(widths) == 5:
+            columns = [name, [c.kind], wrap(helps, HELPS_W), when, about]
+        else:
+            label = "you help with" if c.kind == "mentee" else "helps"
+            helps_line = wrap(f"{label} {helps}", text_w) if helps else []
+            if len(widths) == 4:
+                columns = [name, [c.kind], when, helps_line + about]
+            else:
+                kind_line = wrap(f"{c.kind}: {label} {helps}", text_w) if helps else [c.kind]
+                columns = [name, when, kind_line + about]
+        out += join_columns(columns, widths, SEP)
+    return out
 
 
 def detail(c: Contact, today: dt.date) -> RenderableType:

@@ -6,6 +6,7 @@ from __future__ import annotations
 import json
 from typing import Any
 
+from pm_coach.core.network import name_arg
 from pm_coach.core.plan import Plan, PlannedAction
 from pm_coach.core.tracking import Week
 from pm_coach.render.plain import cells, hang, split_command, wrap
@@ -112,7 +113,11 @@ def lines(plan: Plan, week: Week, width: int = 80) -> list[str]:
     if plan.quiet:
         people = ", ".join(f"{p.name} ({p.days_since_contact} days)" for p in plan.quiet)
         optional.append(
-            _wrapped(f"Gone quiet: {people}. After you talk: pm-coach network touch NAME", width)
+            _wrapped(
+                f"Gone quiet: {people}. After you talk: "
+                f"pm-coach network touch {name_arg(plan.quiet[0].name)}",
+                width,
+            )
         )
     if plan.silent_gaps:
         names = ", ".join(name for _, name in plan.silent_gaps)

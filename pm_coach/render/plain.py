@@ -122,3 +122,31 @@ def hang(text: str, width: int, first: str = "", rest: str | None = None) -> lis
     room = max(width - max(cells(first), cells(rest)), MIN_WIDTH // 2)
     lines = wrap_hint(text, room)
     return [(first if i == 0 else rest) + line for i, line in enumerate(lines)]
+
+
+def wrap_message(line: str, width: int) -> list[str]:
+    """A line of a message (a confirmation, a note) in ``width`` columns: its words wrap as
+    :func:`wrap_hint` wraps them, and every line keeps the first one's indent."""
+    if cells(line) <= width:
+        return [line.rstrip()]
+    body = line.lstrip()
+    lead = line[: len(line) - len(body)]
+    return [lead + part for part in wrap_hint(body, max(width - cells(lead), MIN_WIDTH // 2))]
+
+
+def join_columns(columns: list[list[str]], widths: list[int], sep: str = "  ") -> list[str]:
+    """Columns of wrapped lines side by side, each padded to its width but the last; no line
+    ends in a space."""
+    height = max(1, *(len(c) for c in columns))
+    out = []
+    for i in range(height):
+        parts = [pad(c[i] if i < len(c) else "", w) for c, w in zip(columns, widths, strict=True)]
+        out.append(sep.join(parts).rstrip())
+    return out
+
+
+def cut(text: str, width: int) -> str:
+    """``text`` in at most ``width`` columns: whole when it fits, else cut at a word with "…"."""
+    if cells(text) <= width:
+        return text
+    return wrap(text, width - 1)[0].rstrip(" ,;:") + "…"

@@ -6,6 +6,7 @@ import datetime as dt
 import json
 from typing import TYPE_CHECKING, Any
 
+from pm_coach.core.network import name_arg
 from pm_coach.core.plan import (
     DONE,
     FOCUS,
@@ -103,13 +104,23 @@ EMPTY = (
     "Every rated gap is at or above its target and backed by recent evidence. "
     "To plan your next step, raise a target: pm-coach assess"
 )
-# A line per command, each command at the end of its line, so none is ever wrapped in two.
-FOOTER = (
-    'As you finish each action: pm-coach log "what you did" --action ID',
-    "Or mark it done: pm-coach plan done ID",
-    'Not doing one: pm-coach plan skip ID --why "the reason"',
-    "The week ahead: pm-coach next",
-)
+
+
+def footer(plan: Plan) -> list[str]:
+    """How to record the plan's progress: a line per command, each command at the end of its
+    line (so none is ever wrapped in two), naming the first open action (the one most likely
+    next) so that it pastes as shown."""
+    open_ids = [a.id for g in (*plan.focus, *plan.prove_it) for a in g.actions if not a.finished]
+    lines = []
+    if open_ids:
+        first = open_ids[0]
+        lines = [
+            f'As you finish each action: pm-coach log "what you did" --action {first}',
+            f"Or mark it done: pm-coach plan done {first}",
+            f'Not doing one: pm-coach plan skip {first} --why "the reason"',
+        ]
+    return [*lines, "The week ahead: pm-coach next"]
+
 
 TO_FULL = "Steps, evidence, resources and people: pm-coach plan --full"
 
@@ -243,7 +254,7 @@ def people_line(g: FocusGap) -> str:
     if g.look_for:
         return (
             f"Nobody in your network helps with this yet. {g.look_for} For a coach or a circle, "
-            f'change the kind in: pm-coach network add "NAME" --kind mentor --helps {g.gap}'
+            f'change the kind in: pm-coach network add "…" --kind mentor --helps {g.gap}'
         )
     return ""
 
@@ -251,7 +262,7 @@ def people_line(g: FocusGap) -> str:
 def quiet_lines(plan: Plan) -> list[str]:
     return [
         f"{p.name} ({p.kind}): no conversation for {p.days_since_contact} days. After you talk: "
-        f'pm-coach network touch "{p.name}"'
+        f"pm-coach network touch {name_arg(p.name)}"
         for p in plan.quiet
     ]
 
@@ -515,7 +526,7 @@ def terminal(plan: Plan, *, full: bool = False) -> RenderableType:
         parts.append(Text(""))
         parts.extend(Hint(line, style="yellow") for line in extra)
     parts.append(Text(""))
-    parts += [Hint(line, "dim") for line in FOOTER]
+    parts += [Hint(line, "dim") for line in footer(plan)]
     if not full:
         parts.append(Hint(TO_FULL, "dim"))
     return Group(*parts)

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+from pm_coach.core.network import name_arg
 from pm_coach.core.prep import Prep
 from pm_coach.render.plan import md
 
@@ -32,8 +33,9 @@ def markdown(prep: Prep) -> str:
             lines += [f"- {md(f.name)}" for f in prep.focus]
         else:
             lines.append(
-                f"- Nothing recorded yet: ask {who} which gap they want to work on, then add it "
-                f'with `pm-coach network edit "{c.name}" --helps GAP`.'
+                f"- Nothing recorded yet: ask {who} which gap they want to work on "
+                f"({', '.join(prep.gap_ids)}), then add it with "
+                f"`pm-coach network edit {name_arg(c.name)} --helps {prep.gap_ids[0]}`."
             )
     else:
         lines += ["## What I am working on", ""]
@@ -112,7 +114,7 @@ def markdown(prep: Prep) -> str:
     lines += [
         "## Notes",
         "",
-        f'Afterwards, record it: `pm-coach network touch "{c.name}" --note "…"`',
+        f'Afterwards, record it: `pm-coach network touch {name_arg(c.name)} --note "…"`',
         "",
     ]
     return "\n".join(lines)
