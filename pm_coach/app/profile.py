@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import sys
 from dataclasses import dataclass
 from typing import ClassVar
 
@@ -22,11 +23,13 @@ class ProfileResult(Output):
     formats: ClassVar[tuple[str, ...]] = ("text", "json")
 
     def render(self, fmt: str) -> str:
+        from pm_coach.render.plain import screen_width
         from pm_coach.render.profile import profile_json, profile_text
 
         if fmt == "json":
             return profile_json(self.profile)
-        return ("Saved your profile:\n" if self.saved else "") + profile_text(self.profile)
+        text = profile_text(self.profile, screen_width(sys.stdout))
+        return ("Saved your profile:\n" if self.saved else "") + text
 
     def after(self, fmt: str) -> list[str]:
         if self.exists or fmt == "json":
@@ -44,9 +47,12 @@ class RolesResult(Output):
     formats: ClassVar[tuple[str, ...]] = ("text", "json")
 
     def render(self, fmt: str) -> str:
+        from pm_coach.render.plain import screen_width
         from pm_coach.render.profile import roles_json, roles_text
 
-        return roles_json(self.roles) if fmt == "json" else roles_text(self.roles)
+        if fmt == "json":
+            return roles_json(self.roles)
+        return roles_text(self.roles, screen_width(sys.stdout))
 
     def empty(self, fmt: str) -> str | None:
         if self.roles:

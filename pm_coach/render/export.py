@@ -202,7 +202,11 @@ def as_json_resume(items: Sequence[Item], roles: Sequence[Role], profile: Profil
 # --- --lint -----------------------------------------------------------------------------------
 
 
-def lint_text(reports: Sequence[LintReport], total: int) -> str:
+def lint_text(reports: Sequence[LintReport], total: int, width: int = 80) -> str:
+    """Each weak entry (id, date and its text cut at a word to fit) and its findings below it,
+    wrapped to ``width`` with the command that fixes each kept whole on a line of its own."""
+    from pm_coach.render.plain import cut, wrap_message
+
     if not total:
         return "No evidence to check.\n"
     if not reports:
@@ -210,9 +214,9 @@ def lint_text(reports: Sequence[LintReport], total: int) -> str:
     lines: list[str] = []
     for r in reports:
         e = r.entry
-        text = e.text if len(e.text) <= 70 else e.text[:69] + "…"
-        lines.append(f"{e.id} · {e.date.isoformat()} · {text}")
-        lines.extend(f"  {f.message}" for f in r.findings)
+        head = f"{e.id} · {e.date.isoformat()} · "
+        lines.append(head + cut(e.text, max(width - len(head), 12)))
+        lines.extend(part for f in r.findings for part in wrap_message(f"  {f.message}", width))
     lines.append("")
     lines.append(f"{len(reports)} of {total} entries would make weak bullets.")
     return "\n".join(lines) + "\n"

@@ -25,11 +25,28 @@ def role_line(number: int, role: Role) -> str:
     return f"{number:>2}. {span:<19} {role.company} — {role.title}"
 
 
-def roles_text(roles: Sequence[Role]) -> str:
-    return "".join(role_line(n, r) + "\n" for n, r in enumerate(roles, start=1))
+def _role_lines(number: int, role: Role, width: int) -> list[str]:
+    """``role_line`` in ``width`` columns: company and title wrap under themselves."""
+    from pm_coach.render.plain import wrap
+
+    line = role_line(number, role)
+    head = line[: 4 + 19 + 1]  # "NN. " and the span, padded
+    lead = " " * len(head)
+    words = wrap(f"{role.company} — {role.title}", max(width - len(head), 20))
+    return [head + words[0], *(lead + w for w in words[1:])]
 
 
-def profile_text(profile: Profile) -> str:
+def roles_text(roles: Sequence[Role], width: int = 80) -> str:
+    return "".join(
+        line + "\n" for n, r in enumerate(roles, start=1) for line in _role_lines(n, r, width)
+    )
+
+
+def profile_text(profile: Profile, width: int = 80) -> str:
+    """The profile as label and value lines in ``width`` columns: a long value wraps at its
+    words under itself."""
+    from pm_coach.render.plain import wrap
+
     rows = [
         ("name", profile.name or "(not set)"),
         ("current role", profile.current_role or "(not set)"),
@@ -52,14 +69,21 @@ def profile_text(profile: Profile) -> str:
         )
         if value
     ]
-    width = max(len(label) for label, _ in rows)
-    out = "".join(f"{label:<{width}}  {value}\n" for label, value in rows)
+    label_w = max(len(label) for label, _ in rows)
+    lead = " " * (label_w + 2)
+    out = ""
+    for label, value in rows:
+        lines = wrap(value, max(width - len(lead), 20)) or [""]
+        out += f"{label:<{label_w}}  {lines[0]}".rstrip() + "\n"
+        out += "".join(f"{lead}{line}\n" for line in lines[1:])
     if profile.roles:
         out += "roles\n" + "".join(
-            "  " + role_line(n, r) + "\n" for n, r in enumerate(profile.roles, start=1)
+            f"  {line}\n"
+            for n, r in enumerate(profile.roles, start=1)
+            for line in _role_lines(n, r, width - 2)
         )
     else:
-        out += f"{'roles':<{width}}  (none yet)\n"
+        out += f"{'roles':<{label_w}}  (none yet)\n"
     return out
 
 
