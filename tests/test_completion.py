@@ -215,6 +215,66 @@ def test_commands_and_options_come_from_typer(
     assert complete(monkeypatch, capsys, env) == (expected, 0)
 
 
+# Commands and options are answered from pm_coach/app/completion_tree.py when the words are
+# plain (the quick path), else by Typer: both must say exactly what Typer says.
+TREE_CASES = [
+    bash("pm-coach "),
+    bash("pm-coach ev"),
+    bash("pm-coach evidence "),
+    bash("pm-coach evidence list --"),
+    bash("pm-coach evidence edit abc --add-"),
+    bash("pm-coach --d"),
+    bash("pm-coach --debug ev"),
+    bash("pm-coach profile role "),
+    bash("pm-coach zz"),
+    bash("pm-coach evidence zz "),
+    bash("pm-coach log x --gap strategy --g"),  # an option given: Typer leaves it out
+    zsh("pm-coach ev"),
+    zsh("pm-coach evidence list --un"),
+    zsh("pm-coach zz"),
+    fish("pm-coach net"),
+    fish("pm-coach network add Ada --k"),
+    fish("pm-coach zz", "is-args"),
+    fish("pm-coach pl", "is-args"),
+]
+
+
+@pytest.mark.parametrize("env", TREE_CASES)
+def test_commands_and_options_by_both_paths(
+    data: Path, monkeypatch: pytest.MonkeyPatch, capsys: pytest.CaptureFixture[str], env
+) -> None:
+    assert complete(monkeypatch, capsys, env) == complete(monkeypatch, capsys, env, quick=False)
+
+
+def test_quick_commands_and_options_are_typers(
+    data: Path, monkeypatch: pytest.MonkeyPatch, capsys: pytest.CaptureFixture[str]
+) -> None:
+    assert complete(monkeypatch, capsys, zsh("pm-coach evidence re")) == (
+        '_arguments \'*: :(("restore":"Put a removed entry back, as it was (the..."))\'\n',
+        0,
+    )
+    assert complete(monkeypatch, capsys, fish("pm-coach network touch --n")) == (
+        "--note\tWhat you talked about, in a line.\n"
+        "--no-evidence\tWith a mentee: do not log the conversation as delegation evidence.\n",
+        0,
+    )
+
+
+@pytest.mark.parametrize("line", ["pm-coach ev", "pm-coach evidence list --un"])
+def test_tab_on_commands_and_options_loads_neither_typer_nor_pydantic(
+    data: Path, tmp_path: Path, line: str
+) -> None:
+    out = tmp_path / "modules.json"
+    env = {**subprocess_env(data), **bash(line)}
+    p = subprocess.run(
+        [sys.executable, "-c", PROBE, str(out)], env=env, capture_output=True, text=True
+    )
+    assert p.returncode == 0, p.stderr
+    assert p.stdout in ("evidence\n", "--until\n--untagged\n")
+    tops = {m.split(".")[0] for m in json.loads(out.read_text())}
+    assert not tops & {"typer", "pydantic", "rich"}
+
+
 def test_data_dir_on_the_command_line_is_used(
     data: Path,
     tmp_path: Path,

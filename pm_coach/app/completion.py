@@ -1,12 +1,14 @@
 """What Tab offers: which parameters take names from the data folder, and those names.
 
 Typer's scripts (``pm-coach --install-completion``) run ``pm-coach`` with ``_PM_COACH_COMPLETE``
-set on every Tab. Commands and options are Typer's to complete (cli/completion.py attaches the
-completers below to its command tree). The names behind an id argument or an option such as
-``--gap`` are answered here, and when the words typed so far plainly ask for such names
-(``pm-coach evidence show <Tab>``, ``… --gap <Tab>``), :func:`quick_answer` answers before
-Typer, pydantic or the command tree are even imported: a Tab over a log of 10,000 entries must
-answer in well under 200 ms, and most of a normal start-up is spent on those imports.
+set on every Tab. The names behind an id argument or an option such as ``--gap`` are answered
+here (cli/completion.py attaches the completers below to Typer's command tree), and when the words
+typed so far plainly ask for such names (``pm-coach evidence show <Tab>``, ``… --gap <Tab>``), or
+for a command or an option (``pm-coach ev<Tab>``, ``… --un<Tab>``, read from completion_tree.py,
+which a test keeps equal to what Typer offers), :func:`quick_answer` answers before Typer,
+pydantic or the command tree are even imported: a Tab over a log of 10,000 entries must answer
+in well under 200 ms, and most of a normal start-up is spent on those imports. Anything less
+plain (an option already given, say) goes to Typer.
 
 Nothing here raises: a data folder that cannot be read offers nothing, and the command reports
 the problem when it runs.
@@ -128,8 +130,6 @@ def quick_answer(env: Mapping[str, str]) -> tuple[str, int] | None:
     if not shell:
         return None
     words, incomplete = shell_words(env)
-    if incomplete.startswith("-"):
-        return None
     data_dir: str | None = None
     i = 0
     while i < len(words) and words[i].startswith("-"):
@@ -142,17 +142,48 @@ def quick_answer(env: Mapping[str, str]) -> tuple[str, int] | None:
         else:
             return None
     rest = words[i:]
-    if len(rest) >= 2 and rest[-1] in OPTIONS:
-        kind: str | None = OPTIONS[rest[-1]]
+    kind: str | None = None
+    if incomplete.startswith("-"):
+        pass
+    elif len(rest) >= 2 and rest[-1] in OPTIONS:
+        kind = OPTIONS[rest[-1]]
     elif len(rest) == 2 and not rest[1].startswith("-"):
         kind = argument_kind(rest[0], rest[1])
-    else:
-        return None
     if kind is None:
-        return None
+        listed = from_tree(rest, incomplete, after_options=i > 0)
+        if listed is None:
+            return None
+        return render(shell, listed, env.get("_TYPER_COMPLETE_FISH_ACTION", ""))
     map_id = next((rest[n + 1] for n in range(len(rest) - 2) if rest[n] == "--map"), None)
     found = candidates(kind, incomplete, shell=shell, data_dir=data_dir, map_id=map_id)
     return render(shell, found, env.get("_TYPER_COMPLETE_FISH_ACTION", ""))
+
+
+def from_tree(
+    rest: list[str], incomplete: str, *, after_options: bool = False
+) -> list[tuple[str, str | None]] | None:
+    """The subcommands or options Typer would offer after the words ``rest`` (pm-coach's own
+    options left out; ``after_options`` when there were some), read from completion_tree.py
+    instead of the command tree; None when the words are less plain than that (an option
+    already given, a word that is no command), so that Typer answers."""
+    from pm_coach.app.completion_tree import COMMANDS
+    from pm_coach.app.completion_tree import OPTIONS as OPTION_NAMES
+
+    path: list[str] = []
+    while len(path) < len(rest) and " ".join([*path, rest[len(path)]]) in OPTION_NAMES:
+        path.append(rest[len(path)])
+    key, after = " ".join(path), rest[len(path) :]
+    if key in COMMANDS and after:
+        return None  # a group, then a word that is none of its commands
+    if incomplete.startswith("-"):
+        if "=" in incomplete or any(w.startswith("-") for w in after) or after_options:
+            return None  # Typer leaves out options already given
+        offered = OPTION_NAMES[key]
+    elif key in COMMANDS:
+        offered = COMMANDS[key]
+    else:
+        return None
+    return [(name, help or None) for name, help in offered if name.startswith(incomplete)]
 
 
 def _zsh_escape(text: str) -> str:

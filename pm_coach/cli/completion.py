@@ -2,8 +2,9 @@
 
 ``pm-coach --install-completion`` / ``--show-completion`` install or print Typer's script for
 bash, zsh or fish; on Tab the script runs ``pm-coach`` with ``_PM_COACH_COMPLETE`` set. Plain
-requests for names are answered before this module is reached (``pm_coach/__main__.py`` and
-app/completion.py); everything else comes here: Typer completes commands and options, and the
+requests for names, commands and options are answered before this module is reached
+(``pm_coach/__main__.py`` and app/completion.py); everything else comes here: Typer completes
+commands and options, and the
 parameters that take names (app/completion.py says which) get a completer attached to the
 command tree, only while completing, so an ordinary command never pays for it.
 """

@@ -20,7 +20,9 @@ from pm_coach.store.map_files import DEFAULT_MAP, USER_FOLDER, builtin_dir
 Named = list[tuple[str, str]]
 
 MAX_BYTES = 100 * 2**20  # as files.MAX_READ: nothing bigger is a pm-coach data file
-_ID_LINE = re.compile(rb'^[ \t]*id[ \t]*=[ \t]*"([a-z0-9]{3,12})"[ \t]*$', re.M)
+# Starts with the literal "id" (no ``^``), so the regex engine skips ahead to each "id" instead of
+# trying every line; _at_line_start then keeps those that open their line.
+_ID_LINE = re.compile(rb'id[ \t]*=[ \t]*"([a-z0-9]{3,12})"[ \t]*$', re.M)
 _TEXT_LINE = re.compile(rb'^[ \t]*text[ \t]*=[ \t]*"((?:[^"\\\n]|\\.)*)"', re.M)
 _SLUG = re.compile(r"^[a-z0-9][a-z0-9-]{0,39}$")
 
@@ -81,12 +83,17 @@ def evidence_ids(
     found = [
         (m.group(1).decode("ascii"), m.end())
         for m in _ID_LINE.finditer(data)
-        if m.group(1).startswith(prefix)
+        if m.group(1).startswith(prefix) and _at_line_start(data, m.start())
     ]
     found.reverse()
     if len(found) > describe:
         return [(entry_id, "") for entry_id, _ in found]
     return [(entry_id, _text_after(data, at)) for entry_id, at in found]
+
+
+def _at_line_start(data: bytes, at: int) -> bool:
+    """Whether only spaces or tabs come before ``at`` on its line."""
+    return not data[data.rfind(b"\n", 0, at) + 1 : at].strip(b" \t")
 
 
 def _text_after(data: bytes, at: int) -> str:
