@@ -31,6 +31,14 @@ itself); values are (name, help) pairs in the order Typer offers them.
 '''
 
 
+def help_last(items: tuple[tuple[str, str], ...]) -> tuple[tuple[str, str], ...]:
+    """``items`` with --help and -h last, in that order: Typer keeps the names of its help
+    option in a set, so their order changes with each process's hash seed (shells sort what
+    they offer, so the order never shows)."""
+    helps = [item for item in items if item[0] in ("--help", "-h")]
+    return tuple(i for i in items if i not in helps) + tuple(sorted(helps))
+
+
 def render_tree() -> str:
     from typer._click.shell_completion import _resolve_context
 
@@ -45,7 +53,7 @@ def render_tree() -> str:
             found = ctx.command.shell_complete(ctx, "")
             commands[key] = tuple((c.value, c.help or "") for c in found)
         found = ctx.command.shell_complete(ctx, "-")
-        options[key] = tuple((c.value, c.help or "") for c in found)
+        options[key] = help_last(tuple((c.value, c.help or "") for c in found))
         for name, sub in sorted(getattr(cmd, "commands", {}).items()):
             walk(sub, [*path, name])
 

@@ -23,7 +23,7 @@ HINTS: dict[str, str] = {
     "with: pm-coach network rm {name}",
     "evidence-ids": "See the ids with 'pm-coach evidence list'.",
     "feedback-ids": "See the ids with 'pm-coach feedback list'.",
-    "member-keys": "only what 'pm-coach share' writes",
+    "member-keys": "only what 'pm-coach share -o member.toml' writes",
     "answers-file": "Check the path: it is the -answers.toml file 'feedback request' wrote "
     "beside the form ('pm-coach feedback request --help' says where).",
 }
