@@ -355,7 +355,8 @@ def test_bad_member_files_are_all_listed_and_nothing_is_written(run, tmp_path: P
     assert lines[1:8] == [
         f"{b}, line 6: 'focus' names gaps with no level: teleport",
         f"{b}, line 7: 'mentor': Input should be less than or equal to 10",
-        f"{b}, line 8: 'salary' is not a member-file key (only what 'pm-coach share -o member.toml' writes)",
+        f"{b}, line 8: 'salary' is not a member-file key "
+        "(only what 'pm-coach share -o member.toml' writes)",
         f"{b}, line 11: 'levels.strategy': Input should be less than or equal to 5",
         f"{s}, line 2: not valid TOML: Illegal character '\\n'",
         f"{t}, line 3: the name 'Tom Ng' is used by more than one member (also twin.toml)",

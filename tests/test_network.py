@@ -238,8 +238,9 @@ def test_add_says_who_was_added_and_hints_on_stderr_when_no_gap_is_given(run, ho
     assert r.exit_code == 0
     assert r.stdout == "Added Sam Lee (mentor)\n"
     assert r.stderr == (
-        "  No --helps given, so 'plan' will not name them for any gap. To fix it: "
-        'pm-coach network edit "Sam Lee" --helps GAP\n'
+        "  No --helps given, so 'plan' will not name them for any gap (strategy, buy-in, "
+        'confidence, domain, delegation). To add one: pm-coach network edit "Sam Lee" '
+        "--helps strategy\n"
     )
 
 

@@ -321,7 +321,7 @@ def test_find_uses_the_focus_gaps_and_the_profile(run, home: Path, tmp_path: Pat
     assert "Delegation (delegation): look for a mentor" in r.stdout
     assert "Where to look:" in r.stdout and "On the job:" in r.stdout
     assert "Giving back: you could mentor others in" in r.stdout
-    assert 'pm-coach network add "NAME" --kind mentee --helps domain' in r.stdout
+    assert 'pm-coach network add "…" --kind mentee --helps domain' in r.stdout
 
     r = run("network", "find", "--gap", "strategy", "--json")
     assert [s["gap"] for s in json.loads(r.stdout)["suggestions"]] == ["strategy"]

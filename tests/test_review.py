@@ -96,7 +96,7 @@ def test_review_without_a_terminal_exits_6_with_a_hint(run, two: Path) -> None:
     r = run("export", "--review")
     assert r.exit_code == 6
     assert "not an interactive terminal" in r.stderr
-    assert 'pm-coach evidence edit ID --bullet "…"' in r.stderr
+    assert 'pm-coach evidence edit bet001 --bullet "…"' in r.stderr
     assert all(not e.bullet for e in EvidenceStore(two).load())
 
 

@@ -254,7 +254,10 @@ def test_log_tags_with_the_model_and_says_which_words(run, home: Path) -> None:
     assert r.exit_code == 0, r.output
     entry = EvidenceStore(home).load()[0]
     assert entry.gaps == ["buy-in"]
-    assert 'Tagged buy-in (suggested from "legal", "sales", "ops") — change it with: ' in r.stdout
+    assert (
+        'Tagged buy-in (suggested from "legal", "sales", "ops"). If it shows another gap, change '
+        f"it with: pm-coach evidence edit {entry.id} --rm-gap buy-in --add-gap strategy"
+    ) in r.stdout
 
 
 def test_log_names_a_second_gap_when_it_is_nearly_as_likely(

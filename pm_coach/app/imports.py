@@ -99,11 +99,11 @@ def run(
     ]
     if result.suggested:
         entry_id, gap = next(iter(result.suggested.items()))
-        other = next(g for g in skill_map.gap_ids if g != gap)
+        other = next((f" --add-gap {g}" for g in skill_map.gap_ids if g != gap), "")
         lines.append(
             "  Suggested gaps are a guess from the words; check them with "
             "'pm-coach evidence list' and change one with: "
-            f"pm-coach evidence edit {entry_id} --rm-gap {gap} --add-gap {other}"
+            f"pm-coach evidence edit {entry_id} --rm-gap {gap}{other}"
         )
     untagged = sum(1 for e in result.added if not e.gaps)
     if untagged:

@@ -72,10 +72,12 @@ def log(
     lines = [f"Logged {summary_line(saved, min(screen_width(sys.stdout), 80) - 9)}"]
     if suggestion is not None:
         words = ", ".join(f'"{w}"' for w in suggestion.matched[:3])
-        other = suggestion.also or next(g for g in skill_map.gap_ids if g != suggestion.gap)
+        gap = suggestion.gap
+        other = suggestion.also or next((g for g in skill_map.gap_ids if g != gap), None)
+        change = f"--add-gap {other}" if other else ""
         lines.append(
-            f"  Tagged {suggestion.gap} (suggested from {words}). If it shows another gap, "
-            f"change it with: {edit} --rm-gap {suggestion.gap} --add-gap {other}"
+            f"  Tagged {gap} (suggested from {words}). If it shows another gap, "
+            f"change it with: {edit} --rm-gap {gap} {change}".rstrip()
         )
         if suggestion.also:
             also = suggestion.also
