@@ -227,10 +227,11 @@ def test_plan_full_at_80_columns_lists_its_reasons_under_the_table(run, history)
         "2. 2 levels below target; no evidence logged yet, so the rating is still a claim",
         "3. 2 levels below target; no evidence logged yet, so the rating is still a claim",
     ]
-    assert lines[-4:] == [
-        'As you finish each action: pm-coach log "what you did" --action ID',
-        "Or mark it done: pm-coach plan done ID",
-        'Not doing one: pm-coach plan skip ID --why "the reason"',
+    assert lines[-5:] == [  # the first open action, so that each command pastes as shown
+        "As you finish each action:",
+        '  pm-coach log "what you did" --action confidence-role-play',
+        "Or mark it done: pm-coach plan done confidence-role-play",
+        'Not doing one: pm-coach plan skip confidence-role-play --why "the reason"',
         "The week ahead: pm-coach next",
     ]
 
