@@ -49,6 +49,29 @@ UNIQUE_IDS: tables.Unique[Evidence] = tables.Unique(
 )
 
 
+def rewritten(path: Path, old: list[Evidence], new: list[Evidence], comment: str) -> str:
+    """The ``[[evidence]]`` file ``path`` (holding ``old``) as it reads holding ``new``: only the
+    tables that changed are replaced or removed, every other byte kept; written afresh, headed
+    by ``comment``, when there is no file yet or the splice cannot keep it. Call it under the
+    lock."""
+    from pm_coach.store.splice import splice_tables
+
+    text = files.read_text(path)
+    if text is not None:
+        spliced = splice_tables(
+            text,
+            KEY,
+            old,
+            new,
+            ident=lambda e: e.id,
+            record=lambda e: e.to_record(),
+            parse=lambda t: tables.parse_tables(path, t, KEY, Evidence),
+        )
+        if spliced is not None:
+            return spliced
+    return tables.dump_tables(KEY, [e.to_record() for e in new], comment)
+
+
 class EvidenceStore:
     def __init__(self, folder: Path) -> None:
         self.folder = folder
@@ -131,27 +154,12 @@ class EvidenceStore:
         Only the lines of the entries that changed are replaced or removed; every other byte
         (the user's comments, blank lines, entries laid out by hand) stays as it was.
         """
-        from pm_coach.store.splice import splice_tables
-
         with files.locked(self.folder):
             if files.check_regular(self.path):
                 self._recover()
             old = self.load()
             entries = change(list(old))
-            text = files.read_text(self.path)
-            new_text = None
-            if text is not None:
-                new_text = splice_tables(
-                    text,
-                    KEY,
-                    old,
-                    entries,
-                    ident=lambda e: e.id,
-                    record=lambda e: e.to_record(),
-                    parse=lambda t: tables.parse_tables(self.path, t, KEY, Evidence),
-                )
-            if new_text is None:
-                new_text = tables.dump_tables(KEY, [e.to_record() for e in entries], COMMENT)
+            new_text = rewritten(self.path, old, entries, COMMENT)
             files.atomic_write(self.path, new_text)
             self._written(os.stat(self.path), rewritten=(new_text.encode("utf-8"), entries))
         return entries

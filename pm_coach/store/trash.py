@@ -38,26 +38,10 @@ def load_trash(folder: Path) -> list[Evidence]:
 
 def _new_text(folder: Path, change: Callable[[list[Evidence]], list[Evidence]]) -> str:
     """The trash file as it reads after ``change`` (call it under the lock)."""
-    from pm_coach.store.splice import splice_tables
+    from pm_coach.store.evidence import rewritten
 
-    path = trash_path(folder)
     old = load_trash(folder)
-    new = change(list(old))
-    text = files.read_text(path)
-    new_text = None
-    if text is not None:
-        new_text = splice_tables(
-            text,
-            KEY,
-            old,
-            new,
-            ident=lambda e: e.id,
-            record=lambda e: e.to_record(),
-            parse=lambda t: tables.parse_tables(path, t, KEY, Evidence),
-        )
-    if new_text is None:
-        new_text = tables.dump_tables(KEY, [e.to_record() for e in new], COMMENT)
-    return new_text
+    return rewritten(trash_path(folder), old, change(list(old)), COMMENT)
 
 
 def _rewrite(folder: Path, change: Callable[[list[Evidence]], list[Evidence]]) -> None:
