@@ -215,6 +215,8 @@ def _say(line: str) -> None:
 
 
 def _write(result: Output, body: str | RenderableType, path: Path, kind: str, force: bool) -> None:
+    if isinstance(body, Iterator):  # lines written one at a time on screen
+        body = "".join(body)
     if not isinstance(body, str):  # choose_format keeps the terminal view off files
         raise TypeError(f"{kind} renders for the screen only")
     from pm_coach.store.output import write_output

@@ -43,7 +43,7 @@ class EvidenceList(Output):
         from pm_coach.render import evidence as render
 
         if fmt == "json":
-            return render.as_json(self.entries) + "\n"
+            return render.json_lines(self.entries)
         import sys
 
         from pm_coach.render.evidence_list import lines, title

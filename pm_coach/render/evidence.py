@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 import json
-from collections.abc import Sequence
+from collections.abc import Iterator, Sequence
 from typing import TYPE_CHECKING
 
 if TYPE_CHECKING:
@@ -50,10 +50,19 @@ def detail(e: Evidence) -> RenderableType:
 def as_json(entries: Sequence[Evidence]) -> str:
     """A JSON array, one entry a line: readable, diffable, and written by json's fast C encoder
     (``indent`` would switch to the pure-Python one, several times slower on a big log)."""
+    return "".join(json_lines(entries))[:-1]
+
+
+def json_lines(entries: Sequence[Evidence]) -> Iterator[str]:
+    """:func:`as_json` and a newline, a line at a time: a big log is never held as text."""
     if not entries:
-        return "[]"
-    lines = ",\n".join(json.dumps(e.to_json(), ensure_ascii=False) for e in entries)
-    return "[\n" + lines + "\n]"
+        yield "[]\n"
+        return
+    yield "[\n"
+    last = len(entries) - 1
+    for i, e in enumerate(entries):
+        yield json.dumps(e.to_json(), ensure_ascii=False) + (",\n" if i < last else "\n")
+    yield "]\n"
 
 
 def summary_line(e: Evidence, width: int = 71) -> str:

@@ -233,8 +233,9 @@ def code_fingerprint(sources: list[str]) -> int:
     return crc
 
 
-def read_blob(folder: Path, name: str, key: object) -> bytes | None:
-    """The bytes :func:`write_blob` kept under ``key``; None when there are none for it."""
+def read_blob(folder: Path, name: str, key: object) -> memoryview | None:
+    """The bytes :func:`write_blob` kept under ``key`` (a view of the file's bytes, not a copy:
+    a big log's drafts are tens of megabytes); None when there are none for it."""
     try:
         data = files.read_bytes(folder / name, limit=MAX_CACHE)
         if not data:
@@ -245,7 +246,7 @@ def read_blob(folder: Path, name: str, key: object) -> bytes | None:
             return None
         size = int.from_bytes(view[offset : offset + 4], "little")
         crc = int.from_bytes(view[offset + 4 : offset + 8], "little")
-        body = bytes(view[offset + 8 :])
+        body = view[offset + 8 :]
     except Exception:  # anything odd about a cache file means "no cache"
         return None
     return body if len(body) == size and checksum(body) == crc else None
