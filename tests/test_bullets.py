@@ -13,6 +13,7 @@ from pm_coach.core.bullets import MAX_CHARS, write_bullet
 from pm_coach.core.lead import read_lead
 from pm_coach.core.metrics import number_keys
 from pm_coach.core.verbs import lookup, verb
+from pm_coach.core.wording import drop_first_person
 
 # (TEXT, result, metrics, goal, kind, org) → the bullet a PM would paste.
 CASES: list[tuple[str, str, list[str], str, str, str, str]] = [
@@ -807,3 +808,72 @@ def test_examples_in_the_docs_are_what_the_code_writes() -> None:
             assert write_bullet(entry, kind=kind).text == expected
             checked += 1
     assert checked >= 8
+
+
+# --- fifth pass (after blind set 3) ---------------------------------------------------------
+
+
+def test_a_role_noun_followed_by_a_comma_is_a_role_not_an_object() -> None:
+    assert (
+        write_bullet("Product owner, checkout pod", result="Conversion up 2%").text
+        == "Served as a product owner for the checkout pod, with conversion up 2%"
+    )
+    assert (
+        write_bullet("Speaker, internal PM guild", kind="talk").text
+        == "Spoke at the internal PM guild"
+    )
+    assert (
+        write_bullet("Board member, NL chapter", kind="volunteer", org="Women in Product").text
+        == "Served as a board member with Women in Product, NL chapter"
+    )
+
+
+def test_a_role_is_known_by_its_shape_not_only_by_the_list() -> None:
+    # "curator" and "convenor" are in no table: the ending and the comma say they are roles
+    assert write_bullet("Curator, the design guild library", kind="volunteer").text == (
+        "Served as a curator, the design guild library"
+    )
+    assert write_bullet("Platform lead, payments", kind="work").text == (
+        "Served as a platform lead for payments"
+    )
+    # a word shaped like a role that is an ordinary word stays read as before
+    assert not write_bullet("Faster, simpler checkout for buyers").text.startswith("Served")
+
+
+def test_a_role_joined_with_another_thing_done() -> None:
+    text = write_bullet(
+        "Treasurer + website for local food bank, rebuilt the volunteer rota", kind="volunteer"
+    ).text
+    assert text == (
+        "Served as a treasurer for the local food bank and ran the website, "
+        "rebuilt the volunteer rota"
+    )
+
+
+def test_arrows_and_shorthand_are_spelled_out() -> None:
+    assert write_bullet("Cut onboarding 9 screens -> 4, A/B'd for 3 wks").text == (
+        "Cut onboarding from 9 screens to 4, A/B-tested for 3 weeks"
+    )
+    assert write_bullet("Cut the form 7 fields → 3").text == "Cut the form from 7 fields to 3"
+    assert "6 hours a week" in write_bullet("Saved 6 hrs/wk of triage").text
+
+
+def test_informal_words_are_said_plainly() -> None:
+    assert write_bullet("Rebuilt the plan after the pilot flopped").text == (
+        "Rebuilt the plan after the pilot fell short"
+    )
+    assert write_bullet("Wrote the pricing doc with finance").text == (
+        "Wrote the pricing document with finance"
+    )
+    assert write_bullet("Ran the Thurs demo for sales").text == "Ran the Thursday demo for sales"
+
+
+def test_who_was_on_a_panel_is_not_part_of_its_title() -> None:
+    text = write_bullet("Panel: PMs in public sector, w/ GDS + 2 councils", kind="talk").text
+    assert text == 'Spoke on a panel with GDS and 2 councils: "PMs in public sector"'
+
+
+def test_nothing_happened_since_is_said_without_we() -> None:
+    assert drop_first_person("the rota now has a PM and we haven't had a sev1 since") == (
+        "the rota now has a PM, with no sev1 since"
+    )

@@ -9,9 +9,10 @@ an article on …", "Ran the pricing review …").
 
 from __future__ import annotations
 
+import re
 from dataclasses import dataclass
 
-from pm_coach.core.verbs import Verb, prefixed_verb, verb, word_set
+from pm_coach.core.verbs import Verb, lookup, prefixed_verb, verb, word_set
 from pm_coach.core.wording import (
     DETERMINERS,
     article_for,
@@ -111,6 +112,14 @@ def read_role(ws: list[str], kind: str) -> Role | None:
         i += 1
     if i >= len(ws):
         return None
+    if not mods:
+        # "Growth lead, activation squad": any noun phrase of up to three words ending in a
+        # person noun and a comma names a role, when none of its words is a verb
+        for j in (1, 2):
+            if j < len(ws) - 1 and ws[j].endswith(",") and person_noun(ws[j]):
+                if all(w.isalpha() and not lookup(w.lower()) for w in ws[:j]):
+                    mods, i = list(ws[:j]), j
+                break
     noun = bare(ws[i])
     if noun == "lead" and i + 1 < len(ws) and bare(ws[i + 1]) in ("pm", "product", "apm"):
         mods.append(ws[i])  # "Lead PM for checkout"
@@ -119,9 +128,31 @@ def read_role(ws: list[str], kind: str) -> Role | None:
         if noun == "product" and i + 1 < len(ws) and bare(ws[i + 1]) == "manager":
             i += 1
             noun = "manager"
-    if noun not in ROLE_VERBS:
+    comma = ws[i].endswith(",")
+    if noun not in ROLE_VERBS and not (comma and person_noun(ws[i])):
         return None
     after = ws[i + 1 :]
+    if comma and after:
+        return _role_with_place(ws, i, mods, kind)
+    if len(after) > 2 and bare(after[0]) == "and" and bare(after[1]) not in ROLE_VERBS:
+        # "Treasurer and website for the food bank": the role, then the other thing done
+        end = next((k for k, w in enumerate(after[1:], 1) if bare(w) in ROLE_PREPS), 0)
+        if 1 < end <= 3 and not any(w.endswith(",") for w in after[1:end]):
+            thing = after[1:end]
+            v, _ = verb_for_noun(thing, kind)
+            v = prefixed_verb("run") if v.base == "lead" else v
+            role_words = " ".join(_role_case(w) for w in [*mods, ws[i]])
+            titled = any(bare(m) in ("lead", "senior", "interim", "acting") for m in mods)
+            first = role_words.split(" ", 1)[0]
+            role_phrase = role_words if titled else join(article_for(first), role_words)
+            place = after[end + 1 :]
+            stop = next((k + 1 for k, w in enumerate(place) if w.endswith((",", ";"))), len(place))
+            tail = place[stop:]
+            mark = place[stop - 1][-1] if tail else ""
+            place = [*place[: stop - 1], place[stop - 1].rstrip(",;")] if place else place
+            did = join("and", v.past, "the", " ".join(thing)) + mark
+            rest = join(role_phrase, after[end], " ".join(_the(place)), did, " ".join(tail))
+            return Role(SERVE, rest, " ".join(ws[: i + 1]))
     if after and bare(after[0]) not in ROLE_PREPS:
         return None  # "Mentor two APMs": a verb, not a role
     if not after and not mods:
@@ -156,6 +187,64 @@ def read_role(ws: list[str], kind: str) -> Role | None:
             Verb("appear", "appeared as", "appearing as"), join(role_phrase, *after), replaced
         )
     return Role(SERVE, join(role_phrase, " ".join(after)), replaced)
+
+
+# Endings of a noun naming a person ("steward", "convenor", "archivist", "trustee", "custodian").
+PERSON_ENDINGS = ("er", "or", "ist", "ee", "ian", "ant")
+# Words with those endings that are not people.
+NOT_PEOPLE = word_set(
+    """after under over never ever other either neither rather whether number paper cover order
+    water later letter better faster bigger smaller higher lower greater fewer error major minor
+    prior interior senior junior sooner quarter register poster banner border filter folder
+    sticker trigger layer server browser tracker counter corner member-only committee coffee
+    guarantee fee degree pedigree giant grant relevant assistant important tenant plan"""
+)
+
+
+def person_noun(word: str) -> bool:
+    """True for a word shaped like a role a person holds: known, or "-er"/"-or"/"-ist"… ."""
+    plain = bare(word)
+    if plain in ROLE_VERBS:
+        return True
+    return (
+        len(plain) >= 5
+        and plain.isalpha()
+        and plain.endswith(PERSON_ENDINGS)
+        and plain not in NOT_PEOPLE
+        and not lookup(plain)
+    )
+
+
+def _the(place: list[str]) -> list[str]:
+    """ "internal PM guild" → "the internal PM guild"; a name ("Eastside Youth FC") stays bare."""
+    if not place or bare(place[0]) in DETERMINERS or place[0][:1].isdigit():
+        return place
+    connectors = ("of", "and", "in", "for", "the", "on", "at")
+    head = next((place[: k + 1] for k, w in enumerate(place) if w[-1:] in ",;:)"), place)
+    if len(head) < 2 and not head[0].rstrip(",;:").endswith(("team", "pod", "squad", "group")):
+        return place  # "for payments", "for growth": an area, not a thing with "the"
+    common = any(w[:1].islower() and bare(w) not in connectors for w in place[:4])
+    return ["the", *place] if common else place
+
+
+def _role_with_place(ws: list[str], i: int, mods: list[str], kind: str) -> Role:
+    """ "Product owner, monetisation pod" / "Speaker, internal PM guild" / "Trustee, X Trust":
+    a role then the place it is held, never a verb put in front of the role."""
+    noun = bare(ws[i])
+    replaced = " ".join(ws[: i + 1]).rstrip(",")
+    after = ws[i + 1 :]
+    role_words = " ".join(_role_case(w.rstrip(",")) for w in [*mods, ws[i]])
+    if noun == "speaker" and not mods:
+        return Role(verb("speak"), join("at", " ".join(_the(after))), replaced)
+    if noun in ("panelist", "panellist"):
+        return Role(verb("speak"), join("on a panel at", " ".join(_the(after))), replaced)
+    titled = any(bare(m) in ("lead", "senior", "interim", "acting") for m in mods)
+    first = role_words.split(" ", 1)[0]
+    role_phrase = role_words if titled else join(article_for(first), role_words)
+    if kind == "volunteer":
+        # the organisation goes straight after the role: "… a trustee with X, digital subgroup"
+        return Role(SERVE, f"{role_phrase}, {' '.join(after)}", replaced)
+    return Role(SERVE, join(role_phrase, "for", " ".join(_the(after))), replaced)
 
 
 def _role_case(word: str) -> str:
@@ -328,6 +417,9 @@ def _beside_place(rest: str, org: str) -> str | None:
     return None
 
 
+_WHO_AFTER_TITLE = re.compile(r", (?:[Ww]/ ?|with |alongside |together with )")
+
+
 def split_title(text: str) -> tuple[str, str, str]:
     """A talk or article named with a colon, as (the line before it, the preposition, the title):
     "Article on saying no: how we publish …" → ("Article", "on", "Saying no: how we publish …");
@@ -338,6 +430,12 @@ def split_title(text: str) -> tuple[str, str, str]:
         return "", "", ""
     if len(after) > 2 and after[0] in "'‘" and after[-1] in "'’":
         after = after[1:-1]  # 'What we got wrong': the bullet puts its own double quotes
+    else:
+        # An unquoted title ends where the note about who was there starts: "Panel: PMs in
+        # public sector, w/ GDS + 2 councils" → a panel with GDS and 2 councils: "PMs in …".
+        m = _WHO_AFTER_TITLE.search(after)
+        if m is not None and len(after[: m.start()].split()) >= 2:
+            head, after = f"{head} {after[m.start() + 2 :]}", after[: m.start()]
     ws = head.split()
     for i in range(len(ws) - 1, 0, -1):
         if ws[i] in TOPIC_PREPS:

@@ -84,6 +84,20 @@ _SHORTHAND: tuple[tuple[re.Pattern[str], str], ...] = tuple(
         (r"\bgovt\b", "government"),
         (r"\bdept\b", "department"),
         (r" (?:actually|basically|literally|really)(?= )", ""),
+        # "9 screens -> 4": an arrow between two amounts is a change "from A to B"
+        (r"\b(\d[\d,.]*%?(?: [a-z]+)?) ?(?:->|→|=>) ?(?=[\d$£€])", r"from \1 to "),
+        (r"(?<=\w) ?(?:->|→|=>) ?(?=\w)", " to "),
+        (r"\b[Aa]/[Bb]['’]d\b", "A/B-tested"),
+        (r"\b(hours|minutes|days) ?/ ?(?:wk|week)\b", r"\1 a week"),
+        (r"\b(hours|minutes|days) ?/ ?(?:mo|month)\b", r"\1 a month"),
+        # informal words a CV says plainly
+        (r"\bflopped\b", "fell short"),
+        (r"\bflop\b", "failure"),
+        (r"\b(?<!-)docs\b(?![-'’])", "documents"),
+        (r"\b(?<!-)doc\b(?![-'’])", "document"),
+        (r"\bThurs?\b\.?", "Thursday"),
+        (r"\bTues?\b\.?", "Tuesday"),
+        (r"\bWeds?\b\.?(?= |$)", "Wednesday"),
     )
 )
 _QUOTE_SPLIT = re.compile(r"(\"[^\"]*\"|“[^”]*”|'[^']{4,}'(?!\w))")
@@ -93,7 +107,7 @@ def formal(text: str) -> str:
     """Shorthand spelled out the way a CV writes it: "+" and "&" → "and", "w/" → "with", "5 wks"
     → "5 weeks", "~120" → "about 120", "eng" → "engineering"; fillers ("actually") go. Quoted
     titles keep their own words."""
-    if not any(ch in text for ch in "+&/~") and not _FORMAL_HINT.search(text):
+    if not any(ch in text for ch in "+&/~→") and not _FORMAL_HINT.search(text):
         return text  # the common case, without the patterns
     parts = _QUOTE_SPLIT.split(text)
     for i in range(0, len(parts), 2):
@@ -106,7 +120,7 @@ def formal(text: str) -> str:
 
 _FORMAL_HINT = re.compile(
     r"\b(?:wks?|hrs|mins|mos|yrs|approx|eng|mgmt|ppl|thru|govt|dept|actually|basically|literally|"
-    r"really)\b|\dwks?\b|\d(?:hrs|mins|mos|yrs|h)\b"
+    r"really|flop|flopped|docs?|Thurs?|Tues?|Weds?)\b|\dwks?\b|\d(?:hrs|mins|mos|yrs|h)\b|->|→|=>|/wk|'d\b"
 )
 
 
@@ -235,6 +249,11 @@ _OBJECT_PRONOUN = re.compile(r"\b(?:me|us)\b")
 FIRST_PERSON = re.compile(r"(?:\b(?:I|I'm|I’m|I've|I’ve|me|my|mine|myself|we|our|us|ours)\b)|^We\b")
 
 
+# "and we haven't had a sev1 since" → ", with no sev1 since": nothing happened, said without we.
+_NONE_SINCE = re.compile(
+    r"(,? and |, |^)(?:I|we|We) (?:haven't|haven’t|have not|'ve not) (?:had|seen) (?:a|an|any) "
+    r"(?=[\w-]+ (?:since|in|for)\b)"
+)
 _SO_I_CAN = re.compile(r"\bso(?: that)? (?:I|we) (?:can|could|would|will|might) ")
 _WHEN_I = re.compile(r"\b(after|before|when|while|until|since|once) (?:I|we) ([a-z]+)\b")
 _HOW_WE = re.compile(r"\b(how|what|where|when|why) (?:I|we) ([a-z]+)\b")
@@ -294,6 +313,7 @@ def drop_first_person(text: str) -> str:
     low = f" {text.lower()} "
     if not any(p in low for p in ("my", "our", " i ", " we ", " me", " us")):
         return text  # the common case, without the regular expressions
+    text = _NONE_SINCE.sub(lambda m: "no " if m.group(1) == "" else ", with no ", text)
     text = _SO_I_CAN.sub("to ", text)
     text = _WHEN_I.sub(_gerund_after, text)
     text = _HOW_WE.sub(_how_to, text)
