@@ -877,3 +877,38 @@ def test_nothing_happened_since_is_said_without_we() -> None:
     assert drop_first_person("the rota now has a PM and we haven't had a sev1 since") == (
         "the rota now has a PM, with no sev1 since"
     )
+
+
+def test_turned_out_is_a_finding_with_its_subject() -> None:
+    assert write_bullet(
+        "Interviewed 9 admins, turned out the export limit was the reason"
+    ).text == ("Interviewed 9 admins, finding that the export limit was the reason")
+
+
+def test_got_and_a_participle_is_a_passive_result() -> None:
+    text = write_bullet("Wrote the deprecation guide", result="got adopted by all 12 partners").text
+    assert text == "Wrote the deprecation guide, adopted by all 12 partners"
+
+
+def test_a_noun_that_is_also_a_verb_can_be_the_subject_of_a_result() -> None:
+    text = write_bullet("Moved payouts to daily", result="Host churn dropped 8%").text
+    assert text == "Moved payouts to daily, so host churn dropped 8%"
+
+
+def test_a_lone_thing_as_subject_gets_the() -> None:
+    text = write_bullet("Agreed one eligibility checker", result="Checker went live in May").text
+    assert text == "Agreed one eligibility checker, so the checker went live in May"
+    # a mass noun shaped the same way does not
+    assert "so turnover fell" in write_bullet("Fixed rotas", result="Turnover fell 5%").text
+
+
+def test_what_mentees_did_is_theirs_not_caused() -> None:
+    text = write_bullet("Mentored 5 founders", result="3 of the 5 founders raised pre-seed").text
+    assert text == "Mentored 5 founders — 3 of the 5 founders raised pre-seed"
+
+
+def test_a_talk_audience_is_not_a_result_of_the_talk() -> None:
+    text = write_bullet(
+        "Gave a talk on pricing", result="about 300 in the room, 2 leads", kind="talk"
+    )
+    assert text.text == "Gave a talk on pricing — about 300 in the room, 2 leads"

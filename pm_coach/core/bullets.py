@@ -180,6 +180,8 @@ CAUSE_WITH_PREP = {
     "paved": ("the",),
 }
 # Verbs that report a finding: "so reminder timing turned out to be …" would claim a false cause.
+# Work for other people whose results are their own ("3 of the 5 founders raised"): never "so".
+HELPING = word_set("mentor coach advise tutor")
 FINDING_WORDS = word_set("turned showed revealed confirmed proved found suggested")
 # Words before a later verb that make it part of the first clause, not the verb of a subject.
 COORDINATORS = word_set("and then or that which who to but")
@@ -321,6 +323,8 @@ def _subject_verb_of(ws: tuple[str, ...], start: int) -> tuple[str, int]:
 
 
 # Adjectives that mark one particular thing: "new sign-up site went live" → "the new …".
+# Mass nouns shaped like "checker" or "tracker": no "the" when they are the subject.
+UNCOUNTED_ER = word_set("turnover behaviour behavior power water paper laughter rather other")
 FRESH = word_set("new updated redesigned revamped rebuilt refreshed first")
 
 
@@ -348,7 +352,9 @@ def subject_article(text: str) -> str:
     if not first.islower():
         return text
     fresh = bare(first) in FRESH and len(subject) > 1 and not plain_head.endswith("s")
-    if plain_head not in COUNTABLE_SUBJECTS and not fresh:
+    agent = len(subject) == 1 and plain_head.endswith(("er", "or")) and plain_head.isalpha()
+    agent = agent and plain_head not in UNCOUNTED_ER and len(plain_head) > 4
+    if plain_head not in COUNTABLE_SUBJECTS and not fresh and not agent:
         return text
     return "the " + text
 
@@ -365,7 +371,10 @@ def _absolute(kind: str) -> str:
 
 # "Leads now prioritise bugs and I got back 4 hours": the person's own part goes first, so
 # it reads as theirs ("…, getting back 4 hours; leads now prioritise bugs").
-_AND_I = re.compile(r"^(?!(?:I|We|we)\b)(.+?),? and (?:I|we) (?!(?:can|could|will|would)\b)(.+)$")
+_AND_I = re.compile(
+    r"^(?!(?:I|We|we)\b)(.+?),? and (?:I|we) "
+    r"(?!(?:can|could|will|would|haven't|haven’t|have not|'ve not)\b)(.+)$"
+)
 # Verbs that say a number moved, never what a person did to it: "grew from 6 regulars to 40"
 # has the group as its subject, so it follows the action with "which".
 MOVED = word_set("grew rose fell dropped jumped climbed shrank declined went increased decreased")
@@ -481,10 +490,18 @@ def read_result(result: str) -> Result | None:
         if lead.kind == "verb":
             return _verb_result(lead, several)
     first = bare(ws[0])
+    if first == "got" and len(ws) > 2:
+        done = found_verb(bare(ws[1]), ws[2])
+        if done is not None and done[1] == "past":  # "got picked up by …" → "picked up by …"
+            return read_result(" ".join(ws[1:]))
     if first == "live" and len(ws) > 1:  # "Live in 6 markets" → "Went live in 6 markets"
         return _verb_result(read_lead("went " + lower_first(text)), several)
     nxt = hws[1] if len(hws) > 1 else ""
     found = found_verb(first, nxt)
+    if found is not None and found[1] == "base":
+        kind, at = _subject_verb(hws)
+        if 1 < at <= 8 and bare(hws[at]) in MOVED and not _is_past(first):
+            return Result(_absolute(kind) or "clause", _with_articles(low), several=several)
     gerund = found is not None and found[1] == "gerund"
     if gerund:  # "recording became …" (a subject) or "saving $180K a year" (a participle)
         kind, _ = _subject_verb(hws)
@@ -716,6 +733,9 @@ def join_actions(text: str) -> str:
     ws = words(last)
     if not sep or not ws or not ws[0].islower() or "(" in last:
         return text
+    if len(ws) > 2 and ws[0] == "turned" and bare(ws[1]) == "out" and words(head):
+        said = ws[3:] if ws[2] == "that" else ws[2:]
+        return f"{head}, finding that {' '.join(said)}"
     first = words(head)
     if not first or " and " in head or "; " in head or ":" in head:
         return text
@@ -834,7 +854,8 @@ def write_bullet(
             link = ", and was "
         elif res.kind == "clause":
             finding = any(bare(w) in FINDING_WORDS for w in words(res.text.split(";")[0])[:8])
-            link = " — " if several or finding else ", so "
+            theirs = lead.verb is not None and lead.verb.base in HELPING
+            link = " — " if several or finding or theirs else ", so "
         elif res.kind == "absolute":
             link = " — " if several or " with " in done else ", with "
         elif res.kind == "passive":
@@ -846,7 +867,9 @@ def write_bullet(
             body = join(done, _brackets([lower_first(result_text), *amounts]))
             return body + _metric_tail(kept, False, False) + goal_part
         else:
-            link = " — " if several else ", resulting in "
+            opener = bare(result_text.split(" ", 1)[0])
+            counted = kind != "work" and (opener[:1].isdigit() or opener in ("about", "over"))
+            link = " — " if several or counted else ", resulting in "
         said = lower_first(result_text)
         body = done + link + join(said, _brackets(amounts))
         return body + _metric_tail(kept, res.kind == "clause", link == ", with ") + goal_part
