@@ -912,3 +912,17 @@ def test_a_talk_audience_is_not_a_result_of_the_talk() -> None:
         "Gave a talk on pricing", result="about 300 in the room, 2 leads", kind="talk"
     )
     assert text.text == "Gave a talk on pricing — about 300 in the room, 2 leads"
+
+
+def test_a_role_over_a_thing_takes_its_verb_and_a_lone_team_takes_the() -> None:
+    assert write_bullet("Organiser, monthly PM coffee morning", kind="volunteer").text == (
+        "Organised the monthly PM coffee morning"
+    )
+    assert write_bullet("PM lead for checkout squad").text == (
+        "Served as a PM lead for the checkout squad"
+    )
+
+
+def test_a_tacked_on_no_takes_with() -> None:
+    text = write_bullet("Built the tracker", result="response time fell 40%, no breaches in Q2")
+    assert text.text.endswith("fell 40%, with no breaches in Q2")

@@ -186,6 +186,8 @@ def read_role(ws: list[str], kind: str) -> Role | None:
         return Role(
             Verb("appear", "appeared as", "appearing as"), join(role_phrase, *after), replaced
         )
+    if prep in ("for", "of", "on") and len(after) > 1:
+        after = [after[0], *_the(after[1:])]  # "a PM lead for the checkout squad"
     return Role(SERVE, join(role_phrase, " ".join(after)), replaced)
 
 
@@ -217,14 +219,21 @@ def person_noun(word: str) -> bool:
 
 def _the(place: list[str]) -> list[str]:
     """ "internal PM guild" → "the internal PM guild"; a name ("Eastside Youth FC") stays bare."""
-    if not place or bare(place[0]) in DETERMINERS or place[0][:1].isdigit():
-        return place
+    if not place or bare(place[0]) in DETERMINERS or place[0][:1] in "0123456789'\"‘“":
+        return place  # a number or a quoted title takes no article
     connectors = ("of", "and", "in", "for", "the", "on", "at")
     head = next((place[: k + 1] for k, w in enumerate(place) if w[-1:] in ",;:)"), place)
     if len(head) < 2 and not head[0].rstrip(",;:").endswith(("team", "pod", "squad", "group")):
         return place  # "for payments", "for growth": an area, not a thing with "the"
     common = any(w[:1].islower() and bare(w) not in connectors for w in place[:4])
     return ["the", *place] if common else place
+
+
+# Roles whose verb takes what the role was held over as its object ("Hosted the podcast").
+OBJECT_ROLES = word_set(
+    """organiser organizer co-organiser co-organizer host co-host founder co-founder chair
+    co-chair editor author co-author facilitator moderator"""
+)
 
 
 def _role_with_place(ws: list[str], i: int, mods: list[str], kind: str) -> Role:
@@ -236,6 +245,9 @@ def _role_with_place(ws: list[str], i: int, mods: list[str], kind: str) -> Role:
     role_words = " ".join(_role_case(w.rstrip(",")) for w in [*mods, ws[i]])
     if noun == "speaker" and not mods:
         return Role(verb("speak"), join("at", " ".join(_the(after))), replaced)
+    if noun in OBJECT_ROLES and not mods:
+        # "Organiser, monthly PM coffee morning" → "Organised the monthly PM coffee morning"
+        return Role(prefixed_verb(ROLE_VERBS[noun]), " ".join(_the(after)), replaced)
     if noun in ("panelist", "panellist"):
         return Role(verb("speak"), join("on a panel at", " ".join(_the(after))), replaced)
     titled = any(bare(m) in ("lead", "senior", "interim", "acting") for m in mods)

@@ -90,6 +90,8 @@ _SHORTHAND: tuple[tuple[re.Pattern[str], str], ...] = tuple(
         (r"\b[Aa]/[Bb]['’]d\b", "A/B-tested"),
         (r"\b(hours|minutes|days) ?/ ?(?:wk|week)\b", r"\1 a week"),
         (r"\b(hours|minutes|days) ?/ ?(?:mo|month)\b", r"\1 a month"),
+        # ", no statutory breaches in Q2" tacked on after a clause: "…, with no statutory breaches"
+        (r"(?<=[\w%)]), no (?=[\w$£€])(?![^,;]*, no )", ", with no "),
         # informal words a CV says plainly
         (r"\bflopped\b", "fell short"),
         (r"\bflop\b", "failure"),
@@ -120,7 +122,8 @@ def formal(text: str) -> str:
 
 _FORMAL_HINT = re.compile(
     r"\b(?:wks?|hrs|mins|mos|yrs|approx|eng|mgmt|ppl|thru|govt|dept|actually|basically|literally|"
-    r"really|flop|flopped|docs?|Thurs?|Tues?|Weds?)\b|\dwks?\b|\d(?:hrs|mins|mos|yrs|h)\b|->|→|=>|/wk|'d\b"
+    r"really|flop|flopped|docs?|Thurs?|Tues?|Weds?)\b|\dwks?\b|\d(?:hrs|mins|mos|yrs|h)\b"
+    r"|->|→|=>|/wk|'d\b|, no "
 )
 
 
