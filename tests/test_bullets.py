@@ -10,10 +10,10 @@ from hypothesis import given, settings
 from hypothesis import strategies as st
 
 from pm_coach.core.bullets import MAX_CHARS, write_bullet
-from pm_coach.core.lead import read_lead
-from pm_coach.core.metrics import number_keys
-from pm_coach.core.verbs import lookup, verb
-from pm_coach.core.wording import drop_first_person
+from pm_coach.core.bullets.lead import read_lead
+from pm_coach.core.bullets.metrics import number_keys
+from pm_coach.core.bullets.verbs import lookup, verb
+from pm_coach.core.bullets.wording import drop_first_person
 
 # (TEXT, result, metrics, goal, kind, org) → the bullet a PM would paste.
 CASES: list[tuple[str, str, list[str], str, str, str, str]] = [

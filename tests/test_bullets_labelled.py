@@ -15,7 +15,7 @@ from typing import Any
 import pytest
 
 from pm_coach.core.bullets import write_bullet
-from pm_coach.core.metrics import number_keys
+from pm_coach.core.bullets.metrics import number_keys
 
 DATA = Path(__file__).resolve().parent / "data" / "bullets_labelled.toml"
 ENTRIES: list[dict[str, Any]] = tomllib.loads(DATA.read_text("utf-8"))["entry"]

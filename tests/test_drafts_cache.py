@@ -3,17 +3,20 @@ the file they are kept in can build nothing but drafts."""
 
 from __future__ import annotations
 
+import ast
 import datetime as dt
 import os
 import pickle
+import shutil
 from pathlib import Path
 
 import pytest
 
 from pm_coach.app import drafts
 from pm_coach.core import bullets, ranking
+from pm_coach.core.bullets import memo
 from pm_coach.models import Evidence
-from pm_coach.store.view_cache import write_blob
+from pm_coach.store.view_cache import code_fingerprint, write_blob
 
 ENTRY = Evidence(
     id="abc",
@@ -26,7 +29,7 @@ ENTRY = Evidence(
 
 @pytest.fixture(autouse=True)
 def fresh_drafts(monkeypatch: pytest.MonkeyPatch) -> None:
-    monkeypatch.setattr(bullets, "_drafts", {})
+    monkeypatch.setattr(memo, "_drafts", {})
     monkeypatch.setattr(ranking, "_scores", {})
     monkeypatch.setattr(drafts, "_loaded", 0)
     monkeypatch.setattr(drafts, "_loaded_scores", 0)
@@ -38,7 +41,7 @@ def test_kept_drafts_come_back_in_the_next_run(home: Path, monkeypatch: pytest.M
     line = bullets.draft(ENTRY).text
     drafts.save(home)
     assert os.stat(home / ".drafts.cache").st_mode & 0o777 == 0o600
-    monkeypatch.setattr(bullets, "_drafts", {})
+    monkeypatch.setattr(memo, "_drafts", {})
     drafts.load(home)
     assert [b.text for b in bullets.known_drafts().values()] == [line]
 
@@ -47,7 +50,7 @@ def test_drafts_of_another_writer_are_not_used(home: Path, monkeypatch: pytest.M
     home.mkdir(parents=True)
     bullets.draft(ENTRY)
     drafts.save(home)
-    monkeypatch.setattr(bullets, "_drafts", {})
+    monkeypatch.setattr(memo, "_drafts", {})
     monkeypatch.setattr(drafts, "_key", lambda: 12345)  # the writer's source changed
     drafts.load(home)
     assert bullets.known_drafts() == {}
@@ -95,7 +98,7 @@ ENTRY_SCORE_KEY = (
 def _next_run(monkeypatch: pytest.MonkeyPatch) -> None:
     """What a new process starts from: nothing drafted, scored or read yet."""
     for module, name, value in [
-        (bullets, "_drafts", {}),
+        (memo, "_drafts", {}),
         (ranking, "_scores", {}),
         (drafts, "_loaded", 0),
         (drafts, "_loaded_scores", 0),
@@ -143,3 +146,57 @@ def test_drafts_and_scores_of_removed_entries_are_dropped(
     drafts.load(home)
     assert [key[0] for key in bullets.known_drafts()] == ["Wrote a one-page strategy for payments"]
     assert [key[0] for key in ranking.known_scores()] == ["Wrote a one-page strategy for payments"]
+
+
+def test_the_key_covers_every_module_of_the_writer() -> None:
+    names = [path.name for path in drafts.writer_files()]
+    assert names == [
+        "__init__.py",
+        "action.py",
+        "bullet.py",
+        "clauses.py",
+        "goal.py",
+        "lead.py",
+        "memo.py",
+        "metrics.py",
+        "result.py",
+        "sections.py",
+        "verbs.py",
+        "wording.py",
+        "write.py",
+    ]
+
+
+def test_a_change_to_any_writer_module_changes_the_key(tmp_path: Path) -> None:
+    copy = tmp_path / "bullets"
+    shutil.copytree(drafts.writer_files()[0].parent, copy)
+
+    def key() -> int:
+        return code_fingerprint([str(path) for path in drafts.writer_files(copy)])
+
+    before = key()
+    for path in drafts.writer_files(copy):
+        source = path.read_bytes()
+        path.write_bytes(source + b"# changed\n")
+        assert key() != before, path.name
+        path.write_bytes(source)
+    assert key() == before
+    (copy / "tense.py").write_text("IRREGULAR = {}\n", "utf-8")  # a module added later
+    assert key() != before
+
+
+def test_the_writer_uses_no_code_outside_its_package() -> None:
+    """So a key on the package's files is a key on everything a draft depends on."""
+    outside = set()
+    for path in drafts.writer_files():
+        for node in ast.walk(ast.parse(path.read_text("utf-8"))):
+            if isinstance(node, ast.ImportFrom) and node.module:
+                names = [node.module]
+            elif isinstance(node, ast.Import):
+                names = [alias.name for alias in node.names]
+            else:
+                continue
+            outside |= {
+                n for n in names if n.startswith("pm_coach") and not n.startswith(drafts.PACKAGE)
+            }
+    assert outside == {"pm_coach.models"}  # Evidence, for type hints only

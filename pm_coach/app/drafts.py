@@ -28,14 +28,7 @@ from typing import Any
 
 NAME = ".drafts.cache"
 SCORES = ".scores.cache"
-WRITER = (
-    "pm_coach.core.bullets",
-    "pm_coach.core.lead",
-    "pm_coach.core.metrics",
-    "pm_coach.core.sections",
-    "pm_coach.core.verbs",
-    "pm_coach.core.wording",
-)
+PACKAGE = "pm_coach.core.bullets"  # the writer: every module in it, and nothing outside it
 # Scores also depend on how drafts are linted and scored.
 SCORER = ("pm_coach.core.bullet_lint", "pm_coach.core.ranking")
 
@@ -44,17 +37,28 @@ _loaded_scores = 0  # any
 _drafts_read = True  # False: this run left the kept drafts unread, so it must not rewrite them
 
 
+def writer_files(folder: Path | None = None) -> list[Path]:
+    """The writer's source files (those of ``folder``, by default the writer's own package), in
+    a fixed order: a module added to the package counts without anyone listing it."""
+    if folder is None:
+        from pm_coach.core import bullets
+
+        folder = Path(bullets.__file__).parent
+    return sorted(folder.glob("*.py"))
+
+
 def _key() -> int:
-    from pm_coach.core import bullet_lint, bullets, ranking  # noqa: F401  (and every writer module)
+    from pm_coach.core import bullet_lint, ranking  # noqa: F401  (the scorer's modules)
     from pm_coach.store.view_cache import code_fingerprint
 
-    return code_fingerprint([str(sys.modules[name].__file__) for name in WRITER + SCORER])
+    scorer = [str(sys.modules[name].__file__) for name in SCORER]
+    return code_fingerprint([*(str(path) for path in writer_files()), *scorer])
 
 
 class _WriterOnly(pickle.Unpickler):
     def find_class(self, module: str, name: str) -> Any:
-        if module in WRITER:
-            found = getattr(sys.modules[module], name, None)
+        if module == PACKAGE or module.startswith(PACKAGE + "."):
+            found = getattr(sys.modules.get(module), name, None)
             if isinstance(found, type):
                 return found
         raise pickle.UnpicklingError(f"{module}.{name} is not part of a draft")

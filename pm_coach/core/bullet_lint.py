@@ -10,7 +10,7 @@ from dataclasses import dataclass
 from typing import TYPE_CHECKING
 
 from pm_coach.core.bullets import MAX_CHARS, Bullet
-from pm_coach.core.wording import has_first_person
+from pm_coach.core.bullets.wording import has_first_person
 
 if TYPE_CHECKING:
     from pm_coach.models import Evidence

@@ -13,8 +13,8 @@ from collections.abc import Sequence
 from dataclasses import dataclass
 from functools import lru_cache
 
-from pm_coach.core.verbs import lookup, unknown_past, word_set
-from pm_coach.core.wording import bare, clean, words
+from pm_coach.core.bullets.verbs import lookup, unknown_past, word_set
+from pm_coach.core.bullets.wording import bare, clean, words
 
 NUMBER = re.compile(
     r"(?<![\w.])[+\-−~≈<>]?[$£€]?(\d[\d,]*(?:\.\d+)?)\s?(%|x|×|k|K|m|M|bn|B|points?|pts?|pp)?(?![\w])"

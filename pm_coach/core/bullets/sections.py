@@ -12,8 +12,8 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass
 
-from pm_coach.core.verbs import Verb, lookup, prefixed_verb, verb, word_set
-from pm_coach.core.wording import (
+from pm_coach.core.bullets.verbs import Verb, lookup, prefixed_verb, verb, word_set
+from pm_coach.core.bullets.wording import (
     DETERMINERS,
     article_for,
     bare,

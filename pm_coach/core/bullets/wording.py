@@ -9,7 +9,7 @@ from __future__ import annotations
 import re
 from functools import cache
 
-from pm_coach.core.verbs import lookup, prefixed_verb, word_set
+from pm_coach.core.bullets.verbs import lookup, prefixed_verb, word_set
 
 # Words that start a sentence only because it is a sentence: moved into the middle of a bullet
 # they lose their capital. Anything else ("Stripe", "Salesforce", "Acme") is probably a name and

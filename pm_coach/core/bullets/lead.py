@@ -14,7 +14,7 @@ import re
 from dataclasses import dataclass, field
 from functools import cache
 
-from pm_coach.core.sections import (
+from pm_coach.core.bullets.sections import (
     COUNTABLE,
     HOLD_NOUNS,
     RUN_NOUNS,
@@ -23,7 +23,7 @@ from pm_coach.core.sections import (
     read_role,
     verb_for_noun,
 )
-from pm_coach.core.verbs import (
+from pm_coach.core.bullets.verbs import (
     DUTY_PHRASES,
     NOUN_FOLLOWERS,
     NOUNISH_ING,
@@ -38,7 +38,7 @@ from pm_coach.core.verbs import (
     unknown_past,
     word_set,
 )
-from pm_coach.core.wording import (
+from pm_coach.core.bullets.wording import (
     AUXILIARIES,
     SUBJECT_PRONOUNS,
     article_for,

@@ -1,0 +1,89 @@
+"""Shaping what the person did before it is written: dashes the user typed, several past actions
+joined with "and", an input count placed after the verb, and work still going on.
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import replace
+
+from pm_coach.core.bullets.clauses import ADVERBIAL, PARTICIPLE_FOLLOWERS, is_present
+from pm_coach.core.bullets.lead import Lead, found_verb
+from pm_coach.core.bullets.wording import bare, words
+
+
+def speaks_now(rest: str) -> bool:
+    """ "… a support agent who wants to move into product": the line speaks of the present, so
+    "Mentoring …" stays as it is rather than "Mentored … who wants"."""
+    ws = [bare(w) for w in words(rest)]
+    for i in range(len(ws) - 1):
+        nxt = ws[i + 1]
+        if ws[i] == "who" and nxt.endswith("s") and not nxt.endswith("ss") and len(nxt) > 3:
+            return True  # "who wants", "who runs": a person described as they are now
+        if ws[i] == "that" and is_present(nxt, False):
+            return True
+    return False
+
+
+def place_count(lead: Lead, metric: str) -> Lead | None:
+    """ "Ran interviews with …" and the input "9 interviews" → "Ran 9 interviews with …"."""
+    parts = metric.split(" ")
+    if len(parts) != 2 or not parts[0][:1].isdigit() or not parts[1].isalpha():
+        return None
+    ws = words(lead.rest)
+    noun = parts[1].lower()
+    if not ws or ws[0].lower().rstrip(",;:") != noun:
+        return None  # only straight after the verb: "Held roadmap workshops" stays as written
+    joined = tuple((i + 1, v) for i, v in lead.joined)
+    return replace(lead, rest=" ".join([parts[0], *ws]), joined=joined)
+
+
+SPACED_DASH = re.compile(r" [-–] ")
+RATE = re.compile(r"\b(?:a|per|each|every) (?:year|month|week|quarter|term)\b")
+
+
+def undash(text: str) -> str:
+    """A dash the user typed between two parts, made into what it stands for: details in
+    brackets ("discovery (14 interviews …)"), a list after a colon ("the Q3 plan: collecting
+    bets, sizing …"), a second action joined with "and". Dashes inside quotes stay."""
+    m = SPACED_DASH.search(text)
+    if m is None:
+        return text
+    before, after = text[: m.start()].rstrip(" ,"), text[m.end() :].strip()
+    if not before or not after or before.count('"') % 2 or before.count("“") > before.count("”"):
+        return text
+    ws = words(after)
+    first = bare(ws[0])
+    found = found_verb(first, ws[1] if len(ws) > 1 else "")
+    if found is not None and found[1] == "past" and ws[0].islower():
+        return f"{before} and {undash(after)}"
+    if (found is not None and found[1] == "gerund") or ", " in after:
+        return f"{before}: {after}"
+    if "(" in after or ")" in after:
+        return f"{before}: {after}"
+    return f"{before} ({after})"
+
+
+def join_actions(text: str) -> str:
+    """ "Wrote the PRD, got finance aligned" → "Wrote the PRD and got finance aligned": the last of
+    several past-tense actions joined by a comma takes "and"."""
+    head, sep, last = text.rpartition(", ")
+    ws = words(last)
+    if not sep or not ws or not ws[0].islower() or "(" in last:
+        return text
+    if len(ws) > 2 and ws[0] == "turned" and bare(ws[1]) == "out" and words(head):
+        said = ws[3:] if ws[2] == "that" else ws[2:]
+        return f"{head}, finding that {' '.join(said)}"
+    first = words(head)
+    if not first or " and " in head or "; " in head or ":" in head:
+        return text
+    mine = found_verb(bare(first[0]), first[1] if len(first) > 1 else "")
+    theirs = found_verb(ws[0], ws[1] if len(ws) > 1 else "")
+    if mine is None or theirs is None or mine[1] != "past" or theirs[1] != "past":
+        return text
+    after = bare(ws[1]) if len(ws) > 1 else ""
+    if after in PARTICIPLE_FOLLOWERS or after in ADVERBIAL:
+        return text  # "…, backed by usage data": a participle, not a second action
+    if any(found_verb(bare(w), "") is not None for w in words(head.split(", ", 1)[-1])[:1]):
+        return f"{head} and {last}"  # every part an action: "A, B and C"
+    return f"{head} and {last}" if ", " not in head else text
