@@ -311,8 +311,3 @@ def _read(ws: list[str], kind: str, dropped: list[str]) -> Lead:
         return Lead(v, " ".join(rest_words), "verb", form, first, replaced, unfinished, (), mark)
     v, article = verb_for_noun(ws, kind)
     return Lead(v, noun_phrase(ws, article), "noun", "", first, replaced)
-
-
-def lead_word(lead: Lead) -> str:
-    """The first word as the user wrote it, for messages."""
-    return lead.replaced or lead.first

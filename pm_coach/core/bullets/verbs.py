@@ -199,14 +199,6 @@ OBJECT_OPENERS: frozenset[str] = word_set(
 # Words after a present-tense form that show it is a noun ("Review of ...", "Mentor for ...").
 NOUN_FOLLOWERS: frozenset[str] = word_set("of for to at on in with from by and is was were")
 
-# Words that must not end a shortened clause.
-DANGLING: frozenset[str] = word_set(
-    "a an and as at by for from in into of on or so than that the to via which while with & - – —"
-)
-
-# Leading words dropped before the verb ("I ran" → "Ran", "We have shipped" → "Shipped").
-PRONOUNS: frozenset[str] = frozenset({"i", "we", "i've", "we've", "i’ve", "we’ve"})
-AUXILIARIES: frozenset[str] = frozenset({"am", "was", "were", "have", "had", "been", "also"})
 
 # Phrases rewritten because they describe a duty, not an accomplishment.
 DUTY_PHRASES: tuple[str, ...] = (

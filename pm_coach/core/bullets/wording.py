@@ -248,7 +248,6 @@ _WE_MODAL = re.compile(
     r"(?<=\w )we (?=(?:won't|won’t|will|would|wouldn't|can|can't|can’t|cannot|could|couldn't|"
     r"should|shouldn't|must|might|did|didn't|didn’t)\b)"
 )
-_OBJECT_PRONOUN = re.compile(r"\b(?:me|us)\b")
 FIRST_PERSON = re.compile(r"(?:\b(?:I|I'm|I’m|I've|I’ve|me|my|mine|myself|we|our|us|ours)\b)|^We\b")
 
 
