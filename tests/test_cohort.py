@@ -13,6 +13,7 @@ import pytest
 from pm_coach.cli import share as share_cli
 from pm_coach.core.matching import match
 from pm_coach.models.cohort import Member
+from pm_coach.render.reasons import pair_why
 from pm_coach.store.cohort import member_text
 
 GAPS = ["strategy", "buy-in", "confidence", "domain", "delegation"]
@@ -140,7 +141,8 @@ def test_a_mentor_strong_in_the_weakest_gap_is_chosen() -> None:
     ]
     result = solve([jo, *mentors])
     assert [(p.mentee, p.mentor) for p in result.pairs] == [("Jo", "Ben")]
-    assert result.pairs[0].reason == "Ben is strong in Strategy, where Jo is 3 levels below target"
+    why = pair_why(result.pairs[0])
+    assert why == "Ben is strong in Strategy, where Jo is 3 levels below target"
     assert result.unmatched == []
 
 
@@ -216,7 +218,7 @@ def test_generated_cohorts_keep_every_rule(seed: int) -> None:
         assert mentee.mentor == 0 and mentor.mentor > 0
         assert mentee.manager != mentor.name, p
         per_mentor[p.mentor] = per_mentor.get(p.mentor, 0) + 1
-        assert p.reason and "\n" not in p.reason
+        assert pair_why(p) and "\n" not in pair_why(p)
     assert all(per_mentor[name] <= by_name[name].mentor for name in per_mentor)
     places = sum(m.mentor for m in people)
     assert len(result.pairs) == min(places, 60) or result.unmatched

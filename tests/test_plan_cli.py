@@ -138,6 +138,7 @@ def test_terminal_view_shows_focus_gaps_actions_and_log_lines(run, home: Path) -
 def test_terminal_view_fits_80_columns() -> None:
     from rich.console import Console
 
+    from pm_coach.app.plan import in_words
     from pm_coach.core.plan import build_plan
     from pm_coach.render.plan import terminal
     from pm_coach.store.maps import MapCatalog
@@ -150,7 +151,7 @@ def test_terminal_view_fits_80_columns() -> None:
         targets=dict.fromkeys(LEVELS, 4),
         created=dt.datetime(2026, 11, 20, tzinfo=dt.UTC),
     )
-    plan = build_plan(skill_map, a, [], start=dt.date(2026, 11, 23))
+    plan = in_words(build_plan(skill_map, a, [], start=dt.date(2026, 11, 23)))
     buf = io.StringIO()
     Console(file=buf, width=80, no_color=True, highlight=False).print(terminal(plan, full=True))
     lines = buf.getvalue().splitlines()

@@ -7,6 +7,8 @@ import random
 
 import pytest
 
+from pm_coach.app.hints import shell_quote
+from pm_coach.app.plan import in_words
 from pm_coach.core import plan as core
 from pm_coach.core.plan import (
     DONE,
@@ -22,6 +24,7 @@ from pm_coach.core.plan import (
 )
 from pm_coach.errors import InputError
 from pm_coach.models import Action, Assessment, Evidence, Gap, Resource, SkillMap
+from pm_coach.render.reasons import gap_why
 
 START = dt.date(2026, 11, 23)  # a Monday
 CREATED = dt.datetime(2026, 11, 1, 9, 0, tzinfo=dt.UTC)
@@ -118,8 +121,8 @@ def test_gaps_rank_by_distance_to_target() -> None:
     ranking = rank_gaps(m, assess({"a": 3, "b": 1, "c": 2}), recent, START)
     assert [s.gap for s in ranking] == ["b", "c", "a"]
     assert [s.rank for s in ranking] == [1, 2, 3]
-    assert standing(ranking, "b").why.startswith("3 levels below target")
-    assert standing(ranking, "a").why.startswith("1 level below target")
+    assert gap_why(standing(ranking, "b")).startswith("3 levels below target")
+    assert gap_why(standing(ranking, "a")).startswith("1 level below target")
 
 
 def test_a_rating_without_recent_evidence_is_raised_by_one() -> None:
@@ -133,9 +136,8 @@ def test_a_rating_without_recent_evidence_is_raised_by_one() -> None:
     ranking = rank_gaps(m, assess({"a": 1, "b": 2}), entries, START)
     # 3 == 2 + 1: a tie, and the gap further below its target goes first; ties are not shown.
     assert [s.gap for s in ranking] == ["a", "b"]
-    assert (
-        "tied" not in standing(ranking, "a").why and "map order" not in standing(ranking, "a").why
-    )
+    why = gap_why(standing(ranking, "a"))
+    assert "tied" not in why and "map order" not in why
     ranking = rank_gaps(make_map("b", "a"), assess({"a": 1, "b": 2}), entries, START)
     assert [s.gap for s in ranking] == ["a", "b"]  # whatever the map order
 
@@ -157,8 +159,8 @@ def test_evidence_from_before_the_year_before_the_assessment_does_not_back_a_rat
     a, b = standing(ranking, "a"), standing(ranking, "b")
     assert not a.backed and b.backed
     assert a.last_evidence == window - dt.timedelta(days=1)
-    assert "no evidence since November 2025 backs the rating" in a.why
-    assert "your evidence supports level 2" in b.why
+    assert "no evidence since November 2025 backs the rating" in gap_why(a)
+    assert "your evidence supports level 2" in gap_why(b)
 
 
 def test_activity_without_a_result_does_not_back_level_3() -> None:
@@ -170,7 +172,7 @@ def test_activity_without_a_result_does_not_back_level_3() -> None:
     ranking = rank_gaps(m, assess({"a": 3, "b": 3}), entries, START)
     a, b = standing(ranking, "a"), standing(ranking, "b")
     assert not a.backed and a.supported == 2 and b.backed and b.supported == 3
-    assert a.why == "1 level below target; you rate 3 but your evidence supports 2"
+    assert gap_why(a) == "1 level below target; you rate 3 but your evidence supports 2"
     assert [s.gap for s in ranking] == ["a", "b"]  # the unbacked rating ranks up
 
 
@@ -188,7 +190,8 @@ def test_a_blind_spot_ranks_up_and_is_named() -> None:
     b = standing(ranked, "b")
     assert b.blind_spot and b.others == 1.0 and b.score == 2
     assert (
-        b.why == "1 level below target; your evidence supports level 3; others see 1, a blind spot"
+        gap_why(b)
+        == "1 level below target; your evidence supports level 3; others see 1, a blind spot"
     )
 
 
@@ -196,7 +199,7 @@ def test_the_reason_reads_like_the_issue_example() -> None:
     m = make_map("a")
     entries = [ev("may1", dt.date(2025, 5, 2), ["a"])]
     [s] = rank_gaps(m, assess({"a": 2}), entries, START)
-    assert s.why == "2 levels below target; no evidence since May 2025 backs the rating"
+    assert gap_why(s) == "2 levels below target; no evidence since May 2025 backs the rating"
 
 
 def test_evidence_logged_against_an_action_counts_for_its_gap() -> None:
@@ -210,15 +213,15 @@ def test_evidence_logged_against_an_action_counts_for_its_gap() -> None:
 def test_a_high_rating_with_no_evidence_is_called_a_claim() -> None:
     m = make_map("a", "b")
     ranking = rank_gaps(m, assess({"a": 4, "b": 1}), [], START)
-    assert "still a claim" in standing(ranking, "a").why
-    assert "still a claim" not in standing(ranking, "b").why  # level 1 needs no proof
+    assert "still a claim" in gap_why(standing(ranking, "a"))
+    assert "still a claim" not in gap_why(standing(ranking, "b"))  # level 1 needs no proof
 
 
 def test_missing_target_is_assumed_and_said() -> None:
     m = make_map("a")
     [s] = rank_gaps(m, assess({"a": 2}, targets={}), [], START)
     assert s.target == core.DEFAULT_TARGET
-    assert f"target assumed to be {core.DEFAULT_TARGET}" in s.why
+    assert f"target assumed to be {core.DEFAULT_TARGET}" in gap_why(s)
 
 
 def test_roles_focus_later_prove_it_on_track() -> None:
@@ -259,7 +262,7 @@ def test_unrated_gaps_are_listed_not_ranked() -> None:
 
 def test_a_gap_at_target_without_evidence_gets_one_smallest_prove_it_step() -> None:
     m = make_map("a", "b")
-    plan = build_plan(m, assess({"a": 2, "b": 4}), [], start=START)
+    plan = in_words(build_plan(m, assess({"a": 2, "b": 4}), [], start=START))
     [proof] = plan.prove_it
     assert proof.gap == "b" and proof.role == PROVE_IT
     [step] = proof.actions
@@ -364,7 +367,7 @@ def test_focus_gaps_share_the_hours_fairly() -> None:
 
 def test_focus_gaps_carry_the_map_resources_and_exact_log_lines() -> None:
     m = make_map("a", "b")
-    plan = build_plan(m, assess({"a": 1, "b": 2}), [], start=START)
+    plan = in_words(build_plan(m, assess({"a": 1, "b": 2}), [], start=START))
     g = plan.focus[0]
     assert [r.title for r in g.resources] == ["a book", "a talk"]
     for a in g.actions:
@@ -374,7 +377,7 @@ def test_focus_gaps_carry_the_map_resources_and_exact_log_lines() -> None:
 
 def test_log_lines_name_the_map_when_it_is_not_the_default() -> None:
     m = make_map("a", "b")
-    plan = build_plan(m, assess({"a": 1, "b": 2}), [], start=START, log_map="test")
+    plan = in_words(build_plan(m, assess({"a": 1, "b": 2}), [], start=START), log_map="test")
     assert plan.focus[0].actions[0].log.endswith(" --map test")
 
 
@@ -434,7 +437,7 @@ def test_horizon_out_of_range_is_an_input_error(weeks: int, hours: float) -> Non
 
 
 def test_shell_quote_escapes_what_the_shell_would_expand() -> None:
-    assert core.shell_quote('say "hi" $HOME `x` \\') == '"say \\"hi\\" \\$HOME \\`x\\` \\\\"'
+    assert shell_quote('say "hi" $HOME `x` \\') == '"say \\"hi\\" \\$HOME \\`x\\` \\\\"'
 
 
 # --- determinism ------------------------------------------------------------------------------

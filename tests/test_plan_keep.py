@@ -12,6 +12,7 @@ from pm_coach.core.plan import DONE, OPEN, OVERDUE, SKIPPED, Calendar, build_pla
 from pm_coach.core.priorities import biggest_gaps
 from pm_coach.errors import InputError
 from pm_coach.models import Evidence, SkillMap
+from pm_coach.render.reasons import gap_why
 from tests.test_plan_core import CREATED, START, assess, ev, make_gap, make_map
 
 SAVED_AT = dt.datetime(2026, 11, 23, 8, 0, tzinfo=dt.UTC)
@@ -238,7 +239,8 @@ def test_a_maps_default_target_is_used_when_none_is_set() -> None:
     m = make_map("a", "b").model_copy(update={"default_target": 3})
     plan = build_plan(m, assess({"a": 2, "b": 3}, targets={}), [], start=START)
     assert {r.gap: r.target for r in plan.ranking} == {"a": 3, "b": 3}
-    assert "target assumed to be 3" in plan.ranking[0].why
+    standing = plan.ranking[0].standing
+    assert standing is not None and "target assumed to be 3" in gap_why(standing)
 
 
 def test_biggest_gaps_are_the_plans_focus_in_the_same_order() -> None:

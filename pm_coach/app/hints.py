@@ -29,6 +29,21 @@ HINTS: dict[str, str] = {
 }
 
 
+def shell_quote(text: str) -> str:
+    """Double-quote ``text`` for a POSIX shell (the form people expect to see and edit)."""
+    escaped = "".join("\\" + ch if ch in '\\"$`' else ch for ch in text)
+    return f'"{escaped}"'
+
+
+def log_command(action_id: str, map_id: str | None = None) -> str:
+    """The line that records evidence for an action; ``…`` is where what you did goes.
+
+    ``log --action`` tags the action's gap by itself, so no ``--gap`` is needed; ``--map`` is
+    added when the plan's map is not the one ``pm-coach log`` uses by default."""
+    line = f"pm-coach log {shell_quote('…')} --action {action_id}"
+    return f"{line} --map {map_id}" if map_id else line
+
+
 def hint_text(hint: str | Hint | None) -> str | None:
     """The words of ``hint``: a plain string as it is, a :class:`Hint` from :data:`HINTS`."""
     if isinstance(hint, Hint):

@@ -11,7 +11,7 @@ import datetime as dt
 from collections.abc import Callable
 from dataclasses import dataclass
 from pathlib import Path
-from typing import TYPE_CHECKING, ClassVar
+from typing import TYPE_CHECKING, Any, ClassVar
 
 from pm_coach.app.emit import Message, Output
 from pm_coach.core import plan as core
@@ -177,17 +177,19 @@ def new_plan(
     entries = EvidenceStore(folder).load()
     plans = load_plans(folder)
     first_day = start or today
-    built = core.build_plan(
-        skill_map,
-        assessment,
-        entries,
-        start=first_day,
-        weeks=weeks,
-        hours_per_week=profile.hours_per_week if hours is None else hours,
-        log_map=_log_map(skill_map, profile),
-        away=[p for p in periods if p[1] >= first_day],
-        carried=tracking.carried_marks(plans),
-        raters=_raters(folder, skill_map.id),
+    built = in_words(
+        core.build_plan(
+            skill_map,
+            assessment,
+            entries,
+            start=first_day,
+            weeks=weeks,
+            hours_per_week=profile.hours_per_week if hours is None else hours,
+            away=[p for p in periods if p[1] >= first_day],
+            carried=tracking.carried_marks(plans),
+            raters=_raters(folder, skill_map.id),
+        ),
+        _log_map(skill_map, profile),
     )
     if built.no_fit is not None or not save:
         view = _fitted(core.with_network(built, _contacts(folder)), skill_map, profile)
@@ -231,16 +233,36 @@ def _tracked(
     profile: Profile,
     today: dt.date,
 ) -> core.Plan:
-    view = tracking.track(
-        saved,
-        skill_map,
-        entries,
-        today,
-        assessments=assessments,
-        log_map=_log_map(skill_map, profile),
+    view = in_words(
+        tracking.track(saved, skill_map, entries, today, assessments=assessments),
+        _log_map(skill_map, profile),
     )
     view = _calibrated(view, skill_map, assessments, entries, _raters(folder, skill_map.id), today)
     return _fitted(core.with_network(view, _contacts(folder), today), skill_map, profile)
+
+
+def in_words(plan: core.Plan, log_map: str | None = None) -> core.Plan:
+    """``plan`` with what core leaves to words: why each gap of a new plan ranks where it does
+    (as it is shown and saved), and the command that logs each action's evidence (``--map
+    log_map`` when the plan's map is not the profile's)."""
+    from dataclasses import replace
+
+    from pm_coach.app.hints import log_command
+    from pm_coach.render.reasons import gap_why
+
+    def worded(row: Any) -> Any:
+        return replace(row, why=gap_why(row.standing)) if row.standing else row
+
+    def gap(g: core.FocusGap) -> core.FocusGap:
+        actions = [replace(a, log=log_command(a.id, log_map)) for a in g.actions]
+        return worded(replace(g, actions=actions))
+
+    return replace(
+        plan,
+        focus=[gap(g) for g in plan.focus],
+        prove_it=[gap(g) for g in plan.prove_it],
+        ranking=[worded(r) for r in plan.ranking],
+    )
 
 
 def _fitted(plan: core.Plan, skill_map: SkillMap, profile: Profile) -> core.Plan:

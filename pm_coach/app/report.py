@@ -125,6 +125,7 @@ def next_actions(
 ) -> tuple[NextAction, ...]:
     """The first open action of each focus (and prove-it) gap: from the saved plan when it is
     for this map, else from the plan ``pm-coach plan`` would make today (nothing is saved)."""
+    from pm_coach.app.hints import log_command
     from pm_coach.app.plan import active_plan_status
     from pm_coach.core.plan import DEFAULT_WEEKS, build_plan
 
@@ -137,7 +138,6 @@ def next_actions(
             start=today,
             weeks=DEFAULT_WEEKS,
             hours_per_week=profile.hours_per_week,
-            log_map=None if skill_map.id == profile.map else skill_map.id,
             raters=rep_raters,
         )
     out = []
@@ -148,7 +148,16 @@ def next_actions(
         )
         if open_:
             a = open_[0]
-            out.append(NextAction(gap=gap.gap, id=a.id, title=a.title, due=a.due, log_line=a.log))
+            log_map = None if skill_map.id == profile.map else skill_map.id
+            out.append(
+                NextAction(
+                    gap=gap.gap,
+                    id=a.id,
+                    title=a.title,
+                    due=a.due,
+                    log_line=log_command(a.id, log_map),
+                )
+            )
     return tuple(out)
 
 

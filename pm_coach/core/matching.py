@@ -35,7 +35,9 @@ FORBIDDEN = 1e9  # far above any real cost: a pair the solver must not make
 class Pair:
     mentee: str
     mentor: str
-    reason: str
+    # why they are paired: the names of the gaps the mentor is strong in and the mentee is below
+    # target in, with how many levels below, furthest first; empty for a free place
+    shared: tuple[tuple[str, int], ...]
     score: int
 
 
@@ -45,10 +47,6 @@ class Matching:
     unmatched: list[str]  # mentees left without a mentor
     mentors: int
     places: int
-
-
-def _plural(n: int, word: str) -> str:
-    return f"{n} {word}" if n == 1 else f"{n} {word}s"
 
 
 def match(
@@ -111,7 +109,7 @@ def match(
                 Pair(
                     mentee=mentees[i].name,
                     mentor=mentors[j].name,
-                    reason=_reason(mentees[i], mentors[j], need[i], strong[j], gaps, gap_names),
+                    shared=_shared(need[i], strong[j], gaps, gap_names),
                     score=int(score[i, j]),
                 )
             )
@@ -120,31 +118,13 @@ def match(
     return Matching(pairs, unmatched, len(mentors), int(sum(m.mentor for m in mentors)))
 
 
-def _reason(
-    mentee: Member,
-    mentor: Member,
-    need_row: object,
-    strong_row: object,
-    gaps: Sequence[str],
-    gap_names: dict[str, str],
-) -> str:
+def _shared(
+    need_row: object, strong_row: object, gaps: Sequence[str], gap_names: dict[str, str]
+) -> tuple[tuple[str, int], ...]:
     shared = [
         (int(need_row[k]), -k, g)  # type: ignore[index]
         for k, g in enumerate(gaps)
         if strong_row[k] and need_row[k] > 0  # type: ignore[index]
     ]
-    if not shared:
-        return (
-            f"{mentor.name} has a free place; none of {mentor.name}'s strengths is a gap "
-            f"{mentee.name} is below target in"
-        )
     shared.sort(reverse=True)
-    first = shared[0]
-    text = (
-        f"{mentor.name} is strong in {gap_names.get(first[2], first[2])}, where {mentee.name} is "
-        f"{_plural(first[0], 'level')} below target"
-    )
-    if len(shared) > 1:
-        others = ", ".join(gap_names.get(g, g) for _, _, g in shared[1:])
-        text += f"; also {others}"
-    return text
+    return tuple((gap_names.get(g, g), below) for below, _, g in shared)

@@ -18,12 +18,12 @@ from typing import Any
 
 from pm_coach.core.assessment import DEFAULT_TARGET
 from pm_coach.core.calibration import Rater
-from pm_coach.core.priorities import GapStanding, month_year, rank_gaps
+from pm_coach.core.priorities import GapStanding, rank_gaps
 from pm_coach.errors import InputError
 from pm_coach.models import ACTION_TYPES, Action, Assessment, Evidence, Gap, Resource, SkillMap
 from pm_coach.models.network import Contact
 
-__all__ = ["DEFAULT_TARGET", "GapStanding", "month_year", "rank_gaps"]
+__all__ = ["DEFAULT_TARGET", "GapStanding", "rank_gaps"]
 
 DEFAULT_WEEKS = 12
 MAX_WEEKS = 52
@@ -57,7 +57,6 @@ class PlannedAction:
     effort_hours: float
     evidence: str
     how: list[str]
-    log: str  # the exact command that records the evidence
     status: str  # one of STATUSES
     gap: str = ""
     starts: dt.date | None = None
@@ -68,6 +67,7 @@ class PlannedAction:
     done_on: dt.date | None = None  # done or skipped on
     done_by: list[str] = field(default_factory=list)  # ids of the evidence entries
     why: str = ""  # the reason given for a skip
+    log: str = ""  # the command that records the evidence: worded in app/, not here
 
     @property
     def done(self) -> bool:
@@ -104,10 +104,11 @@ class FocusGap:
     rank: int
     current: int
     target: int
-    why: str
     actions: list[PlannedAction]
     resources: list[Resource]
     remaining: int  # actions of the gap neither done nor in this plan
+    why: str = ""  # why it ranks where it does: as saved, or worded from ``standing``
+    standing: GapStanding | None = None  # the figures of a new plan's ranking
     people: list[Person] = field(default_factory=list)  # who helps with it (see with_network)
     look_for: str = ""  # for a focus gap nobody helps with: what kind of person to find
     advice: list[str] = field(default_factory=list)  # background notes (see core.advice)
@@ -125,10 +126,11 @@ class RankRow:
     target: int
     score: int
     backed: bool
-    why: str
+    why: str = ""  # why it ranks where it does: as saved, or worded from ``standing``
     supported: int = 0  # the level the evidence supports (core/calibration.py)
     others: float | None = None  # others' median rating; None when nobody rated the gap
     blind_spot: bool = False
+    standing: GapStanding | None = None  # the figures of a new plan's ranking
 
 
 @dataclass(frozen=True)
@@ -196,20 +198,6 @@ class Plan:
 
 
 # --- small helpers ----------------------------------------------------------------------------
-
-
-def shell_quote(text: str) -> str:
-    """Double-quote ``text`` for a POSIX shell (the form people expect to see and edit)."""
-    escaped = "".join("\\" + ch if ch in '\\"$`' else ch for ch in text)
-    return f'"{escaped}"'
-
-
-def log_command(action_id: str, map_id: str | None = None) -> str:
-    """The line that records evidence for an action; ``…`` is where what you did goes.
-
-    ``log --action`` tags the action's gap by itself, so no ``--gap`` is needed."""
-    line = f"pm-coach log {shell_quote('…')} --action {action_id}"
-    return f"{line} --map {map_id}" if map_id else line
 
 
 def check_horizon(weeks: int, hours_per_week: float) -> None:
@@ -349,7 +337,7 @@ class _Booking:
     span: int
 
 
-def _planned(gap: Gap, a: Action, log_map: str | None, status: str, **when: Any) -> PlannedAction:
+def _planned(gap: Gap, a: Action, status: str, **when: Any) -> PlannedAction:
     """The plan's view of a map action; ``when`` adds the dates that go with ``status``."""
     return PlannedAction(
         id=a.id,
@@ -358,16 +346,13 @@ def _planned(gap: Gap, a: Action, log_map: str | None, status: str, **when: Any)
         effort_hours=a.effort_hours,
         evidence=a.evidence,
         how=list(a.how),
-        log=log_command(a.id, log_map),
         status=status,
         gap=gap.id,
         **when,
     )
 
 
-def _scheduled(
-    b: _Booking, start: dt.date, log_map: str | None, away: Sequence[set[dt.date]]
-) -> PlannedAction:
+def _scheduled(b: _Booking, start: dt.date, away: Sequence[set[dt.date]]) -> PlannedAction:
     first_day = start + dt.timedelta(days=7 * b.first_week)
     last_day = start + dt.timedelta(days=7 * (b.first_week + b.span) - 1)
     while first_day in away[b.first_week] and first_day < last_day:
@@ -378,7 +363,6 @@ def _scheduled(
     return _planned(
         b.gap,
         b.action,
-        log_map,
         OPEN,
         starts=first_day,
         due=last_day,
@@ -388,11 +372,10 @@ def _scheduled(
     )
 
 
-def _finished(gap: Gap, a: Action, mark: Mark, log_map: str | None) -> PlannedAction:
+def _finished(gap: Gap, a: Action, mark: Mark) -> PlannedAction:
     return _planned(
         gap,
         a,
-        log_map,
         mark.status,
         done_on=mark.on,
         done_by=list(mark.evidence),
@@ -416,7 +399,6 @@ def build_plan(
     start: dt.date,
     weeks: int = DEFAULT_WEEKS,
     hours_per_week: float = 3.0,
-    log_map: str | None = None,
     away: Sequence[Away] = (),
     carried: Mapping[str, Mark] | None = None,
     advise: bool = True,
@@ -424,8 +406,7 @@ def build_plan(
 ) -> Plan:
     """Rank the gaps, pick the focus, and schedule evidence-producing actions into the horizon.
 
-    ``log_map`` is added as ``--map`` to the log commands when the plan's map is not the one
-    ``pm-coach log`` uses by default. ``carried`` holds what earlier plans recorded as done or
+    ``carried`` holds what earlier plans recorded as done or
     skipped; evidence logged against an action marks it done as well. ``raters`` (others'
     latest ratings) rank blind spots up. When not a single action
     fits, ``no_fit`` says what would (``advise=False`` skips working that out).
@@ -533,16 +514,14 @@ def build_plan(
         gap = gaps[s.gap]
         order = {a.id: i for i, a in enumerate(gap.actions)}
         finished = sorted(
-            (_finished(gap, a, marks[a.id], log_map) for a in gap.actions if a.id in marks),
+            (_finished(gap, a, marks[a.id]) for a in gap.actions if a.id in marks),
             key=lambda p: (p.done_on or start, order[p.id]),
         )
         planned = sorted(
-            (_scheduled(b, start, log_map, off_days) for b in booked[s.gap]),
+            (_scheduled(b, start, off_days) for b in booked[s.gap]),
             key=lambda p: (p.due or start, p.starts or start, order[p.id]),
         )
-        extra = (
-            [_planned(gap, missing_proof[s.gap], log_map, OPEN)] if s.gap in missing_proof else []
-        )
+        extra = [_planned(gap, missing_proof[s.gap], OPEN)] if s.gap in missing_proof else []
         in_plan = {p.id for p in [*finished, *planned, *extra]}
         return FocusGap(
             gap=s.gap,
@@ -551,10 +530,10 @@ def build_plan(
             rank=s.rank,
             current=s.current,
             target=s.target,
-            why=s.why,
             actions=[*finished, *planned, *extra],
             resources=list(gap.resources) if s.role == FOCUS else [],
             remaining=sum(1 for a in gap.actions if a.id not in in_plan),
+            standing=s,
         )
 
     rated = set(assessment.levels)
@@ -599,10 +578,10 @@ def build_plan(
                 s.target,
                 s.score,
                 s.backed,
-                s.why,
-                s.supported,
-                s.others,
-                s.blind_spot,
+                supported=s.supported,
+                others=s.others,
+                blind_spot=s.blind_spot,
+                standing=s,
             )
             for s in standings
         ],

@@ -6,15 +6,15 @@ priority = (target − current), + 1 when the evidence does not back the rating 
 supports, by the calibration rule in ``core/calibration.py``, is below the rating), + 1 when
 others' median rating is two or more levels below it (a blind spot). Higher priority first; on
 equal priority the gap further below its target first (a real distance outranks a missing proof);
-then the skill map's order. The reason given for each gap says where it stands and what backs
-it; how ties were broken is not shown.
+then the skill map's order. Each standing carries the figures its reason is worded from
+(``render/reasons.py``: where it stands and what backs it); how ties were broken is not shown.
 """
 
 from __future__ import annotations
 
 import datetime as dt
 from collections.abc import Iterable, Sequence
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 
 from pm_coach.core.assessment import map_target
 from pm_coach.core.calibration import Rater, calibrate, in_window
@@ -23,21 +23,6 @@ from pm_coach.models import Assessment, Evidence, SkillMap
 
 UNBACKED_RAISE = 1  # priority added to a gap whose rating the evidence does not back
 BLIND_SPOT_RAISE = 1  # priority added to a gap others rate two or more levels lower
-
-MONTHS = (
-    "January",
-    "February",
-    "March",
-    "April",
-    "May",
-    "June",
-    "July",
-    "August",
-    "September",
-    "October",
-    "November",
-    "December",
-)
 
 
 @dataclass(frozen=True)
@@ -60,52 +45,11 @@ class GapStanding:
     blind_spot: bool = False  # others rate it two or more levels below the self-rating
     rank: int = 0
     role: str = ""
-    why: str = ""
 
     @property
     def distance(self) -> int:
         """Levels below target (negative when above it)."""
         return self.target - self.current
-
-
-def month_year(day: dt.date) -> str:
-    """``May 2026``: fixed English names, whatever the locale."""
-    return f"{MONTHS[day.month - 1]} {day.year}"
-
-
-def _plural(n: int, word: str) -> str:
-    return f"{n} {word}" if n == 1 else f"{n} {word}s"
-
-
-def _level_words(s: GapStanding, assumed: int) -> str:
-    d = s.distance
-    if d > 0:
-        words = f"{_plural(d, 'level')} below target"
-    elif d == 0:
-        words = "at target"
-    else:
-        words = f"{_plural(-d, 'level')} above target"
-    if not s.target_given:
-        words += f", target assumed to be {assumed}"
-    return words
-
-
-def _evidence_words(s: GapStanding) -> str:
-    if s.backed:
-        words = f"your evidence supports level {s.supported}" if s.supported else ""
-        words = words or "no evidence needed at level 1"
-    elif s.supported:
-        words = f"you rate {s.current} but your evidence supports {s.supported}"
-    elif s.recent:
-        words = "your evidence so far shows activity, not results, so the rating is still a claim"
-    elif s.last_evidence is not None:
-        words = f"no evidence since {month_year(s.last_evidence)} backs the rating"
-    else:
-        words = "no evidence logged yet, so the rating is still a claim"
-    if s.blind_spot and s.others is not None:
-        seen = int(s.others) if s.others == int(s.others) else s.others
-        words += f"; others see {seen}, a blind spot"
-    return words
 
 
 def gap_evidence(entries: Iterable[Evidence], skill_map: SkillMap) -> dict[str, list[Evidence]]:
@@ -171,16 +115,7 @@ def rank_gaps(
             )
         )
     standings.sort(key=lambda s: (-s.score, -s.distance, s.map_index))
-    return [
-        GapStanding(
-            **{
-                **s.__dict__,
-                "rank": rank,
-                "why": f"{_level_words(s, assumed)}; {_evidence_words(s)}",
-            }
-        )
-        for rank, s in enumerate(standings, start=1)
-    ]
+    return [replace(s, rank=rank) for rank, s in enumerate(standings, start=1)]
 
 
 def biggest_gaps(

@@ -33,7 +33,6 @@ from pm_coach.core.plan import (
     PlannedAction,
     RankRow,
     done_actions,
-    log_command,
 )
 from pm_coach.core.priorities import gap_evidence
 from pm_coach.errors import InputError
@@ -243,7 +242,6 @@ def track(
     today: dt.date,
     *,
     assessments: Sequence[Assessment] = (),
-    log_map: str | None = None,
 ) -> Plan:
     """The saved plan as it stands on ``today``: statuses, what to re-plan, what looks done."""
     proof = done_actions(entries)
@@ -267,7 +265,6 @@ def track(
             effort_hours=a.effort_hours,
             evidence=found[1].evidence if found else "",
             how=list(found[1].how) if found else [],
-            log=log_command(a.id, log_map),
             status=status,
             gap=a.gap,
             starts=a.starts,
@@ -324,7 +321,9 @@ def track(
         focus=[gap_view(r) for r in saved.ranking if r.role == FOCUS],
         prove_it=[gap_view(r) for r in saved.ranking if r.role == PROVE_IT],
         ranking=[
-            RankRow(r.gap, r.name, r.rank, r.role, r.current, r.target, r.score, r.backed, r.why)
+            RankRow(
+                r.gap, r.name, r.rank, r.role, r.current, r.target, r.score, r.backed, why=r.why
+            )
             for r in saved.ranking
         ],
         unrated=[(g.id, g.name) for g in skill_map.gaps if g.id not in ranked],

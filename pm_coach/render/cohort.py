@@ -14,6 +14,7 @@ from pm_coach.core.cohort import CohortReport
 from pm_coach.core.matching import Matching
 from pm_coach.models.cohort import Member
 from pm_coach.render.plan import md
+from pm_coach.render.reasons import pair_why
 
 if TYPE_CHECKING:
     from rich.console import RenderableType
@@ -217,7 +218,7 @@ def report_html(r: CohortReport) -> str:
 
 def matching_json(m: Matching) -> str:
     data = {
-        "pairs": [{"mentee": p.mentee, "mentor": p.mentor, "reason": p.reason} for p in m.pairs],
+        "pairs": [{"mentee": p.mentee, "mentor": p.mentor, "reason": pair_why(p)} for p in m.pairs],
         "unmatched": list(m.unmatched),
     }
     return json.dumps(data, ensure_ascii=False, indent=2) + "\n"
@@ -228,7 +229,7 @@ def matching_text(m: Matching) -> str:
         f"{len(m.pairs)} pairs from {m.mentors} mentors offering {m.places} places; "
         f"{len(m.unmatched)} mentees unmatched."
     ]
-    lines += [f"{p.mentee} → {p.mentor}: {p.reason}" for p in m.pairs]
+    lines += [f"{p.mentee} → {p.mentor}: {pair_why(p)}" for p in m.pairs]
     if m.unmatched:
         lines.append(f"Unmatched (no place left with a suitable mentor): {', '.join(m.unmatched)}")
     return "\n".join(lines) + "\n"

@@ -10,6 +10,7 @@ from typing import TYPE_CHECKING
 
 from pm_coach.core.export import Item, LintReport, Section, sections
 from pm_coach.render.markdown import md_escape
+from pm_coach.render.words import MONTHS_SHORT
 
 if TYPE_CHECKING:
     from pm_coach.models import Profile, Role
@@ -17,7 +18,6 @@ if TYPE_CHECKING:
 VOLUNTEER_POSITION = "Volunteer"
 JSON_RESUME_SCHEMA = "https://raw.githubusercontent.com/jsonresume/resume-schema/v1.0.0/schema.json"
 
-MONTHS = ("Jan", "Feb", "Mar", "Apr", "May", "Jun", "Jul", "Aug", "Sep", "Oct", "Nov", "Dec")
 
 SECTION_TITLES = {
     "volunteer": "Volunteering",
@@ -30,7 +30,7 @@ SECTION_TITLES = {
 def month_name(month: str) -> str:
     """``2024-03`` → ``Mar 2024``."""
     year, number = month.split("-")
-    return f"{MONTHS[int(number) - 1]} {year}"
+    return f"{MONTHS_SHORT[int(number) - 1]} {year}"
 
 
 def role_span(role: Role) -> str:

@@ -23,12 +23,12 @@ from pm_coach.render.fit import ByWidth
 from pm_coach.render.hint import Hint
 from pm_coach.render.markdown import md_escape
 from pm_coach.render.plain import hang
+from pm_coach.render.words import MONTHS_SHORT
 
 if TYPE_CHECKING:
     from rich.console import RenderableType
 
 DAYS = ("Mon", "Tue", "Wed", "Thu", "Fri", "Sat", "Sun")
-MONTHS = ("Jan", "Feb", "Mar", "Apr", "May", "Jun", "Jul", "Aug", "Sep", "Oct", "Nov", "Dec")
 ROLE_LABELS = {
     "focus": "focus",
     "prove-it": "prove it",
@@ -42,7 +42,7 @@ ROLE_LABELS = {
 
 def day(d: dt.date) -> str:
     """``Sun 6 Dec 2026``: fixed English names, whatever the locale."""
-    return f"{DAYS[d.weekday()]} {d.day} {MONTHS[d.month - 1]} {d.year}"
+    return f"{DAYS[d.weekday()]} {d.day} {MONTHS_SHORT[d.month - 1]} {d.year}"
 
 
 def n_weeks(n: int) -> str:
@@ -132,7 +132,7 @@ MD_FOOTER = (
 
 def day_short(d: dt.date) -> str:
     """``Sun 6 Dec``."""
-    return f"{DAYS[d.weekday()]} {d.day} {MONTHS[d.month - 1]}"
+    return f"{DAYS[d.weekday()]} {d.day} {MONTHS_SHORT[d.month - 1]}"
 
 
 def away_label(plan: Plan) -> str:
