@@ -140,6 +140,7 @@ def next_actions(
             hours_per_week=profile.hours_per_week,
             raters=rep_raters,
         )
+    log_map = None if skill_map.id == profile.map else skill_map.id
     out = []
     for gap in [*plan.focus, *plan.prove_it]:
         open_ = sorted(
@@ -148,16 +149,7 @@ def next_actions(
         )
         if open_:
             a = open_[0]
-            log_map = None if skill_map.id == profile.map else skill_map.id
-            out.append(
-                NextAction(
-                    gap=gap.gap,
-                    id=a.id,
-                    title=a.title,
-                    due=a.due,
-                    log_line=log_command(a.id, log_map),
-                )
-            )
+            out.append(NextAction(gap.gap, a.id, a.title, a.due, log_command(a.id, log_map)))
     return tuple(out)
 
 
