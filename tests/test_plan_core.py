@@ -10,18 +10,10 @@ import pytest
 from pm_coach.app.hints import shell_quote
 from pm_coach.app.plan import in_words
 from pm_coach.core import plan as core
-from pm_coach.core.plan import (
-    DONE,
-    FOCUS,
-    LATER,
-    ON_TRACK,
-    OPEN,
-    PROVE_IT,
-    Calendar,
-    Plan,
-    build_plan,
-    rank_gaps,
-)
+from pm_coach.core import schedule
+from pm_coach.core.plan import build_plan, rank_gaps
+from pm_coach.core.plan_model import DONE, FOCUS, LATER, ON_TRACK, OPEN, PROVE_IT, Plan
+from pm_coach.core.schedule import Calendar
 from pm_coach.errors import InputError
 from pm_coach.models import Action, Assessment, Evidence, Gap, Resource, SkillMap
 from pm_coach.render.reasons import gap_why
@@ -350,7 +342,7 @@ def test_no_type_takes_more_than_its_capped_share() -> None:
             m, assess({"a": 1, "b": 2, "c": 2}), [], start=START, hours_per_week=hours
         )
         budget = hours * plan.weeks
-        for kind, share in core.MIX.items():
+        for kind, share in schedule.MIX.items():
             assert plan.hours_by_type[kind] <= core.TYPE_CAP * share * budget + 1e-6
 
 
@@ -423,10 +415,10 @@ def test_calendar_stretches_an_action_to_fit_and_refuses_what_cannot() -> None:
 
 
 def test_type_order_follows_the_biggest_shortfall() -> None:
-    assert core.type_order(dict.fromkeys(core.MIX, 0.0), first=False)[0] == "experience"
+    assert schedule.type_order(dict.fromkeys(schedule.MIX, 0.0), first=False)[0] == "experience"
     hours = {"experience": 10.0, "relationship": 0.0, "learning": 0.0}
-    assert core.type_order(hours, first=False) == ["relationship", "learning", "experience"]
-    assert core.type_order(hours, first=True)[0] == "experience"
+    assert schedule.type_order(hours, first=False) == ["relationship", "learning", "experience"]
+    assert schedule.type_order(hours, first=True)[0] == "experience"
 
 
 @pytest.mark.parametrize(("weeks", "hours"), [(0, 3), (53, 3), (12, 0), (12, -1), (12, 61)])

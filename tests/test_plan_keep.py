@@ -8,8 +8,10 @@ import datetime as dt
 import pytest
 
 from pm_coach.core import tracking
-from pm_coach.core.plan import DONE, OPEN, OVERDUE, SKIPPED, Calendar, build_plan
+from pm_coach.core.plan import build_plan
+from pm_coach.core.plan_model import DONE, OPEN, OVERDUE, SKIPPED
 from pm_coach.core.priorities import biggest_gaps
+from pm_coach.core.schedule import Calendar
 from pm_coach.errors import InputError
 from pm_coach.models import Evidence, SkillMap
 from pm_coach.render.reasons import gap_why

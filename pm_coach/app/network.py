@@ -20,7 +20,7 @@ if TYPE_CHECKING:
     from rich.console import RenderableType
 
     from pm_coach.app.workspace import Workspace
-    from pm_coach.core.plan import Plan
+    from pm_coach.core.plan_model import Plan
 
 
 @dataclass(frozen=True)

@@ -15,6 +15,7 @@ from typing import TYPE_CHECKING, Any, ClassVar
 
 from pm_coach.app.emit import Message, Output
 from pm_coach.core import plan as core
+from pm_coach.core import plan_model as model
 from pm_coach.core import tracking
 from pm_coach.core.calibration import Rater
 from pm_coach.errors import NotFoundError, PreconditionError
@@ -28,7 +29,7 @@ if TYPE_CHECKING:
 
 @dataclass(frozen=True)
 class PlanResult(Output):
-    plan: core.Plan
+    plan: model.Plan
     profile: Profile
     made: bool = False  # a new plan was made (and saved, unless nothing fitted)
     saved: bool = False
@@ -80,7 +81,7 @@ class PlanResult(Output):
 class WeekResult(Output):
     """What ``pm-coach next`` shows."""
 
-    plan: core.Plan
+    plan: model.Plan
     week: tracking.Week
     made: bool = False
 
@@ -150,7 +151,7 @@ def new_plan(
     weeks: int = core.DEFAULT_WEEKS,
     hours: float | None = None,
     map_id: str | None = None,
-    away: list[core.Away] | None = None,
+    away: list[model.Away] | None = None,
     save: bool = True,
 ) -> PlanResult:
     """Make a plan from the latest assessment and save it as the active plan.
@@ -232,7 +233,7 @@ def _tracked(
     assessments: list[Assessment],
     profile: Profile,
     today: dt.date,
-) -> core.Plan:
+) -> model.Plan:
     view = in_words(
         tracking.track(saved, skill_map, entries, today, assessments=assessments),
         _log_map(skill_map, profile),
@@ -241,7 +242,7 @@ def _tracked(
     return _fitted(core.with_network(view, _contacts(folder), today), skill_map, profile)
 
 
-def in_words(plan: core.Plan, log_map: str | None = None) -> core.Plan:
+def in_words(plan: model.Plan, log_map: str | None = None) -> model.Plan:
     """``plan`` with what core leaves to words: why each gap of a new plan ranks where it does
     (as it is shown and saved), and the command that logs each action's evidence (``--map
     log_map`` when the plan's map is not the profile's)."""
@@ -253,7 +254,7 @@ def in_words(plan: core.Plan, log_map: str | None = None) -> core.Plan:
     def worded(row: Any) -> Any:
         return replace(row, why=gap_why(row.standing)) if row.standing else row
 
-    def gap(g: core.FocusGap) -> core.FocusGap:
+    def gap(g: model.FocusGap) -> model.FocusGap:
         actions = [replace(a, log=log_command(a.id, log_map)) for a in g.actions]
         return worded(replace(g, actions=actions))
 
@@ -265,7 +266,7 @@ def in_words(plan: core.Plan, log_map: str | None = None) -> core.Plan:
     )
 
 
-def _fitted(plan: core.Plan, skill_map: SkillMap, profile: Profile) -> core.Plan:
+def _fitted(plan: model.Plan, skill_map: SkillMap, profile: Profile) -> model.Plan:
     """The plan with the reading, background notes and opening that fit this person."""
     from pm_coach.core.advice import tailor
 
@@ -287,13 +288,13 @@ def _raters(folder: Path, map_id: str) -> list[Rater]:
 
 
 def _calibrated(
-    view: core.Plan,
+    view: model.Plan,
     skill_map: SkillMap,
     assessments: list[Assessment],
     entries: list[Evidence],
     raters: list[Rater],
     today: dt.date,
-) -> core.Plan:
+) -> model.Plan:
     """A kept plan's priorities with today's supported level and others' median beside each
     rating, by the same calibration rule the plan was ranked with."""
     import dataclasses
@@ -322,7 +323,7 @@ def active_plan_status(
     *,
     entries: list[Evidence] | None = None,
     skill_map: SkillMap | None = None,
-) -> core.Plan | None:
+) -> model.Plan | None:
     """The active (newest) saved plan with every action's status on ``today``; None if there is
     no saved plan. Reads only; never makes or saves a plan. A caller that has read the log
     already, or the plan's map, passes them (reading a big log twice is most of a report)."""
@@ -483,7 +484,7 @@ def open_actions(folder: Path, skill_map: SkillMap) -> list[tuple[str, str]]:
 
 def offers_for(
     folder: Path, entry: Evidence, skill_map: SkillMap, today: dt.date
-) -> list[core.Offer]:
+) -> list[model.Offer]:
     """Open actions of the active plan that ``entry`` (logged without ``--action``) looks like it
     finishes; empty when there is no plan or the plan uses another map."""
     from pm_coach.store.plans import active_plan, plans_path

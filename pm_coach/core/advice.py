@@ -10,7 +10,7 @@ from __future__ import annotations
 
 from dataclasses import replace
 
-from pm_coach.core.plan import FocusGap, Plan
+from pm_coach.core.plan_model import FocusGap, Plan
 from pm_coach.models import SkillMap
 
 # What the plan opens with, per answer to the motivation check.

@@ -1,4 +1,5 @@
-"""Choosing what to work on next and fitting it into the weeks ahead.
+"""Choosing what to work on next and fitting it into the weeks ahead (what a plan holds is in
+:mod:`pm_coach.core.plan_model`, the weekly budget of hours in :mod:`pm_coach.core.schedule`).
 
 The rules are documented for users in ``docs/planning.md``; keep the two in step.
 
@@ -13,14 +14,31 @@ from __future__ import annotations
 import datetime as dt
 import math
 from collections.abc import Callable, Iterable, Mapping, Sequence
-from dataclasses import dataclass, field, replace
+from dataclasses import dataclass, replace
 from typing import Any
 
 from pm_coach.core.assessment import DEFAULT_TARGET
 from pm_coach.core.calibration import Rater
+from pm_coach.core.plan_model import (
+    DONE,
+    FOCUS,
+    LATER,
+    ON_TRACK,
+    OPEN,
+    PROVE_IT,
+    Away,
+    FocusGap,
+    Mark,
+    NoFit,
+    Person,
+    Plan,
+    PlannedAction,
+    RankRow,
+)
 from pm_coach.core.priorities import GapStanding, rank_gaps
+from pm_coach.core.schedule import EPS, MIX, Calendar, away_days, type_order
 from pm_coach.errors import InputError
-from pm_coach.models import ACTION_TYPES, Action, Assessment, Evidence, Gap, Resource, SkillMap
+from pm_coach.models import ACTION_TYPES, Action, Assessment, Evidence, Gap, SkillMap
 from pm_coach.models.network import Contact
 
 __all__ = ["DEFAULT_TARGET", "GapStanding", "rank_gaps"]
@@ -29,172 +47,7 @@ DEFAULT_WEEKS = 12
 MAX_WEEKS = 52
 MAX_HOURS = 60.0
 THREE_FOCUS_HOURS = 30.0  # from this many hours in the horizon, three focus gaps instead of two
-MIX: dict[str, float] = {"experience": 0.7, "relationship": 0.2, "learning": 0.1}
 TYPE_CAP = 2.5  # no action type takes more than 2.5 times its MIX share of the horizon's hours
-_EPS = 1e-9
-
-# Roles a gap can play in a plan.
-FOCUS = "focus"
-PROVE_IT = "prove-it"
-LATER = "later"
-ON_TRACK = "on-track"
-
-# The status of an action: the four words of `plan --json`.
-OPEN = "open"
-DONE = "done"
-SKIPPED = "skipped"
-OVERDUE = "overdue"
-STATUSES = (OPEN, DONE, SKIPPED, OVERDUE)
-
-Away = tuple[dt.date, dt.date]  # first and last day away, both included
-
-
-@dataclass(frozen=True)
-class PlannedAction:
-    id: str
-    title: str
-    type: str
-    effort_hours: float
-    evidence: str
-    how: list[str]
-    status: str  # one of STATUSES
-    gap: str = ""
-    starts: dt.date | None = None
-    due: dt.date | None = None  # None: done before the plan, or no room for it
-    first_week: int | None = None  # 1-based week of the horizon the action starts in
-    last_week: int | None = None
-    weekly_hours: float | None = None
-    done_on: dt.date | None = None  # done or skipped on
-    done_by: list[str] = field(default_factory=list)  # ids of the evidence entries
-    why: str = ""  # the reason given for a skip
-    log: str = ""  # the command that records the evidence: worded in app/, not here
-
-    @property
-    def done(self) -> bool:
-        return self.status == DONE
-
-    @property
-    def finished(self) -> bool:
-        """Done or skipped: nothing more to do for it."""
-        return self.status in (DONE, SKIPPED)
-
-    @property
-    def scheduled(self) -> bool:
-        return self.due is not None
-
-
-@dataclass(frozen=True)
-class Person:
-    """Someone in the support network, as the plan shows them."""
-
-    name: str
-    kind: str
-    contact: str
-    days_since_contact: int
-    quiet: bool
-
-
-@dataclass(frozen=True)
-class FocusGap:
-    """A gap the plan works on: a focus gap, or a gap that only needs proving."""
-
-    gap: str
-    name: str
-    role: str
-    rank: int
-    current: int
-    target: int
-    actions: list[PlannedAction]
-    resources: list[Resource]
-    remaining: int  # actions of the gap neither done nor in this plan
-    why: str = ""  # why it ranks where it does: as saved, or worded from ``standing``
-    standing: GapStanding | None = None  # the figures of a new plan's ranking
-    people: list[Person] = field(default_factory=list)  # who helps with it (see with_network)
-    look_for: str = ""  # for a focus gap nobody helps with: what kind of person to find
-    advice: list[str] = field(default_factory=list)  # background notes (see core.advice)
-
-
-@dataclass(frozen=True)
-class RankRow:
-    """One rated gap in the plan's priorities."""
-
-    gap: str
-    name: str
-    rank: int
-    role: str
-    current: int
-    target: int
-    score: int
-    backed: bool
-    why: str = ""  # why it ranks where it does: as saved, or worded from ``standing``
-    supported: int = 0  # the level the evidence supports (core/calibration.py)
-    others: float | None = None  # others' median rating; None when nobody rated the gap
-    blind_spot: bool = False
-    standing: GapStanding | None = None  # the figures of a new plan's ranking
-
-
-@dataclass(frozen=True)
-class NoFit:
-    """Nothing could be scheduled: the smallest action, and what would make room for it."""
-
-    action_id: str
-    title: str
-    effort_hours: float
-    min_weeks: int
-    weeks_needed: int | None  # at the same hours a week; None: not within MAX_WEEKS
-    hours_needed: float | None  # in the same number of weeks; None: no hours would do
-
-
-@dataclass(frozen=True)
-class Offer:
-    """Evidence logged without ``--action`` that looks like it finishes an open action."""
-
-    action_id: str
-    title: str
-    evidence_id: str
-    text: str
-
-
-@dataclass(frozen=True)
-class Plan:
-    map_id: str
-    map_name: str
-    to_role: str
-    assessed_on: dt.date
-    start: dt.date
-    weeks: int
-    hours_per_week: float
-    focus: list[FocusGap]
-    prove_it: list[FocusGap]
-    ranking: list[RankRow]
-    unrated: list[tuple[str, str]]  # (gap id, name) of map gaps the assessment did not rate
-    hours_by_type: dict[str, float]
-    quiet: list[Person] = field(default_factory=list)  # relationships gone quiet (see with_network)
-    away: list[Away] = field(default_factory=list)
-    no_fit: NoFit | None = None  # set when not a single action fits the horizon
-    # Set when a saved plan is read back (core.tracking):
-    today: dt.date | None = None
-    created: dt.datetime | None = None
-    replan: str = ""  # "", NEWER_ASSESSMENT or ALL_FINISHED
-    offers: list[Offer] = field(default_factory=list)
-    silent_gaps: list[tuple[str, str]] = field(default_factory=list)  # no evidence for 90 days
-    opening: str = ""  # what the PM said they want next, in a coach's words (see core.advice)
-
-    @property
-    def end(self) -> dt.date:
-        return self.start + dt.timedelta(days=7 * self.weeks - 1)
-
-    @property
-    def planned_hours(self) -> float:
-        return sum(self.hours_by_type.values())
-
-    @property
-    def gaps(self) -> list[FocusGap]:
-        return [*self.focus, *self.prove_it]
-
-    @property
-    def actions(self) -> list[PlannedAction]:
-        return [a for g in self.gaps for a in g.actions]
 
 
 # --- small helpers ----------------------------------------------------------------------------
@@ -222,23 +75,12 @@ def done_actions(entries: Iterable[Evidence]) -> dict[str, list[Evidence]]:
     return out
 
 
-@dataclass(frozen=True)
-class Mark:
-    """What a person said about an action in an earlier plan: done (with when and the evidence)
-    or skipped (with why). Re-planning carries these over."""
-
-    status: str  # DONE or SKIPPED
-    on: dt.date | None = None
-    evidence: tuple[str, ...] = ()
-    why: str = ""
-
-
 # --- prioritisation ---------------------------------------------------------------------------
 
 
 def focus_count(hours_per_week: float, weeks: int) -> int:
     """Three focus gaps when the horizon holds at least 30 hours, else two."""
-    return 3 if hours_per_week * weeks >= THREE_FOCUS_HOURS - _EPS else 2
+    return 3 if hours_per_week * weeks >= THREE_FOCUS_HOURS - EPS else 2
 
 
 def assign_roles(ranking: Sequence[GapStanding], n_focus: int) -> list[GapStanding]:
@@ -258,75 +100,6 @@ def assign_roles(ranking: Sequence[GapStanding], n_focus: int) -> list[GapStandi
             role = ON_TRACK
         out.append(replace(s, role=role))
     return out
-
-
-# --- scheduling -------------------------------------------------------------------------------
-
-
-def away_days(start: dt.date, weeks: int, away: Sequence[Away]) -> list[set[dt.date]]:
-    """For each week of the horizon, the days in it that fall inside an away period."""
-    out: list[set[dt.date]] = []
-    for w in range(weeks):
-        days = {start + dt.timedelta(days=7 * w + d) for d in range(7)}
-        out.append({d for d in days if any(a <= d <= b for a, b in away)})
-    return out
-
-
-class Calendar:
-    """Hours booked per week of the horizon, never more than the week's budget.
-
-    A week's budget is the weekly hours, less a seventh for each day of it spent away.
-    """
-
-    def __init__(
-        self, weeks: int, hours_per_week: float, away: Sequence[set[dt.date]] = ()
-    ) -> None:
-        self.load = [0.0] * weeks
-        self.capacity = [
-            hours_per_week * (7 - (len(away[w]) if w < len(away) else 0)) / 7 for w in range(weeks)
-        ]
-
-    def place(self, effort: float, min_weeks: int, earliest: int = 0) -> tuple[int, int] | None:
-        """Book ``effort`` hours spread evenly over at least ``min_weeks`` weeks with room,
-        starting no earlier than week ``earliest``.
-
-        Returns (first week, number of weeks), 0-based, choosing the earliest finish and, for
-        the same finish, the shortest span; None when it cannot fit inside the horizon. Weeks
-        spent wholly away take none of the effort and do not count towards ``min_weeks``.
-        """
-        for finish in range(earliest + 1, len(self.load) + 1):
-            if self.capacity[finish - 1] <= _EPS:
-                continue
-            for first in range(finish - 1, earliest - 1, -1):
-                if self.capacity[first] <= _EPS:
-                    continue
-                weeks = [w for w in range(first, finish) if self.capacity[w] > _EPS]
-                if len(weeks) < min_weeks:
-                    continue
-                per_week = effort / len(weeks)
-                if all(self.load[w] + per_week <= self.capacity[w] + _EPS for w in weeks):
-                    for w in weeks:
-                        self.load[w] += per_week
-                    return first, finish - first
-        return None
-
-
-def type_order(hours_by_type: dict[str, float], *, first: bool) -> list[str]:
-    """Action types, the one furthest below its 70/20/10 share of planned hours first.
-
-    A focus gap's first action is always an experience one (stretch work produces the
-    strongest evidence).
-    """
-    total = sum(hours_by_type.values())
-
-    def deficit(t: str) -> float:
-        return MIX[t] - (hours_by_type[t] / total if total else 0.0)
-
-    order = sorted(ACTION_TYPES, key=lambda t: (-round(deficit(t), 9), ACTION_TYPES.index(t)))
-    if first:
-        order.remove("experience")
-        order.insert(0, "experience")
-    return order
 
 
 @dataclass
@@ -450,9 +223,9 @@ def build_plan(
         return earliest
 
     def book(gap: Gap, action: Action, limit: float | None) -> bool:
-        if limit is not None and gap_hours[gap.id] + action.effort_hours > limit + _EPS:
+        if limit is not None and gap_hours[gap.id] + action.effort_hours > limit + EPS:
             return False
-        if hours[action.type] + action.effort_hours > TYPE_CAP * MIX[action.type] * budget + _EPS:
+        if hours[action.type] + action.effort_hours > TYPE_CAP * MIX[action.type] * budget + EPS:
             return False
         earliest = ready_from(action)
         if earliest is None:

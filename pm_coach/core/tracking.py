@@ -18,7 +18,8 @@ import datetime as dt
 from collections.abc import Iterable, Sequence
 from dataclasses import dataclass, replace
 
-from pm_coach.core.plan import (
+from pm_coach.core.plan import done_actions
+from pm_coach.core.plan_model import (
     DONE,
     FOCUS,
     OPEN,
@@ -32,7 +33,6 @@ from pm_coach.core.plan import (
     Plan,
     PlannedAction,
     RankRow,
-    done_actions,
 )
 from pm_coach.core.priorities import gap_evidence
 from pm_coach.errors import InputError

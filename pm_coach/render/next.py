@@ -7,7 +7,7 @@ import json
 from typing import Any
 
 from pm_coach.core.network import name_arg
-from pm_coach.core.plan import Plan, PlannedAction
+from pm_coach.core.plan_model import Plan, PlannedAction
 from pm_coach.core.tracking import Week
 from pm_coach.render.plain import cells, hang, split_command, wrap
 from pm_coach.render.plan import day_short, offer_lines, replan_line

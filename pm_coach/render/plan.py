@@ -7,10 +7,9 @@ import json
 from typing import TYPE_CHECKING, Any
 
 from pm_coach.core.network import name_arg
-from pm_coach.core.plan import (
+from pm_coach.core.plan_model import (
     DONE,
     FOCUS,
-    MIX,
     OVERDUE,
     SKIPPED,
     FocusGap,
@@ -18,6 +17,7 @@ from pm_coach.core.plan import (
     Plan,
     PlannedAction,
 )
+from pm_coach.core.schedule import MIX
 from pm_coach.core.tracking import ALL_FINISHED, NEWER_ASSESSMENT
 from pm_coach.render.fit import ByWidth
 from pm_coach.render.hint import Hint
