@@ -3,12 +3,12 @@ columns when piped). Week in, text out."""
 
 from __future__ import annotations
 
-import json
 from typing import Any
 
 from pm_coach.core.network import name_arg
 from pm_coach.core.plan_model import Plan, PlannedAction
 from pm_coach.core.tracking import Week
+from pm_coach.render.json_out import dumps, fields
 from pm_coach.render.plain import cells, hang, split_command, wrap
 from pm_coach.render.plan import day_short, offer_lines, replan_line
 
@@ -130,19 +130,12 @@ def lines(plan: Plan, week: Week, width: int = 80) -> list[str]:
 
 
 def _action(a: PlannedAction) -> dict[str, Any]:
-    return {
-        "id": a.id,
-        "title": a.title,
-        "gap": a.gap,
-        "due": a.due.isoformat() if a.due else None,
-        "status": a.status,
-        "log": a.log,
-    }
+    return fields(a, "id title gap due status log")
 
 
 def as_json(plan: Plan, week: Week) -> str:
     data = {
-        "today": week.today.isoformat(),
+        "today": week.today,
         "due": [_action(a) for a in week.due],
         "overdue": [_action(a) for a in week.overdue],
         "next": [_action(a) for a in week.next],
@@ -154,4 +147,4 @@ def as_json(plan: Plan, week: Week) -> str:
         "offers": [{"action": o.action_id, "evidence": o.evidence_id} for o in plan.offers],
         "replan": plan.replan or None,
     }
-    return json.dumps(data, ensure_ascii=False, indent=2)
+    return dumps(data)

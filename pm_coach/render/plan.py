@@ -3,9 +3,10 @@
 from __future__ import annotations
 
 import datetime as dt
-import json
+from dataclasses import asdict
 from typing import TYPE_CHECKING, Any
 
+from pm_coach.core.calibration import level_number
 from pm_coach.core.network import name_arg
 from pm_coach.core.plan_model import (
     DONE,
@@ -21,6 +22,7 @@ from pm_coach.core.schedule import MIX
 from pm_coach.core.tracking import ALL_FINISHED, NEWER_ASSESSMENT
 from pm_coach.render.fit import ByWidth
 from pm_coach.render.hint import Hint
+from pm_coach.render.json_out import dumps, fields
 from pm_coach.render.markdown import md_escape
 from pm_coach.render.plain import hang
 from pm_coach.render.words import MONTHS_SHORT
@@ -220,22 +222,17 @@ def no_fit_text(plan: Plan) -> str:
 def no_fit_json(plan: Plan) -> str:
     nf = plan.no_fit
     assert nf is not None
-    return json.dumps(
+    return dumps(
         {
             "saved": False,
             "weeks": plan.weeks,
             "hours_per_week": plan.hours_per_week,
-            "no_fit": {
-                "smallest": nf.action_id,
-                "title": nf.title,
-                "effort_hours": nf.effort_hours,
-                "min_weeks": nf.min_weeks,
-                "weeks_needed": nf.weeks_needed,
-                "hours_needed": nf.hours_needed,
-            },
-        },
-        ensure_ascii=False,
-        indent=2,
+            "no_fit": fields(
+                nf,
+                "smallest title effort_hours min_weeks weeks_needed hours_needed",
+                smallest=nf.action_id,
+            ),
+        }
     )
 
 
@@ -270,97 +267,53 @@ def quiet_lines(plan: Plan) -> list[str]:
 # --- JSON -------------------------------------------------------------------------------------
 
 
-def _iso(d: dt.date | None) -> str | None:
-    return d.isoformat() if d else None
-
-
 def _action_dict(a: PlannedAction) -> dict[str, Any]:
-    return {
-        "id": a.id,
-        "title": a.title,
-        "gap": a.gap,
-        "type": a.type,
-        "due": _iso(a.due),
-        "evidence": a.evidence,
-        "done": a.done,
-        "status": a.status,
-        "starts": _iso(a.starts),
-        "first_week": a.first_week,
-        "last_week": a.last_week,
-        "effort_hours": a.effort_hours,
-        "weekly_hours": a.weekly_hours,
-        "done_on": _iso(a.done_on),
-        "done_by": list(a.done_by),
-        "why": a.why or None,
-        "how": list(a.how),
-        "log": a.log,
-    }
+    return fields(
+        a,
+        "id title gap type due evidence done status starts first_week last_week effort_hours "
+        "weekly_hours done_on done_by why how log",
+        done=a.done,
+        why=a.why or None,
+    )
 
 
 def _gap_dict(g: FocusGap) -> dict[str, Any]:
-    return {
-        "gap": g.gap,
-        "name": g.name,
-        "rank": g.rank,
-        "current": g.current,
-        "target": g.target,
-        "why": g.why,
-        "actions": [_action_dict(a) for a in g.actions],
-        "resources": [r.model_dump(mode="json") for r in g.resources],
-        "remaining": g.remaining,
-        "people": [_person_dict(p) for p in g.people],
-        "look_for": g.look_for or None,
-        "advice": list(g.advice),
-    }
-
-
-def _person_dict(p: Person) -> dict[str, Any]:
-    return {
-        "name": p.name,
-        "kind": p.kind,
-        "contact": p.contact,
-        "days_since_contact": p.days_since_contact,
-        "quiet": p.quiet,
-    }
+    return fields(
+        g,
+        "gap name rank current target why actions resources remaining people look_for advice",
+        actions=[_action_dict(a) for a in g.actions],
+        resources=[r.model_dump(mode="json") for r in g.resources],
+        people=[asdict(p) for p in g.people],
+        look_for=g.look_for or None,
+    )
 
 
 def to_dict(plan: Plan) -> dict[str, Any]:
     return {
-        "start": plan.start.isoformat(),
+        "start": plan.start,
         "weeks": plan.weeks,
-        "end": plan.end.isoformat(),
+        "end": plan.end,
         "hours_per_week": plan.hours_per_week,
         "map": plan.map_id,
-        "assessed_on": plan.assessed_on.isoformat(),
+        "assessed_on": plan.assessed_on,
         "opening": plan.opening or None,
-        "created": plan.created.isoformat() if plan.created else None,
-        "today": _iso(plan.today),
-        "away": [{"first": a.isoformat(), "last": b.isoformat()} for a, b in plan.away],
+        "created": plan.created,
+        "today": plan.today,
+        "away": [{"first": a, "last": b} for a, b in plan.away],
         "planned_hours": round(plan.planned_hours, 2),
         "hours_by_type": dict(plan.hours_by_type),
         "focus": [_gap_dict(g) for g in plan.focus],
         "prove_it": [_gap_dict(g) for g in plan.prove_it],
         "ranking": [
-            {
-                "gap": s.gap,
-                "name": s.name,
-                "rank": s.rank,
-                "current": s.current,
-                "target": s.target,
-                "score": s.score,
-                "backed": s.backed,
-                "supported": s.supported,
-                "others": s.others
-                if s.others is None or s.others != int(s.others)
-                else int(s.others),
-                "blind_spot": s.blind_spot,
-                "role": s.role,
-                "why": s.why,
-            }
+            fields(
+                s,
+                "gap name rank current target score backed supported others blind_spot role why",
+                others=level_number(s.others),
+            )
             for s in plan.ranking
         ],
         "unrated": [{"gap": gid, "name": name} for gid, name in plan.unrated],
-        "quiet": [_person_dict(p) for p in plan.quiet],
+        "quiet": [asdict(p) for p in plan.quiet],
         "replan": plan.replan or None,
         "offers": [
             {"action": o.action_id, "evidence": o.evidence_id, "text": o.text} for o in plan.offers
@@ -369,7 +322,7 @@ def to_dict(plan: Plan) -> dict[str, Any]:
 
 
 def as_json(plan: Plan) -> str:
-    return json.dumps(to_dict(plan), ensure_ascii=False, indent=2)
+    return dumps(to_dict(plan))
 
 
 # --- terminal ---------------------------------------------------------------------------------

@@ -2,8 +2,6 @@
 
 from __future__ import annotations
 
-import datetime as dt
-import json
 from typing import TYPE_CHECKING
 
 from pm_coach.core.calibration import OVER, UNDER, level_number, window_start
@@ -17,6 +15,7 @@ from pm_coach.render.calibration import (
     window_text,
 )
 from pm_coach.render.hint import Hint
+from pm_coach.render.json_out import dumps, fields
 from pm_coach.render.markdown import md_escape
 
 if TYPE_CHECKING:
@@ -247,9 +246,6 @@ def markdown(report: Report, *, show_raters: bool = False) -> str:
 def as_json(report: Report) -> str:
     """The report as JSON for ``--json`` (dates as YYYY-MM-DD)."""
 
-    def d(value: dt.date | None) -> str | None:
-        return value.isoformat() if value else None
-
     def raters(gap_id: str) -> list[dict[str, object]]:
         g = report.calibration.gap(gap_id)
         notes = dict(g.notes) if g else {}
@@ -263,41 +259,33 @@ def as_json(report: Report) -> str:
         return g.verdict if g else None
 
     data = {
-        "date": d(report.today),
+        "date": report.today,
         "map": report.map_id,
-        "since": d(report.since),
-        "assessed_on": d(report.assessed_on),
-        "baseline_on": d(report.baseline_on),
-        "assessments": [d(x) for x in report.assessment_dates],
+        "since": report.since,
+        "assessed_on": report.assessed_on,
+        "baseline_on": report.baseline_on,
+        "assessments": list(report.assessment_dates),
         "evidence": report.evidence_total,
         "evidence_90d": report.evidence_recent,
         "evidence_window": {
-            "from": d(window_start(report.calibration.on, report.calibration.window_days)),
-            "to": d(report.calibration.until),
+            "from": window_start(report.calibration.on, report.calibration.window_days),
+            "to": report.calibration.until,
         },
         "gaps": [
-            {
-                "gap": g.gap,
-                "name": g.name,
-                "current": g.current,
-                "target": g.target,
-                "change": g.change,
-                "evidence": g.evidence,
-                "evidence_90d": g.evidence_90d,
-                "supported": g.supported,
-                "others": level_number(g.others),
-                "claim": claim(g.gap),
-                "raters": raters(g.gap),
-                "trend": list(g.trend),
-                "last_evidence": d(g.last_evidence),
-            }
+            fields(
+                g,
+                "gap name current target change evidence evidence_90d supported others claim "
+                "raters trend last_evidence",
+                others=level_number(g.others),
+                claim=claim(g.gap),
+                raters=raters(g.gap),
+            )
             for g in report.gaps
         ],
         "months": [{"month": m, "evidence": n} for m, n in report.months],
         "next_actions": [
-            {"gap": a.gap, "id": a.id, "title": a.title, "due": d(a.due), "log": a.log_line}
-            for a in report.next_actions
+            fields(a, "gap id title due log", log=a.log_line) for a in report.next_actions
         ],
         "bullets": list(report.bullets),
     }
-    return json.dumps(data, ensure_ascii=False, indent=2) + "\n"
+    return dumps(data) + "\n"
