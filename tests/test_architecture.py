@@ -200,12 +200,21 @@ def test_the_checker_catches_a_broken_rule(tmp_path: Path) -> None:
     assert room("pm_coach.core.plan") not in ALLOWED["store"]
 
 
-# --- command hints live in app/hints.py, not in core/ or store/ ------------------------------
+# --- command hints live in app/hints.py, not in core/, store/ or render/ ---------------------
+# A view gets the words of a command from app (render.hint.Say); render/ may name the program
+# alone ("Made with pm-coach"), never a command line.
 
 COMMAND_HINT = re.compile(r"pm-coach (?:--\S+ )*(" + "|".join(COMMANDS) + r")\b")
-# Sites that still word a command below app/, on their way to render/: empty this, never add.
+# Sites that still word a command below app/, on their way to app/hints.py: empty this, never add.
 HINTS_NOT_YET = {
     "pm_coach/core/bullet_lint.py",  # the fix each finding suggests
+    # views whose hints issue 19 is rewording (every command pastes): moved once that lands
+    "pm_coach/render/plan.py",
+    "pm_coach/render/next.py",
+    "pm_coach/render/prep.py",
+    "pm_coach/render/maps.py",
+    "pm_coach/render/finding.py",
+    "pm_coach/render/profile.py",
 }
 
 
@@ -230,13 +239,13 @@ def literal_strings(tree: ast.AST) -> list[ast.Constant]:
 
 @pytest.mark.parametrize(
     "path",
-    [p for p in SOURCES if room(module_name(p)) in {"core", "store"}],
-    ids=lambda p: p.name,
+    [p for p in SOURCES if room(module_name(p)) in {"core", "store", "render"}],
+    ids=lambda p: f"{p.parent.name}/{p.name}",
 )
-def test_core_and_store_name_no_command(path: Path) -> None:
+def test_core_store_and_render_name_no_command(path: Path) -> None:
     where = str(path.relative_to(PACKAGE.parent))
     if where in HINTS_NOT_YET:
-        pytest.skip("on its way to render/")
+        pytest.skip("on its way to app/hints.py")
     found = [
         f"{where}:{n.lineno}: {n.value!r}"
         for n in literal_strings(ast.parse(path.read_text(encoding="utf-8")))

@@ -56,6 +56,7 @@ class AssessResult(Output):
 
     def view(self) -> RenderableType:
         # Worked out only for the screen: --json prints the saved assessment and reads no more.
+        from pm_coach.app.hints import say
         from pm_coach.core import assessment as core
         from pm_coach.core.calibration import calibrate
         from pm_coach.core.feedback import latest_raters
@@ -82,6 +83,7 @@ class AssessResult(Output):
             show_raters=self.show_raters,
             unicode=unicode_console(),
             biggest=[s.gap for s in biggest],
+            say=say,
         )
 
 

@@ -26,6 +26,10 @@ HINTS: dict[str, str] = {
     "member-keys": "only what 'pm-coach share -o member.toml' writes",
     "answers-file": "Check the path: it is the -answers.toml file 'feedback request' wrote "
     "beside the form ('pm-coach feedback request --help' says where).",
+    # shown by render/ views, which get them through say()
+    "to-plan": "To turn them into actions that produce evidence: pm-coach plan",
+    "assess-history": "pm-coach assess --history",
+    "log-gap": 'pm-coach log "what you did" --gap {gap}',
 }
 
 
@@ -44,8 +48,13 @@ def log_command(action_id: str, map_id: str | None = None) -> str:
     return f"{line} --map {map_id}" if map_id else line
 
 
+def say(key: str, **values: object) -> str:
+    """The words of the hint ``key`` with ``values`` filled in: what app/ hands a view."""
+    return HINTS[key].format(**values)
+
+
 def hint_text(hint: str | Hint | None) -> str | None:
     """The words of ``hint``: a plain string as it is, a :class:`Hint` from :data:`HINTS`."""
     if isinstance(hint, Hint):
-        return HINTS[hint.key].format(**hint.values)
+        return say(hint.key, **hint.values)
     return hint

@@ -15,13 +15,12 @@ from pm_coach.core.calibration import OVER, UNDER, Calibration
 from pm_coach.models import Assessment
 from pm_coach.models.skillmap import EvidenceBar
 from pm_coach.render.fit import ByWidth
-from pm_coach.render.hint import Hint
+from pm_coach.render.hint import Hint, Say
 
 if TYPE_CHECKING:
     from rich.console import RenderableType
     from rich.text import Text
 
-TO_PLAN = "To turn them into actions that produce evidence: pm-coach plan"
 MAX_POINTS = 6  # levels shown per gap in the trend; older ones are summarised by "…"
 
 
@@ -68,10 +67,10 @@ def change(value: int | None, *, first: bool, unicode: bool = True) -> Text:
     return Text("= same", style="dim")
 
 
-def log_line(gap_id: str, bar: EvidenceBar | None = None) -> str:
+def log_line(say: Say, gap_id: str, bar: EvidenceBar | None = None) -> str:
     """The command that records evidence behind a rating: with the reach, result and number
     the next level's ``bar`` asks for, so it pastes as a real command."""
-    line = f'pm-coach log "what you did" --gap {gap_id}'
+    line = say("log-gap", gap=gap_id)
     if bar is None or bar.result or bar.metric or bar.level > 2:
         line += ' --result "what came of it"'
     if bar is not None and bar.metric:
@@ -92,11 +91,13 @@ def result_view(
     show_raters: bool = False,
     unicode: bool = True,
     biggest: Sequence[str] = (),
+    say: Say,
 ) -> RenderableType:
     """The table shown after an assessment, how each rating compares with the evidence and
     with others' ratings, and what to do next.
 
-    ``biggest``: the ids of the biggest gaps, in the order of the ranking rule plan uses."""
+    ``biggest``: the ids of the biggest gaps, in the order of the ranking rule plan uses;
+    ``say`` words the commands it suggests (app.hints.say)."""
     from rich import box
     from rich.console import Group
     from rich.table import Table
@@ -166,7 +167,7 @@ def result_view(
         for r, g in claims:
             parts.append(Hint(claim(g) or "", first="  "))
             if g.verdict == OVER:
-                parts.append(Hint(log_line(r.gap_id, g.next_bar), "bold", first="    "))
+                parts.append(Hint(log_line(say, r.gap_id, g.next_bar), "bold", first="    "))
                 if r.prompt:
                     parts.append(Hint(f"{r.prompt})", "dim", first="    (", rest="     "))
     seen = [line for g in calibration.gaps if (line := others_line(g))]
@@ -188,11 +189,11 @@ def result_view(
     open_ = [by_id[g] for g in biggest if g in by_id and by_id[g].to_go > 0][:3]
     count = f"{history_count} assessment{'s' if history_count != 1 else ''}"
     parts.append(Text(""))
-    parts.append(Hint(f"Saved; {count} of this map so far: pm-coach assess --history"))
+    parts.append(Hint(f"Saved; {count} of this map so far: {say('assess-history')}"))
     if open_:
         biggest = ", ".join(f"{r.name} ({r.to_go} to go)" for r in open_)
         parts.append(Hint(f"Biggest gaps: {biggest}."))
-        parts.append(Hint(TO_PLAN))
+        parts.append(Hint(say("to-plan")))
     challenged = challenge(calibration)
     if challenged:
         parts.append(Text(""))

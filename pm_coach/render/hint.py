@@ -4,9 +4,15 @@ edge), so it pastes into a shell as shown."""
 
 from __future__ import annotations
 
+from collections.abc import Callable
 from typing import TYPE_CHECKING
 
 from pm_coach.render.plain import hang
+
+# The words of a hint that names a pm-coach command, by its key: ``say("to-plan")``,
+# ``say("log-gap", gap="strategy")``. The words live in app/hints.py; the use case in app/ hands
+# its ``say`` to the view, so render/ holds keys and prose but never a command line.
+Say = Callable[..., str]
 
 if TYPE_CHECKING:
     from rich.console import Console, ConsoleOptions, RenderResult
