@@ -30,6 +30,7 @@ HINTS: dict[str, str] = {
     "to-plan": "To turn them into actions that produce evidence: pm-coach plan",
     "assess-history": "pm-coach assess --history",
     "log-gap": 'pm-coach log "what you did" --gap {gap}',
+    "log-action": 'pm-coach log "what you did" --action {action}',
 }
 
 

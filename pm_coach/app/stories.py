@@ -36,9 +36,11 @@ class StoriesResult(Output):
         else:
             import sys
 
+            from pm_coach.app.hints import say
             from pm_coach.render.plain import screen_width
 
-            text = render.as_text(self.matches, self.skill_map.name, screen_width(sys.stdout))
+            width = screen_width(sys.stdout)
+            text = render.as_text(self.matches, self.skill_map.name, say, width)
         return text if text.endswith("\n") else text + "\n"
 
 

@@ -6,6 +6,7 @@ import json
 from collections.abc import Sequence
 
 from pm_coach.core.stories import StoryMatch
+from pm_coach.render.hint import Say
 from pm_coach.render.plain import hang
 from pm_coach.render.plan import md
 
@@ -27,9 +28,10 @@ def _outline(label: str, text: str, width: int) -> list[str]:
     return hang(text, width, f"   {label:<10}") or [f"   {label}"]
 
 
-def as_text(matches: Sequence[StoryMatch], map_name: str, width: int = 80) -> str:
+def as_text(matches: Sequence[StoryMatch], map_name: str, say: Say, width: int = 80) -> str:
     """The story bank laid out for ``width`` columns: each question with a hanging indent
-    under its number, the outline's text beside its labels, no word or command broken."""
+    under its number, the outline's text beside its labels, no word or command broken;
+    ``say`` words the log command (app.hints.say)."""
     lines = [*hang(f"Story bank for {map_name}", width), *hang(counts_line(matches), width), ""]
     for n, m in enumerate(matches, start=1):
         q = m.question
@@ -45,7 +47,7 @@ def as_text(matches: Sequence[StoryMatch], map_name: str, width: int = 80) -> st
         if m.status != "ready":
             lines += hang(
                 f"To create one: {m.action_title} ({m.action_id}), then log it: "
-                f'pm-coach log "what you did" --action {m.action_id}',
+                + say("log-action", action=m.action_id),
                 width,
                 "   ",
             )
