@@ -10,6 +10,7 @@ from pathlib import Path
 
 import pytest
 
+from pm_coach.app.export import lint_reports
 from pm_coach.core import export as core
 from pm_coach.core import ranking
 from pm_coach.core.bullets import write_bullet
@@ -463,7 +464,7 @@ def test_lint_says_when_a_goal_could_not_join_the_line() -> None:
         metrics=["2 retailers"],
         goal="Every shopper can check out",
     )
-    [report] = core.lint(core.build_items([entry], []))
+    [report] = lint_reports(core.build_items([entry], []))
     [finding] = report.findings
     assert finding.code == "left-out"
     assert finding.message.startswith(

@@ -3,7 +3,8 @@
 from __future__ import annotations
 
 import datetime as dt
-from dataclasses import dataclass
+from collections.abc import Sequence
+from dataclasses import dataclass, replace
 from pathlib import Path
 from typing import TYPE_CHECKING, ClassVar
 
@@ -12,8 +13,22 @@ from pm_coach.app.workspace import Workspace
 
 if TYPE_CHECKING:
     from pm_coach.app.selection import Filters
-    from pm_coach.core.export import Item
+    from pm_coach.core.export import Item, LintReport
     from pm_coach.models import Evidence, Profile, Role
+
+
+def lint_reports(items: Sequence[Item]) -> list[LintReport]:
+    """``export --lint``: the weak bullets, each finding with the command that fixes it."""
+    from pm_coach.app.hints import say
+    from pm_coach.core.bullet_lint import EDIT
+    from pm_coach.core.export import lint
+
+    def worded(r: LintReport) -> LintReport:
+        edit = say("evidence-edit", id=r.entry.id)
+        found = [replace(f, message=f.message.replace(EDIT, edit)) for f in r.findings]
+        return replace(r, findings=found)
+
+    return [worded(r) for r in lint(items)]
 
 
 @dataclass(frozen=True)
@@ -30,11 +45,10 @@ class ExportResult(Output):
     file_format: ClassVar[str] = "text"
 
     def render(self, fmt: str) -> str:
-        from pm_coach.core import export as core
         from pm_coach.render import export as render
 
         if self.lint:
-            reports = core.lint(self.items)
+            reports = lint_reports(self.items)
             if fmt == "json":
                 return render.lint_json(reports)
             import sys

@@ -31,6 +31,7 @@ HINTS: dict[str, str] = {
     "assess-history": "pm-coach assess --history",
     "log-gap": 'pm-coach log "what you did" --gap {gap}',
     "log-action": 'pm-coach log "what you did" --action {action}',
+    "evidence-edit": "pm-coach evidence edit {id}",
 }
 
 

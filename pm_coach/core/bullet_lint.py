@@ -1,6 +1,7 @@
 """What ``export --lint`` says about a bullet: what the writer knows, and what fixes it.
 
-Every finding says what to add or change and names the exact command that does it. A bullet the
+Every finding says what to add or change and where the command that does it goes: :data:`EDIT`
+stands for ``pm-coach evidence edit ID``, which app/ words (core names no command). A bullet the
 user approved (``bullet`` set) is their wording: only first person and length are checked.
 """
 
@@ -35,6 +36,9 @@ CODES: tuple[str, ...] = (
     "too-long",
 )
 VAGUE_VERBS = ("led", "ran", "launched", "negotiated", "cut", "decided")
+# Where a finding's message names the command that edits its entry, options after it: a control
+# character, which no field of an entry may hold, so it never meets the user's own words.
+EDIT = "\x1e"
 
 
 def _quote(text: str) -> str:
@@ -45,7 +49,7 @@ def _quote(text: str) -> str:
 
 def findings(entry: Evidence, bullet: Bullet, limit: int = MAX_CHARS) -> list[Finding]:
     """The weak spots of one entry's bullet, each with its fix."""
-    edit = f"pm-coach evidence edit {entry.id}"
+    edit = EDIT
     reword = f"{edit} --bullet {_quote(entry.bullet or bullet.text)}"
     found: list[Finding] = []
     if entry.bullet:
