@@ -241,3 +241,22 @@ def test_gap_names_stay_on_one_line_at_80_columns(run, history) -> None:
         lines = at(run, 80, *view)
         assert any(line.lstrip(" 0123456789").startswith("Domain and industry knowledge ")
                    for line in lines), (view, lines)  # fmt: skip
+
+
+@pytest.mark.parametrize("width", WIDTHS)
+def test_report_with_a_trend_never_cuts_a_gap_name(run, history, tmp_path: Path, width) -> None:
+    earlier = tmp_path / "earlier.toml"
+    earlier.write_text(
+        "[levels]\nstrategy = 3\nbuy-in = 2\nconfidence = 1\ndomain = 2\ndelegation = 2\n"
+    )
+    r = run("assess", "--answers", str(earlier), "--date", "2026-01-10")
+    assert r.exit_code == 0, r.output
+    lines = at(run, width, "report")
+    check_fits(lines, width)
+    assert not any("…" in line for line in lines), "\n".join(lines)
+    # each word of each gap name whole (a name wraps in its column; rich may break at a hyphen)
+    words = set(" ".join(lines[3:20]).replace("-", " ").split())
+    for name in ("Organisation-level buy-in", "Domain and industry knowledge", "Delegation"):
+        assert set(name.replace("-", " ").split()) <= words, lines[3:20]
+    if width >= 80:
+        assert "Domain and industry knowledge" in joined(lines[3:20])

@@ -14,6 +14,7 @@ from pm_coach.render.calibration import (
     raters_text,
     window_text,
 )
+from pm_coach.render.fit import ByWidth
 from pm_coach.render.hint import Hint
 from pm_coach.render.json_out import dumps, fields
 from pm_coach.render.markdown import md_escape
@@ -121,39 +122,53 @@ def terminal(report: Report, *, show_raters: bool = False) -> list[RenderableTyp
         Text(heading(report), style="dim"),
         Text(""),
     ]
-    t = Table(box=None, pad_edge=False, padding=(0, 1), header_style="bold")
     # Every column reads left to right, numbers too, under headers that start where they do.
     # A first assessment has no change to show: the heading says "first assessment" instead of
     # a column of zeros, which gives the gap names room at 80 columns.
     trend = has_trend(report)
-    t.add_column("gap", ratio=1)
-    t.add_column("now → target", no_wrap=True)
-    t.add_column("level", no_wrap=True)
-    if trend:
-        t.add_column("change", no_wrap=True)
-    t.add_column("evidence", no_wrap=True)
-    t.add_column("backed", no_wrap=True)
     with_others = bool(report.calibration.raters)
-    if with_others:
-        t.add_column("others", no_wrap=True)
-    if trend:
-        t.add_column("trend", no_wrap=True)
-    for g in report.gaps:
-        name = Text(g.name)
-        words = flag(report, g.gap)
-        if words:
-            name.append(f"\n  {words}", style="bold yellow")
-        row = [name, levels(g), level_bar(g.current, g.target)]
+
+    def table(width: int) -> RenderableType:
+        from rich.console import Group
+
+        # On a narrow screen the bar gives way (the numbers say the same), so that gap names
+        # keep room: they wrap at spaces, never cut.
+        bar = width >= 66 + 15 * trend + 8 * with_others
+        t = Table(box=None, pad_edge=False, padding=(0, 1), header_style="bold")
+        t.add_column("gap", ratio=1, min_width=12, overflow="fold")
+        t.add_column("now → target", no_wrap=True)
+        if bar:
+            t.add_column("level", no_wrap=True)
         if trend:
-            row.append(signed(g.change))
-        row += [f"{g.evidence} ({g.evidence_90d})", str(g.supported)]
+            t.add_column("change", no_wrap=True)
+        t.add_column("evidence", no_wrap=True)
+        t.add_column("backed", no_wrap=True)
         if with_others:
-            row.append(level_text(g.others))
+            t.add_column("others", no_wrap=True)
         if trend:
-            row.append(sparkline(g.trend))
-        t.add_row(*row)
-    parts.append(t)
-    parts.append(Text("█ reached  ░ to close up to target  · beyond target", style="dim"))
+            t.add_column("trend", no_wrap=True)
+        for g in report.gaps:
+            name = Text(g.name)
+            words = flag(report, g.gap)
+            if words:
+                name.append(f"\n  {words}", style="bold yellow")
+            row = [name, levels(g)]
+            if bar:
+                row.append(level_bar(g.current, g.target))
+            if trend:
+                row.append(signed(g.change))
+            row += [f"{g.evidence} ({g.evidence_90d})", str(g.supported)]
+            if with_others:
+                row.append(level_text(g.others))
+            if trend:
+                row.append(sparkline(g.trend))
+            t.add_row(*row)
+        if not bar:
+            return t
+        legend = Text("█ reached  ░ to close up to target  · beyond target", style="dim")
+        return Group(t, legend)
+
+    parts.append(ByWidth(table))
     parts.append(
         Hint(
             "evidence: entries in all (in the last 90 days); "
