@@ -205,16 +205,6 @@ def test_the_checker_catches_a_broken_rule(tmp_path: Path) -> None:
 # alone ("Made with pm-coach"), never a command line.
 
 COMMAND_HINT = re.compile(r"pm-coach (?:--\S+ )*(" + "|".join(COMMANDS) + r")\b")
-# Sites that still word a command below app/, on their way to app/hints.py: empty this, never add.
-HINTS_NOT_YET = {
-    # views whose hints issue 19 is rewording (every command pastes): moved once that lands
-    "pm_coach/render/plan.py",
-    "pm_coach/render/next.py",
-    "pm_coach/render/prep.py",
-    "pm_coach/render/maps.py",
-    "pm_coach/render/finding.py",
-    "pm_coach/render/profile.py",
-}
 
 
 def literal_strings(tree: ast.AST) -> list[ast.Constant]:
@@ -243,8 +233,6 @@ def literal_strings(tree: ast.AST) -> list[ast.Constant]:
 )
 def test_core_store_and_render_name_no_command(path: Path) -> None:
     where = str(path.relative_to(PACKAGE.parent))
-    if where in HINTS_NOT_YET:
-        pytest.skip("on its way to app/hints.py")
     found = [
         f"{where}:{n.lineno}: {n.value!r}"
         for n in literal_strings(ast.parse(path.read_text(encoding="utf-8")))

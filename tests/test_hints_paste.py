@@ -28,6 +28,15 @@ VALUES = {
     "id": "k3m9xq",
     "gap": "buy-in",
     "action": "strategy-goal-map",
+    "kind": "mentor",
+    "weeks": "16",
+    "hours": "4",
+    "since": "2026-10-01",
+    "flags": '--investment "…" --personality "…"',
+    "company": "'Acme & Co'",
+    "title": "'Senior PM'",
+    "start": "2024-03",
+    "end": " --end 2025-06",
 }
 PLACEHOLDER = re.compile(r"[A-Z][A-Z_-]+(\.[a-z]+)?")
 SHELL_OPERATORS = set("|&;<>()")

@@ -9,6 +9,7 @@ from pathlib import Path
 
 import pytest
 
+from pm_coach.app.hints import say
 from pm_coach.core.finding import suggest
 from pm_coach.core.mentoring import Strength, strengths
 from pm_coach.core.prep import ActionItem, FocusItem, build_prep, pick_topics
@@ -97,7 +98,7 @@ def test_prep_builds_the_agenda_from_plan_and_log(leadership) -> None:
     assert len(prep.topics) == 3
     assert all(not t.kinds or "mentor" in t.kinds for t in prep.topics)
 
-    text = markdown(prep)
+    text = markdown(prep, say)
     assert text.startswith("# Next conversation with Sam Lee (mentor)\n")
     assert "last talked 2026-05-01 (31 days ago) · 2 conversations so far" in text
     assert "- **Strategy**: level 2, aiming for 4 · Sam Lee helps with this" in text
@@ -124,7 +125,7 @@ def test_prep_with_nothing_due_names_the_next_action(leadership) -> None:
         guide=network_guide(),
     )
     assert prep.actions == [] and prep.evidence == []
-    text = markdown(prep)
+    text = markdown(prep, say)
     assert "Next up: Rank candidate bets (strategy, due 2026-07-01)" in text
     assert "Nothing logged in this time" in text
     # no strength of their own to offer: the toolkit's offer for a mentor
@@ -137,8 +138,8 @@ def test_prep_for_someone_never_talked_to_uses_the_last_30_days(leadership) -> N
         strengths=[], guide=network_guide(),
     )  # fmt: skip
     assert [e.id for e in prep.evidence] == ["ddd444", "bbb222", "ccc333"]
-    assert "no conversation recorded yet" in markdown(prep)
-    assert "## Evidence from the last 30 days" in markdown(prep)
+    assert "no conversation recorded yet" in markdown(prep, say)
+    assert "## Evidence from the last 30 days" in markdown(prep, say)
 
 
 def test_prep_for_a_mentee_is_about_their_gaps(leadership) -> None:
@@ -147,7 +148,7 @@ def test_prep_for_a_mentee_is_about_their_gaps(leadership) -> None:
         jo, today=TODAY, skill_map=leadership, focus=FOCUS, actions=ACTIONS, entries=ENTRIES,
         strengths=[], guide=network_guide(),
     )  # fmt: skip
-    text = markdown(prep)
+    text = markdown(prep, say)
     assert "## What we are working on\n\n- Organisation-level buy-in\n" in text
     assert [f.gap for f in prep.focus] == ["buy-in"]
     assert "Due or overdue" not in text
@@ -412,7 +413,7 @@ def test_a_first_conversation_opens_with_an_introduction(leadership) -> None:
         "So you know how I work best: quiet in big meetings; I think best in writing.",
     ]
     assert prep.unanswered == [] and prep.ask_first == []
-    text = markdown(prep)
+    text = markdown(prep, say)
     assert (
         "## Introduce yourself\n\n- What I am working towards: a Head of Product role within "
         "18 months.\n" in text
@@ -423,7 +424,7 @@ def test_a_first_conversation_opens_with_an_introduction(leadership) -> None:
         sam("2026-05-01"), today=TODAY, skill_map=leadership, focus=FOCUS, actions=[],
         entries=ENTRIES, strengths=[], guide=network_guide(), answers=ANSWERS,
     )  # fmt: skip
-    assert later.introduce == [] and "Introduce yourself" not in markdown(later)
+    assert later.introduce == [] and "Introduce yourself" not in markdown(later, say)
 
 
 def test_unanswered_questions_are_named_with_the_command_that_answers_them(leadership) -> None:
@@ -435,7 +436,7 @@ def test_unanswered_questions_are_named_with_the_command_that_answers_them(leade
     assert prep.unanswered == ["investment", "personality"]
     assert (
         "- Not answered yet: investment, personality. Worth a minute before you meet: "
-        '`pm-coach profile set --investment "…" --personality "…"`' in markdown(prep)
+        '`pm-coach profile set --investment "…" --personality "…"`' in markdown(prep, say)
     )
 
 
@@ -447,7 +448,7 @@ def test_a_first_talk_with_a_mentee_starts_with_the_questions_to_ask(leadership)
     )  # fmt: skip
     assert prep.introduce == [] and prep.unanswered == []
     assert len(prep.ask_first) == 4
-    assert "## Ask first\n\n1. What do you want to be doing in a year or two" in markdown(prep)
+    assert "## Ask first\n\n1. What do you want to be doing in a year or two" in markdown(prep, say)
 
 
 def test_the_guide_refuses_an_introduction_with_the_wrong_placeholder() -> None:

@@ -138,6 +138,7 @@ def test_terminal_view_shows_focus_gaps_actions_and_log_lines(run, home: Path) -
 def test_terminal_view_fits_80_columns() -> None:
     from rich.console import Console
 
+    from pm_coach.app.hints import say
     from pm_coach.app.plan import in_words
     from pm_coach.core.plan import build_plan
     from pm_coach.render.plan import terminal
@@ -153,7 +154,8 @@ def test_terminal_view_fits_80_columns() -> None:
     )
     plan = in_words(build_plan(skill_map, a, [], start=dt.date(2026, 11, 23)))
     buf = io.StringIO()
-    Console(file=buf, width=80, no_color=True, highlight=False).print(terminal(plan, full=True))
+    console = Console(file=buf, width=80, no_color=True, highlight=False)
+    console.print(terminal(plan, say, full=True))
     lines = buf.getvalue().splitlines()
     assert max(len(line) for line in lines) <= 80
     # The log lines of the map's actions are short enough never to be broken at 80 columns.

@@ -8,6 +8,7 @@ import json
 
 from rich.console import Console
 
+from pm_coach.app.hints import say
 from pm_coach.core.plan import build_plan
 from pm_coach.models import Action, SkillMap
 from pm_coach.render.plan import as_json, markdown, terminal
@@ -38,7 +39,7 @@ def tricky_map() -> SkillMap:
 
 def test_markdown_escapes_text_from_the_map() -> None:
     plan = build_plan(tricky_map(), assess({"a": 1, "b": 2}), [], start=START)
-    text = markdown(plan)
+    text = markdown(plan, say)
     assert "Pick \\*one\\* bet \\| drop \\[the rest\\] \\<now\\>" in text
     assert "options\\_a" in text
     assert "A memo \\| with \\`scores\\`." in text
@@ -51,9 +52,9 @@ def test_markdown_escapes_text_from_the_map() -> None:
 
 def test_markdown_names_the_person_and_their_move() -> None:
     plan = build_plan(tricky_map(), assess({"a": 1, "b": 2}), [], start=START)
-    text = markdown(plan, name="Ada", current_role="Senior PM", target_role="Director")
+    text = markdown(plan, say, name="Ada", current_role="Senior PM", target_role="Director")
     assert text.startswith("# Development plan: Ada\n\nGrowing from Senior PM to Director.\n")
-    assert markdown(plan).startswith("# Development plan\n\n- **Period:** 12 weeks")
+    assert markdown(plan, say).startswith("# Development plan\n\n- **Period:** 12 weeks")
 
 
 def test_done_actions_in_json_and_markdown() -> None:
@@ -64,7 +65,7 @@ def test_done_actions_in_json_and_markdown() -> None:
     assert done["id"] == "a-risky" and done["due"] is None
     assert done["done_on"] == (START - dt.timedelta(days=3)).isoformat()
     assert done["done_by"] == ["done01"]
-    assert "- ~~Pick \\*one\\* bet" in markdown(plan)
+    assert "- ~~Pick \\*one\\* bet" in markdown(plan, say)
 
 
 def test_nothing_to_do_says_so() -> None:
@@ -76,7 +77,7 @@ def test_nothing_to_do_says_so() -> None:
     ]  # evidence that backs even level 5
     plan = build_plan(tricky_map(), assess({"a": 4, "b": 5}), entries, start=START)
     assert plan.focus == [] and plan.prove_it == []
-    assert "Every rated gap is at or above its target" in markdown(plan)
+    assert "Every rated gap is at or above its target" in markdown(plan, say)
     buf = io.StringIO()
-    Console(file=buf, width=80, no_color=True).print(terminal(plan))
+    Console(file=buf, width=80, no_color=True).print(terminal(plan, say))
     assert "Every rated gap is at or above its target" in buf.getvalue()

@@ -32,6 +32,26 @@ HINTS: dict[str, str] = {
     "log-gap": 'pm-coach log "what you did" --gap {gap}',
     "log-action": 'pm-coach log "what you did" --action {action}',
     "evidence-edit": "pm-coach evidence edit {id}",
+    "evidence-since": "pm-coach evidence list --since {since}",
+    "assess": "pm-coach assess",
+    "next": "pm-coach next",
+    "plan": "pm-coach plan",
+    "plan-full": "pm-coach plan --full",
+    "plan-new": "pm-coach plan new",
+    "plan-new-fit": "pm-coach plan new --weeks {weeks} --hours {hours}",
+    "plan-done": "pm-coach plan done {action}",
+    "plan-done-by": "pm-coach plan done {action} --evidence {id}",
+    "plan-skip": 'pm-coach plan skip {action} --why "the reason"',
+    "network-add": 'pm-coach network add "…" --kind {kind} --helps {gap}',
+    "network-edit-helps": "pm-coach network edit {name} --helps {gap}",
+    "network-find-gap": "pm-coach network find --gap {gap}",
+    "network-touch": "pm-coach network touch {name}",
+    "network-touch-note": 'pm-coach network touch {name} --note "…"',
+    "maps-validate": "pm-coach maps validate {path}",
+    "maps-show-json": "pm-coach maps show {map} --json",
+    "profile-set": "pm-coach profile set {flags}",
+    "profile-set-map": "pm-coach profile set --map {map}",
+    "role-add-back": "pm-coach profile role add {company} {title} --start {start}{end}",
 }
 
 
@@ -48,6 +68,19 @@ def log_command(action_id: str, map_id: str | None = None) -> str:
     added when the plan's map is not the one ``pm-coach log`` uses by default."""
     line = f"pm-coach log {shell_quote('…')} --action {action_id}"
     return f"{line} --map {map_id}" if map_id else line
+
+
+def role_add_command(company: str, title: str, start: str, end: str | None) -> str:
+    """The command that adds a role back (printed after ``profile role rm``)."""
+    import shlex
+
+    return say(
+        "role-add-back",
+        company=shlex.quote(company),
+        title=shlex.quote(title),
+        start=start,
+        end=f" --end {end}" if end else "",
+    )
 
 
 def say(key: str, **values: object) -> str:

@@ -50,11 +50,12 @@ class MapList(Output):
     file_format: ClassVar[str] = "json"
 
     def render(self, fmt: str) -> str | RenderableType:
+        from pm_coach.app.hints import say
         from pm_coach.render.maps import list_json, list_table
 
         if fmt == "json":
             return list_json(self.entries, self.active) + "\n"
-        return list_table(self.entries, self.active)
+        return list_table(self.entries, self.active, say)
 
     def after(self, fmt: str) -> list[str]:
         if fmt == "json" or not self.entries or self.user_dir.is_dir():
@@ -80,12 +81,14 @@ class MapView(Output):
     file_format: ClassVar[str] = "json"
 
     def render(self, fmt: str) -> str | RenderableType:
+        from pm_coach.app.hints import say
         from pm_coach.render.maps import map_json, show
 
         if fmt == "json":
             return map_json(self.skill_map) + "\n"
         return show(
             self.skill_map,
+            say,
             gap_id=self.gap_id,
             levels=self.who.levels,
             market=self.who.market,

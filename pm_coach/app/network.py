@@ -246,9 +246,10 @@ class PrepResult(Output):
     file_format: ClassVar[str] = "markdown"
 
     def render(self, fmt: str) -> str | RenderableType:
+        from pm_coach.app.hints import say
         from pm_coach.render import prep as render
 
-        return render.as_json(self.prep) if fmt == "json" else render.markdown(self.prep)
+        return render.as_json(self.prep) if fmt == "json" else render.markdown(self.prep, say)
 
     def written(self, path: Path, fmt: str) -> str:
         return f"Wrote the agenda for {self.prep.contact.name} to {path}"
@@ -295,9 +296,12 @@ class FindOutput(Output):
     file_format: ClassVar[str] = "text"
 
     def render(self, fmt: str) -> str | RenderableType:
+        from pm_coach.app.hints import say
         from pm_coach.render import finding
 
-        return finding.as_json(self.result) + "\n" if fmt == "json" else finding.text(self.result)
+        if fmt == "json":
+            return finding.as_json(self.result) + "\n"
+        return finding.text(self.result, say)
 
     def notes(self, fmt: str) -> list[str]:
         if fmt == "json" or self.result.based_on != "all":

@@ -40,29 +40,32 @@ class PlanResult(Output):
     file_format: ClassVar[str] = "markdown"
 
     def render(self, fmt: str) -> str | RenderableType:
+        from pm_coach.app.hints import say
         from pm_coach.render import plan as render
 
         if self.plan.no_fit is not None:
             if fmt == "json":
                 return render.no_fit_json(self.plan) + "\n"
-            return render.no_fit_text(self.plan) + "\n"
+            return render.no_fit_text(self.plan, say) + "\n"
         if fmt == "json":
             return render.as_json(self.plan) + "\n"
         if fmt == "markdown":
             return render.markdown(
                 self.plan,
+                say,
                 name=self.profile.name,
                 current_role=self.profile.current_role,
                 target_role=self.profile.target_role,
             )
-        return render.terminal(self.plan, full=self.full)
+        return render.terminal(self.plan, say, full=self.full)
 
     def notes(self, fmt: str) -> list[str]:
+        from pm_coach.app.hints import say
         from pm_coach.render.plan import made_notice
 
         if not self.made:
             return []
-        return made_notice(self.plan, saved=self.saved, auto=self.auto, width=_err_width())
+        return made_notice(self.plan, say, saved=self.saved, auto=self.auto, width=_err_width())
 
     def written(self, path: Path, fmt: str) -> str:
         if fmt != "markdown" or self.plan.no_fit is not None:
@@ -89,25 +92,32 @@ class WeekResult(Output):
     file_format: ClassVar[str] = "text"
 
     def render(self, fmt: str) -> str:
+        from pm_coach.app.hints import say
         from pm_coach.render import next as render
         from pm_coach.render.plan import no_fit_json, no_fit_text
 
         if self.plan.no_fit is not None:
-            return (no_fit_json(self.plan) if fmt == "json" else no_fit_text(self.plan)) + "\n"
+            if fmt == "json":
+                return no_fit_json(self.plan) + "\n"
+            return no_fit_text(self.plan, say) + "\n"
         if fmt == "json":
             return render.as_json(self.plan, self.week) + "\n"
         import sys
 
         from pm_coach.render.plain import screen_width
 
-        return "\n".join(render.lines(self.plan, self.week, screen_width(sys.stdout))) + "\n"
+        width = screen_width(sys.stdout)
+        return "\n".join(render.lines(self.plan, self.week, say, width)) + "\n"
 
     def notes(self, fmt: str) -> list[str]:
+        from pm_coach.app.hints import say
         from pm_coach.render.plan import made_notice
 
         if not self.made:
             return []
-        return made_notice(self.plan, saved=self.plan.no_fit is None, auto=True, width=_err_width())
+        return made_notice(
+            self.plan, say, saved=self.plan.no_fit is None, auto=True, width=_err_width()
+        )
 
     def written(self, path: Path, fmt: str) -> str:
         return f"Wrote the week ahead to {path}."

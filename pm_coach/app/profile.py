@@ -135,7 +135,7 @@ def add_role(ws: Workspace, company: str, title: str, start: str, end: str) -> M
 
 def remove_role(ws: Workspace, number: int) -> Message:
     """Remove role ``number`` (as 'role list' numbers them); says how to add it back."""
-    from pm_coach.render.profile import role_add_command
+    from pm_coach.app.hints import role_add_command
     from pm_coach.store.profile import update_profile
 
     removed: list[Role] = []
@@ -152,9 +152,10 @@ def remove_role(ws: Workspace, number: int) -> Message:
         )
 
     update_profile(ws.folder, remove)
+    r = removed[0]
     return Message(
         (
             f"Removed role {number}: {removed[0].label()}",
-            f"  To add it back: {role_add_command(removed[0])}",
+            f"  To add it back: {role_add_command(r.company, r.title, r.start, r.end)}",
         )
     )

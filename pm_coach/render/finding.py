@@ -9,6 +9,7 @@ from typing import TYPE_CHECKING
 
 if TYPE_CHECKING:
     from pm_coach.core.finding import FindResult
+    from pm_coach.render.hint import Say
 
 
 def _wrap(text: str, indent: str) -> str:
@@ -16,12 +17,13 @@ def _wrap(text: str, indent: str) -> str:
     return textwrap.fill(text, width=88, initial_indent=indent, subsequent_indent=rest)
 
 
-def text(result: FindResult) -> str:
+def text(result: FindResult, say: Say) -> str:
+    """Whom to look for and how to add them once found; ``say`` words the commands."""
     lines: list[str] = []
     if not result.suggestions:
         lines.append(
             "Every focus gap already has someone who helps with it. To look for someone for a "
-            f"particular gap anyway: pm-coach network find --gap {result.any_gap}"
+            "particular gap anyway: " + say("network-find-gap", gap=result.any_gap)
         )
     for s in result.suggestions:
         lines.append(f"{s.name} ({s.gap}): look for a {s.kind}")
@@ -31,10 +33,7 @@ def text(result: FindResult) -> str:
         lines += [_wrap(w, "    - ") for w in s.where]
         lines.append("  A first message to adapt:")
         lines.append(_wrap(s.message, "    "))
-        lines.append(
-            "  When you have found someone: "
-            f'pm-coach network add "…" --kind {s.kind} --helps {s.gap}'
-        )
+        lines.append("  When you have found someone: " + say("network-add", kind=s.kind, gap=s.gap))
         lines.append("")
     if result.strengths:
         lines.append("Giving back: you could mentor others in")
@@ -50,7 +49,7 @@ def text(result: FindResult) -> str:
             lines.append(f"  Already mentoring: {', '.join(result.mentees)}.")
         else:
             gap = result.strengths[0].gap
-            lines.append(f'  To start: pm-coach network add "…" --kind mentee --helps {gap}')
+            lines.append("  To start: " + say("network-add", kind="mentee", gap=gap))
         lines.append("")
     return "\n".join(lines).rstrip("\n") + "\n"
 

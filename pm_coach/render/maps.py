@@ -13,6 +13,7 @@ if TYPE_CHECKING:
     from rich.console import Console, ConsoleOptions, RenderableType, RenderResult
 
     from pm_coach.models.catalog import MapEntry
+    from pm_coach.render.hint import Say
 
 
 def _source(entry: MapEntry) -> str:
@@ -21,7 +22,8 @@ def _source(entry: MapEntry) -> str:
     return "yours (replaces built-in)" if entry.overrides_builtin else "yours"
 
 
-def list_table(entries: Sequence[MapEntry], active: str) -> RenderableType:
+def list_table(entries: Sequence[MapEntry], active: str, say: Say) -> RenderableType:
+    """The maps as a table, the active one marked; ``say`` words the commands."""
     from rich import box
     from rich.console import Group
     from rich.table import Table
@@ -48,7 +50,8 @@ def list_table(entries: Sequence[MapEntry], active: str) -> RenderableType:
                 mark,
                 e.source.id,
                 Text(
-                    f"not valid; see why with: pm-coach maps validate {e.source.path}", style="red"
+                    "not valid; see why with: " + say("maps-validate", path=e.source.path),
+                    style="red",
                 ),
                 "",
                 _source(e),
@@ -61,9 +64,8 @@ def list_table(entries: Sequence[MapEntry], active: str) -> RenderableType:
     others = [e.source.id for e in entries if e.skill_map is not None and e.source.id != active]
     if not others:
         return Group(t, Text(f"* active map ({active})"))
-    return Group(
-        t, Hint(f"* active map ({active}); change it with: pm-coach profile set --map {others[0]}")
-    )
+    change = say("profile-set-map", map=others[0])
+    return Group(t, Hint(f"* active map ({active}); change it with: {change}"))
 
 
 def list_json(entries: Sequence[MapEntry], active: str) -> str:
@@ -158,6 +160,7 @@ class Actions:
 
 def show(
     skill_map: SkillMap,
+    say: Say,
     *,
     gap_id: str | None = None,
     levels: Mapping[str, int] | None = None,
@@ -166,7 +169,7 @@ def show(
 ) -> RenderableType:
     """The whole map (or one gap): levels and their evidence bars, actions with their effort,
     and resources: those that suit the PM's current level and market when ``levels`` has the
-    gap, else all of them with the levels each suits."""
+    gap, else all of them with the levels each suits. ``say`` words the closing command."""
     from rich.console import Group
     from rich.padding import Padding
     from rich.table import Table
@@ -222,8 +225,8 @@ def show(
     parts.append(Text(""))
     parts.append(
         Hint(
-            "Each action's steps and the evidence it produces: pm-coach maps show "
-            f"{skill_map.id} --json",
+            "Each action's steps and the evidence it produces: "
+            + say("maps-show-json", map=skill_map.id),
             style="dim",
         )
     )

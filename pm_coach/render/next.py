@@ -8,6 +8,7 @@ from typing import Any
 from pm_coach.core.network import name_arg
 from pm_coach.core.plan_model import Plan, PlannedAction
 from pm_coach.core.tracking import Week
+from pm_coach.render.hint import Say
 from pm_coach.render.json_out import dumps, fields
 from pm_coach.render.plain import cells, hang, split_command, wrap
 from pm_coach.render.plan import day_short, offer_lines, replan_line
@@ -60,13 +61,13 @@ def _items(label: str, items: list[str], width: int, max_lines: int = 2) -> list
     return [*lines, line]
 
 
-def lines(plan: Plan, week: Week, width: int = 80) -> list[str]:
+def lines(plan: Plan, week: Week, say: Say, width: int = 80) -> list[str]:
     """The Monday view, as plain lines no wider than ``width`` columns (a pm-coach command
     excepted: it is never cut) and fewer than 20 in all.
 
     What to do comes first (overdue, due this week, each with its log line), then the re-plan
     prompt and one "looks done" offer; next up, progress, quiet people and silent gaps follow
-    while there is room."""
+    while there is room. ``say`` words the commands (app.hints.say)."""
     head = hang(f"Week of {day_short(week.today)} {week.today.year} · {plan.map_name}", width)
     urgent: list[str] = []
     shown = 0
@@ -84,12 +85,12 @@ def lines(plan: Plan, week: Week, width: int = 80) -> list[str]:
                 shown += 1
     more = len(week.overdue) + len(week.due) - shown
     if more > 0:
-        urgent.append(f"  … and {more} more: pm-coach plan")
+        urgent.append(f"  … and {more} more: {say('plan')}")
     if not urgent:
         urgent.append("Nothing due this week.")
     tail = [
         line
-        for t in [*offer_lines(plan)[:1], replan_line(plan)]
+        for t in [*offer_lines(plan, say)[:1], replan_line(plan, say)]
         if t
         for line in _wrapped(t, width)
     ]
@@ -115,7 +116,7 @@ def lines(plan: Plan, week: Week, width: int = 80) -> list[str]:
         optional.append(
             _wrapped(
                 f"Gone quiet: {people}. After you talk: "
-                f"pm-coach network touch {name_arg(plan.quiet[0].name)}",
+                + say("network-touch", name=name_arg(plan.quiet[0].name)),
                 width,
             )
         )

@@ -21,7 +21,7 @@ from pm_coach.core.plan_model import (
 from pm_coach.core.schedule import MIX
 from pm_coach.core.tracking import ALL_FINISHED, NEWER_ASSESSMENT
 from pm_coach.render.fit import ByWidth
-from pm_coach.render.hint import Hint
+from pm_coach.render.hint import Hint, Say
 from pm_coach.render.json_out import dumps, fields
 from pm_coach.render.markdown import md_escape
 from pm_coach.render.plain import hang
@@ -91,24 +91,26 @@ def heading(g: FocusGap, number: int) -> str:
     return f"{kind}: {g.name} (level {g.current}, target {g.target})"
 
 
-def all_done_note(g: FocusGap) -> list[str]:
+def all_done_note(g: FocusGap, say: Say) -> list[str]:
     """What to do once every action of the gap is done, a line per command (none otherwise)."""
     if any(not a.finished for a in g.actions) or g.remaining:
         return []
     return [
         "Every action for this gap in the map is done.",
-        f'Log new evidence: pm-coach log "what you did" --gap {g.gap}',
-        "Or reassess: pm-coach assess",
+        f"Log new evidence: {say('log-gap', gap=g.gap)}",
+        f"Or reassess: {say('assess')}",
     ]
 
 
-EMPTY = (
-    "Every rated gap is at or above its target and backed by recent evidence. "
-    "To plan your next step, raise a target: pm-coach assess"
-)
+def empty_text(say: Say) -> str:
+    """What a plan with nothing to do says."""
+    return (
+        "Every rated gap is at or above its target and backed by recent evidence. "
+        f"To plan your next step, raise a target: {say('assess')}"
+    )
 
 
-def footer(plan: Plan) -> list[str]:
+def footer(plan: Plan, say: Say) -> list[str]:
     """How to record the plan's progress: a line per command, each command at the end of its
     line (so none is ever wrapped in two), naming the first open action (the one most likely
     next) so that it pastes as shown."""
@@ -117,14 +119,12 @@ def footer(plan: Plan) -> list[str]:
     if open_ids:
         first = open_ids[0]
         lines = [
-            f'As you finish each action: pm-coach log "what you did" --action {first}',
-            f"Or mark it done: pm-coach plan done {first}",
-            f'Not doing one: pm-coach plan skip {first} --why "the reason"',
+            f"As you finish each action: {say('log-action', action=first)}",
+            f"Or mark it done: {say('plan-done', action=first)}",
+            f"Not doing one: {say('plan-skip', action=first)}",
         ]
-    return [*lines, "The week ahead: pm-coach next"]
+    return [*lines, f"The week ahead: {say('next')}"]
 
-
-TO_FULL = "Steps, evidence, resources and people: pm-coach plan --full"
 
 MD_FOOTER = (
     "Made with pm-coach. An action counts as done once its evidence is logged with the command "
@@ -143,7 +143,7 @@ def away_label(plan: Plan) -> str:
     )
 
 
-def made_notice(plan: Plan, *, saved: bool, auto: bool, width: int = 80) -> list[str]:
+def made_notice(plan: Plan, say: Say, *, saved: bool, auto: bool, width: int = 80) -> list[str]:
     """What a command says when it made a plan, as lines for ``width`` columns."""
     if not saved:
         return ["No plan yet."] if auto else []
@@ -151,27 +151,27 @@ def made_notice(plan: Plan, *, saved: bool, auto: bool, width: int = 80) -> list
     said = [
         f"{what}: {n_weeks(plan.weeks)} from {day(plan.start)}, {hours(plan.hours_per_week)} h "
         "a week. Its due dates stay fixed.",
-        *(["See it: pm-coach plan"] if auto else []),
-        "Replace it: pm-coach plan new",
+        *([f"See it: {say('plan')}"] if auto else []),
+        f"Replace it: {say('plan-new')}",
     ]
     return [line for text in said for line in hang(text, width, "", "  ")]
 
 
-def replan_line(plan: Plan) -> str:
+def replan_line(plan: Plan, say: Say) -> str:
     if plan.replan == NEWER_ASSESSMENT:
         return (
             "You have reassessed since this plan was made. Plan from the new ratings "
-            "(done work carries over): pm-coach plan new"
+            f"(done work carries over): {say('plan-new')}"
         )
     if plan.replan == ALL_FINISHED:
-        return "Every action in this plan is done or skipped. Make the next one: pm-coach plan new"
+        return f"Every action in this plan is done or skipped. Make the next one: {say('plan-new')}"
     return ""
 
 
-def offer_lines(plan: Plan) -> list[str]:
+def offer_lines(plan: Plan, say: Say) -> list[str]:
     return [
-        f"Looks like {o.action_id} is done: pm-coach plan done {o.action_id} "
-        f"--evidence {o.evidence_id}"
+        f"Looks like {o.action_id} is done: "
+        + say("plan-done-by", action=o.action_id, id=o.evidence_id)
         for o in plan.offers
     ]
 
@@ -192,7 +192,7 @@ def status_label(a: PlannedAction) -> str:
 SYMBOLS = {"done": "✓", "skipped": "–", "overdue": "!", "open": "☐"}
 
 
-def no_fit_text(plan: Plan) -> str:
+def no_fit_text(plan: Plan, say: Say) -> str:
     """Advice when not a single action fits the horizon (nothing is saved)."""
     nf = plan.no_fit
     assert nf is not None
@@ -206,12 +206,12 @@ def no_fit_text(plan: Plan) -> str:
     if nf.weeks_needed is not None:
         tries.append(
             f"{n_weeks(nf.weeks_needed)} at {hours(plan.hours_per_week)} h a week: "
-            f"pm-coach plan new --weeks {nf.weeks_needed} --hours {hours(plan.hours_per_week)}"
+            + say("plan-new-fit", weeks=nf.weeks_needed, hours=hours(plan.hours_per_week))
         )
     if nf.hours_needed is not None:
         tries.append(
             f"{hours(nf.hours_needed)} h a week for {n_weeks(plan.weeks)}: "
-            f"pm-coach plan new --weeks {plan.weeks} --hours {hours(nf.hours_needed)}"
+            + say("plan-new-fit", weeks=plan.weeks, hours=hours(nf.hours_needed))
         )
     if tries:
         lines.append("It would fit in " + tries[0])
@@ -244,22 +244,22 @@ def person_label(p: Person) -> str:
     return f"{p.name} ({p.kind}{quiet})"
 
 
-def people_line(g: FocusGap) -> str:
+def people_line(g: FocusGap, say: Say) -> str:
     """Who helps with the gap, or what kind of person to look for; empty when neither applies."""
     if g.people:
         return "People who help: " + " · ".join(person_label(p) for p in g.people)
     if g.look_for:
         return (
             f"Nobody in your network helps with this yet. {g.look_for} For a coach or a circle, "
-            f'change the kind in: pm-coach network add "…" --kind mentor --helps {g.gap}'
+            "change the kind in: " + say("network-add", kind="mentor", gap=g.gap)
         )
     return ""
 
 
-def quiet_lines(plan: Plan) -> list[str]:
+def quiet_lines(plan: Plan, say: Say) -> list[str]:
     return [
         f"{p.name} ({p.kind}): no conversation for {p.days_since_contact} days. After you talk: "
-        f"pm-coach network touch {name_arg(p.name)}"
+        + say("network-touch", name=name_arg(p.name))
         for p in plan.quiet
     ]
 
@@ -372,7 +372,9 @@ def _terminal_action(a: PlannedAction, plan: Plan, full: bool) -> list[Renderabl
     return parts
 
 
-def _terminal_gap(g: FocusGap, number: int, plan: Plan, full: bool) -> list[RenderableType]:
+def _terminal_gap(
+    g: FocusGap, number: int, plan: Plan, full: bool, say: Say
+) -> list[RenderableType]:
     from rich.padding import Padding
     from rich.text import Text
 
@@ -384,10 +386,10 @@ def _terminal_gap(g: FocusGap, number: int, plan: Plan, full: bool) -> list[Rend
     if full and g.resources:
         read = " · ".join(f"{r.title} ({r.author}, {r.kind})" for r in g.resources)
         parts.append(Hint(f"Resources: {read}", first="  ", rest="    "))
-    people = people_line(g) if full else ""
+    people = people_line(g, say) if full else ""
     if people:
         parts.append(Hint(people, "italic", first="  ", rest="    "))
-    note = all_done_note(g)
+    note = all_done_note(g, say)
     if note:
         parts += [Hint(line, "yellow", first="  ") for line in note]
     elif full and g.remaining and g.role == FOCUS:
@@ -398,7 +400,8 @@ def _terminal_gap(g: FocusGap, number: int, plan: Plan, full: bool) -> list[Rend
     return parts
 
 
-def terminal(plan: Plan, *, full: bool = False) -> RenderableType:
+def terminal(plan: Plan, say: Say, *, full: bool = False) -> RenderableType:
+    """The plan on screen; ``say`` words its commands (app.hints.say)."""
     from rich import box
     from rich.console import Group
     from rich.table import Table
@@ -463,25 +466,25 @@ def terminal(plan: Plan, *, full: bool = False) -> RenderableType:
     parts.append(ByWidth(priorities))
     if plan.unrated:
         names = ", ".join(name for _, name in plan.unrated)
-        parts.append(Hint(f"Not rated in this assessment: {names}. Rate them: pm-coach assess"))
+        parts.append(Hint(f"Not rated in this assessment: {names}. Rate them: {say('assess')}"))
     if not plan.focus and not plan.prove_it:
-        parts.extend([Text(""), Hint(EMPTY, "yellow")])
+        parts.extend([Text(""), Hint(empty_text(say), "yellow")])
     for i, g in enumerate(plan.focus, start=1):
-        parts.extend(_terminal_gap(g, i, plan, full))
+        parts.extend(_terminal_gap(g, i, plan, full, say))
     for g in plan.prove_it:
-        parts.extend(_terminal_gap(g, 0, plan, full))
+        parts.extend(_terminal_gap(g, 0, plan, full, say))
     if full and plan.quiet:
         parts.extend([Text(""), Text("Relationships gone quiet", style="bold")])
-        parts.extend(Hint(line, first="  ", rest="    ") for line in quiet_lines(plan))
-    extra = [*offer_lines(plan), replan_line(plan)]
+        parts.extend(Hint(line, first="  ", rest="    ") for line in quiet_lines(plan, say))
+    extra = [*offer_lines(plan, say), replan_line(plan, say)]
     extra = [line for line in extra if line]
     if extra:
         parts.append(Text(""))
         parts.extend(Hint(line, style="yellow") for line in extra)
     parts.append(Text(""))
-    parts += [Hint(line, "dim") for line in footer(plan)]
+    parts += [Hint(line, "dim") for line in footer(plan, say)]
     if not full:
-        parts.append(Hint(TO_FULL, "dim"))
+        parts.append(Hint(f"Steps, evidence, resources and people: {say('plan-full')}", "dim"))
     return Group(*parts)
 
 
@@ -511,7 +514,7 @@ def _md_action(a: PlannedAction, number: int, plan: Plan, level: int) -> list[st
     return lines
 
 
-def _md_gap(g: FocusGap, number: int, plan: Plan, level: int = 2) -> list[str]:
+def _md_gap(g: FocusGap, number: int, plan: Plan, say: Say, level: int = 2) -> list[str]:
     lines = [f"{'#' * level} {md(heading(g, number))}", "", f"*Why:* {md(g.why)}.", ""]
     if g.advice:
         lines.extend([*(f"- {md(line)}" for line in g.advice), ""])
@@ -530,14 +533,14 @@ def _md_gap(g: FocusGap, number: int, plan: Plan, level: int = 2) -> list[str]:
     todo = [a for a in g.actions if not a.finished]
     for i, a in enumerate(todo, start=1):
         lines.extend(_md_action(a, i, plan, level + 1))
-    note = all_done_note(g)
+    note = all_done_note(g, say)
     if note:
         lines.extend([md(" ".join(note)), ""])
     if g.resources:
         lines.extend(["**Resources**", ""])
         lines.extend(f"- *{md(r.title)}*, {md(r.author)} ({r.kind})" for r in g.resources)
         lines.append("")
-    people = people_line(g)
+    people = people_line(g, say)
     if people:
         lines.extend([md(people), ""])
     if g.remaining and g.role == FOCUS and not note:
@@ -546,8 +549,11 @@ def _md_gap(g: FocusGap, number: int, plan: Plan, level: int = 2) -> list[str]:
     return lines
 
 
-def markdown(plan: Plan, *, name: str = "", current_role: str = "", target_role: str = "") -> str:
-    """The plan as a Markdown document to share with a manager or mentor."""
+def markdown(
+    plan: Plan, say: Say, *, name: str = "", current_role: str = "", target_role: str = ""
+) -> str:
+    """The plan as a Markdown document to share with a manager or mentor; ``say`` words its
+    commands (app.hints.say)."""
     title = f"Development plan: {md(name)}" if name else "Development plan"
     lines = [f"# {title}", ""]
     goal_from = current_role
@@ -580,7 +586,7 @@ def markdown(plan: Plan, *, name: str = "", current_role: str = "", target_role:
         names = ", ".join(md(n) for _, n in plan.unrated)
         lines.extend([f"Not rated in this assessment: {names}.", ""])
     if not plan.focus and not plan.prove_it:
-        lines.extend([md(EMPTY), ""])
+        lines.extend([md(empty_text(say)), ""])
     timeline = sorted(
         (
             (a.due, a.starts, g_index, a_index, g, a)
@@ -596,7 +602,7 @@ def markdown(plan: Plan, *, name: str = "", current_role: str = "", target_role:
             lines.append(f"| {day(due)} | {weeks_label(a)} | {md(g.name)} | {md(a.title)} |")
         lines.append("")
     for i, g in enumerate(plan.focus, start=1):
-        lines.extend(_md_gap(g, i, plan))
+        lines.extend(_md_gap(g, i, plan, say))
     if plan.prove_it:
         lines.extend(
             [
@@ -608,10 +614,10 @@ def markdown(plan: Plan, *, name: str = "", current_role: str = "", target_role:
             ]
         )
         for g in plan.prove_it:
-            lines.extend(_md_gap(g, 0, plan, level=3))
+            lines.extend(_md_gap(g, 0, plan, say, level=3))
     if plan.quiet:
         lines.extend(["## Relationships gone quiet", ""])
-        lines.extend(f"- {md(line)}" for line in quiet_lines(plan))
+        lines.extend(f"- {md(line)}" for line in quiet_lines(plan, say))
         lines.append("")
     lines.extend(["---", "", md(MD_FOOTER), ""])
     return "\n".join(lines)

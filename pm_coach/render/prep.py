@@ -4,6 +4,7 @@ from __future__ import annotations
 
 from pm_coach.core.network import name_arg
 from pm_coach.core.prep import Prep
+from pm_coach.render.hint import Say
 from pm_coach.render.plan import md
 
 
@@ -11,7 +12,8 @@ def _plural(n: int, word: str) -> str:
     return f"{n} {word}" if n == 1 else f"{n} {word}s"
 
 
-def markdown(prep: Prep) -> str:
+def markdown(prep: Prep, say: Say) -> str:
+    """The agenda; ``say`` words the commands in it (app.hints.say)."""
     c = prep.contact
     who = md(c.name)
     lines = [f"# Next conversation with {who} ({c.kind})", ""]
@@ -25,7 +27,7 @@ def markdown(prep: Prep) -> str:
             f"({_plural(days, 'day')} ago) · {_plural(talks, 'conversation')} so far"
         )
     lines.append("")
-    lines += _first_conversation(prep)
+    lines += _first_conversation(prep, say)
 
     if c.kind == "mentee":
         lines += ["## What we are working on", ""]
@@ -35,13 +37,13 @@ def markdown(prep: Prep) -> str:
             lines.append(
                 f"- Nothing recorded yet: ask {who} which gap they want to work on "
                 f"({', '.join(prep.gap_ids)}), then add it with "
-                f"`pm-coach network edit {name_arg(c.name)} --helps {prep.gap_ids[0]}`."
+                f"`{say('network-edit-helps', name=name_arg(c.name), gap=prep.gap_ids[0])}`."
             )
     else:
         lines += ["## What I am working on", ""]
         if prep.no_assessment:
             lines.append(
-                "- No self-assessment yet, so no focus gaps: run `pm-coach assess` before the "
+                f"- No self-assessment yet, so no focus gaps: run `{say('assess')}` before the "
                 "conversation."
             )
         for f in prep.focus:
@@ -67,9 +69,10 @@ def markdown(prep: Prep) -> str:
             gaps = f" ({', '.join(e.gaps)})" if e.gaps else ""
             lines.append(f"- {e.date.isoformat()}: {text}{gaps}")
         if prep.more_evidence:
+            since = prep.last_talked.isoformat() if prep.last_talked else "30 days ago"
             lines.append(
-                f"- …and {_plural(prep.more_evidence, 'more entry')}: `pm-coach evidence list "
-                f"--since {prep.last_talked.isoformat() if prep.last_talked else '30 days ago'}`"
+                f"- …and {_plural(prep.more_evidence, 'more entry')}: "
+                f"`{say('evidence-since', since=since)}`"
             )
     else:
         lines.append(
@@ -100,7 +103,7 @@ def markdown(prep: Prep) -> str:
         if not prep.saved_plan and not prep.no_assessment:
             lines.append(
                 "- (No saved plan, so these dates are worked out today; keep them fixed with "
-                "`pm-coach plan new`.)"
+                f"`{say('plan-new')}`.)"
             )
         lines.append("")
 
@@ -114,7 +117,7 @@ def markdown(prep: Prep) -> str:
     lines += [
         "## Notes",
         "",
-        f'Afterwards, record it: `pm-coach network touch {name_arg(c.name)} --note "…"`',
+        f"Afterwards, record it: `{say('network-touch-note', name=name_arg(c.name))}`",
         "",
     ]
     return "\n".join(lines)
@@ -123,7 +126,7 @@ def markdown(prep: Prep) -> str:
 FLAGS = {"goal": "--goal", "investment": "--investment", "personality": "--personality"}
 
 
-def _first_conversation(prep: Prep) -> list[str]:
+def _first_conversation(prep: Prep, say: Say) -> list[str]:
     """For a first conversation: how to introduce yourself, or what to ask a new mentee."""
     lines: list[str] = []
     if prep.introduce or prep.unanswered:
@@ -133,7 +136,7 @@ def _first_conversation(prep: Prep) -> list[str]:
             flags = " ".join(f'{FLAGS[n]} "…"' for n in prep.unanswered)
             lines.append(
                 f"- Not answered yet: {', '.join(prep.unanswered)}. Worth a minute before you "
-                f"meet: `pm-coach profile set {flags}`"
+                f"meet: `{say('profile-set', flags=flags)}`"
             )
         lines.append("")
     if prep.ask_first:

@@ -97,14 +97,3 @@ def roles_json(roles: Sequence[Role]) -> str:
         for n, r in enumerate(roles, start=1)
     ]
     return json.dumps(rows, ensure_ascii=False, indent=2) + "\n"
-
-
-def role_add_command(role: Role) -> str:
-    """The command that adds ``role`` back (printed after ``role rm``)."""
-    import shlex
-
-    end = f" --end {role.end}" if role.end else ""
-    return (
-        f"pm-coach profile role add {shlex.quote(role.company)} {shlex.quote(role.title)} "
-        f"--start {role.start}{end}"
-    )
