@@ -9,7 +9,7 @@ from dataclasses import replace
 
 from pm_coach.core.bullets.clauses import ADVERBIAL, PARTICIPLE_FOLLOWERS, is_present
 from pm_coach.core.bullets.lead import Lead, found_verb
-from pm_coach.core.bullets.wording import bare, words
+from pm_coach.core.bullets.wording import bare, join, lower_first, words
 
 
 def speaks_now(rest: str) -> bool:
@@ -57,6 +57,12 @@ def undash(text: str) -> str:
     found = found_verb(first, ws[1] if len(ws) > 1 else "")
     if found is not None and found[1] == "past" and ws[0].islower():
         return f"{before} and {undash(after)}"
+    if found is not None and found[1] == "gerund" and ws[0].islower():
+        bws = words(before)
+        own = found_verb(bare(bws[0]), bws[1] if len(bws) > 1 else "")
+        if own is None and len(bws) <= 5 and "," not in before and ", " not in after:
+            # "Pricing principles - drafting w/ the CFO" → "drafting pricing principles with …"
+            return join(ws[0], lower_first(before), *ws[1:])
     if (found is not None and found[1] == "gerund") or ", " in after:
         return f"{before}: {after}"
     if "(" in after or ")" in after:
@@ -75,7 +81,22 @@ def join_actions(text: str) -> str:
         said = ws[3:] if ws[2] == "that" else ws[2:]
         return f"{head}, finding that {' '.join(said)}"
     first = words(head)
-    if not first or " and " in head or "; " in head or ":" in head:
+    if not first or "; " in head or ":" in head:
+        return text
+    if " and " in head:
+        if ", " in head:
+            return text
+        mine = found_verb(bare(first[0]), first[1] if len(first) > 1 else "")
+        theirs = found_verb(ws[0], ws[1] if len(ws) > 1 else "")
+        after = bare(ws[1]) if len(ws) > 1 else ""
+        if (
+            mine is not None
+            and theirs is not None
+            and mine[1] == theirs[1] == "past"
+            and after not in PARTICIPLE_FOLLOWERS
+            and after not in ADVERBIAL
+        ):
+            return f"{head}, and {last}"  # "Reworked A and B, and freed C"
         return text
     mine = found_verb(bare(first[0]), first[1] if len(first) > 1 else "")
     theirs = found_verb(ws[0], ws[1] if len(ws) > 1 else "")
@@ -87,3 +108,23 @@ def join_actions(text: str) -> str:
     if any(found_verb(bare(w), "") is not None for w in words(head.split(", ", 1)[-1])[:1]):
         return f"{head} and {last}"  # every part an action: "A, B and C"
     return f"{head} and {last}" if ", " not in head else text
+
+
+def and_second_action(clause: str) -> str:
+    """ "Served as a trustee of the PTA, set up online payments" → "… of the PTA and set up
+    online payments": a thing done after a role, joined with "and" (", and" after another)."""
+    head, sep, last = clause.partition(", ")
+    ws = words(last)
+    if not sep or not ws or not ws[0].islower():
+        return clause
+    found = found_verb(ws[0], ws[1] if len(ws) > 1 else "")
+    if found is None or found[1] != "past" or bare(ws[1] if len(ws) > 1 else "") in ADVERBIAL:
+        return clause
+    before, joiner, done = head.rpartition(" and ")
+    if joiner:
+        after = words(done)
+        verb = found_verb(after[0], after[1] if len(after) > 1 else "") if after else None
+        if verb is not None and verb[1] == "past":
+            return f"{before}, {done} and {last}"  # "A and B, C" → "A, B and C"
+        return f"{head}, and {last}"
+    return f"{head} and {last}"

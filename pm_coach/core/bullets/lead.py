@@ -40,6 +40,7 @@ from pm_coach.core.bullets.verbs import (
 )
 from pm_coach.core.bullets.wording import (
     AUXILIARIES,
+    DETERMINERS,
     SUBJECT_PRONOUNS,
     article_for,
     bare,
@@ -208,6 +209,57 @@ def _strip_subject(ws: list[str]) -> tuple[list[str], list[str], str]:
     return ws, dropped, ""
 
 
+# Nouns made from a verb: "Management of the pilot" → "Managed the pilot".
+NOMINALS: dict[str, str] = {
+    "management": "manage",
+    "delivery": "deliver",
+    "development": "develop",
+    "implementation": "implement",
+    "coordination": "coordinate",
+    "creation": "create",
+    "introduction": "introduce",
+    "negotiation": "negotiate",
+    "organisation": "organise",
+    "organization": "organize",
+    "facilitation": "facilitate",
+    "definition": "define",
+    "analysis": "analyse",
+    "ownership": "own",
+    "execution": "execute",
+    "preparation": "prepare",
+    "evaluation": "evaluate",
+    "consolidation": "consolidate",
+    "selection": "select",
+    "simplification": "simplify",
+    "optimisation": "optimise",
+    "optimization": "optimize",
+    "supervision": "supervise",
+    "oversight": "oversee",
+}
+# Words of talk a note may start with; they say nothing about the work.
+DISCOURSE = word_set("so basically honestly anyway well ok okay also then and but")
+
+
+def _setting_before_subject(ws: list[str]) -> str | None:
+    """ "this quarter I took over X, audited …" → "took over X this quarter, audited …": a time
+    said before the person moves behind the first clause, so the line opens with the verb."""
+    for k in range(1, min(5, len(ws) - 1)):
+        if bare(ws[k]) in ("i", "we") and ws[k][-1:].isalpha():
+            setting = ws[:k]
+            if bare(setting[0]) not in SETTING_WORDS or any(w[-1:] in ",;:" for w in setting):
+                return None
+            after = " ".join(ws[k:])
+            head, comma, tail = after.partition(", ")
+            said = " ".join(lower_first(w) if i == 0 else w for i, w in enumerate(setting))
+            return f"{head} {said}{comma}{tail}"
+        if bare(ws[k]) in STOP_SETTING:
+            return None
+    return None
+
+
+STOP_SETTING = word_set("and or but then so")
+
+
 def read_lead(text: str, kind: str = "work") -> Lead:
     """Find the verb that starts ``text``, or make one (see docs/bullets.md for every rule)."""
     text = mid_sentence_case(clean(text))
@@ -231,6 +283,11 @@ def read_lead(text: str, kind: str = "work") -> Lead:
                     inner.unfinished,
                     _joined_verbs(words(join(inner.rest, setting)), inner.form or "past"),
                 )
+    while len(ws) > 2 and bare(ws[0]) in DISCOURSE and ws[0][-1:].isalpha():
+        ws = ws[1:]  # "So this quarter I took over …": a word of talk, not of the work
+    moved = _setting_before_subject(ws)
+    if moved is not None:
+        return read_lead(moved, kind)
     ws, dropped, tail = _strip_subject(ws)
     unfinished = any(bare(w) in NOW_WORDS for w in dropped)
     lead = _read(ws, kind, dropped)
@@ -270,8 +327,18 @@ def _read(ws: list[str], kind: str, dropped: list[str]) -> Lead:
     # "Review of last year's bets" → "Reviewed last year's bets": a verb used as a noun.
     if bare(next_word) == "of" and len(rest_words) > 1:
         base = next((f.base for f in lookup(word) if f.form == "base"), None)
+        base = base or NOMINALS.get(word)
         if base is not None:
-            return Lead(prefixed_verb(base), " ".join(rest_words[1:]), "verb", "nominal", first,
+            after_of = rest_words[1:]
+            head, at = head_noun(after_of)
+            if (
+                at >= 1
+                and bare(after_of[0]) not in DETERMINERS
+                and not after_of[0][:1].isupper()
+                and not head.endswith("s")
+            ):
+                after_of = ["the", *after_of]  # "Mgmt of 5G pilot" → "Managed the 5G pilot"
+            return Lead(prefixed_verb(base), " ".join(after_of), "verb", "nominal", first,
                         join(replaced, first, next_word))  # fmt: skip
     # "Successfully launched …": a filler adverb before the verb goes.
     if word.endswith("ly") and next_word and len(rest_words) > 1:

@@ -55,14 +55,28 @@ def _number_keys(text: str) -> tuple[str, ...]:
         unit = (m.group(2) or "").lower().replace("×", "x").rstrip("s")
         if unit in ("pt", "pp", "point"):
             unit = "pt"
+        if unit in SCALE:  # "6k" and "6,000" are one number
+            value, unit = _scaled(value, SCALE[unit]), ""
         keys.append(value + unit)
     return tuple(keys)
+
+
+SCALE = {"k": 1_000, "m": 1_000_000, "bn": 1_000_000_000, "b": 1_000_000_000}
+
+
+def _scaled(value: str, times: int) -> str:
+    """ "1.2" thousands → "1200": whole numbers without a decimal point, so "6k" meets "6,000"."""
+    try:
+        amount = round(float(value) * times, 6)
+    except ValueError:
+        return value
+    return str(int(amount)) if amount == int(amount) else str(amount)
 
 
 @dataclass(frozen=True)
 class Metric:
     text: str
-    kind: str  # "input", "clause" (has its own verb), "change" (X up 12%), "amount"
+    kind: str  # "input", "clause" (own verb), "change" (X up 12%), "from" (down from 4), "amount"
 
 
 def _has_finite_verb(ws: list[str]) -> bool:
@@ -93,6 +107,8 @@ def classify(metric: str) -> Metric:
         kind = "input"  # "6 weeks of research", "40 hours spent"
     else:
         kind = "amount"
+    if len(plain) > 2 and (plain[0] == "from" or plain[0] in DIRECTION and plain[1] == "from"):
+        return Metric(text, "from")  # "down from 4 days": where the result's number started
     if kind == "amount" and len(ws) > 1:
         if any(p in DIRECTION for p in plain[1:]) and not NUMBER.match(ws[0]):
             kind = "change"
@@ -159,7 +175,10 @@ def said_in_words(metric: str, result: str, keys: Sequence[str] | None = None) -
         # every number spelled out before the same word: "2 weeks early" and "two weeks ahead";
         # "3 to 1 review sessions" and "one session instead of three"
         plain = [bare(w) for w in words(clean(metric))]
-        return all(f" {SPELLED[k]} " in low for k in keys) and any(
+        said = all(
+            f" {SPELLED[k]} " in low or k == "1" and (" a " in low or " an " in low) for k in keys
+        )  # "under a day" says "<1 day"
+        return said and any(
             len(w) > 2 and not w[:1].isdigit() and (f" {w} " in low or f" {w.rstrip('s')} " in low)
             for w in plain
         )
@@ -175,7 +194,10 @@ def said_in_words(metric: str, result: str, keys: Sequence[str] | None = None) -
     return bool(about) and all(f" {w} " in low for w in about)
 
 
-_FROM_TO = re.compile(r"\bfrom ([\d.,]+)(%?)[^\d;]{0,30}? to ([\d.,]+)(%?)")
+_FROM_TO = re.compile(
+    r"\bfrom (?:about |around |roughly |~)?([\d.,]+)([kKmM]?)(%?)[^\d;]{0,30}? to "
+    r"(?:about |around |roughly |~)?([\d.,]+)([kKmM]?)(%?)"
+)
 CHANGE_WORDS = word_set(
     """lift gain rise increase improvement drop fall cut reduction shorter faster slower longer
     fewer less more higher lower better pt pts pp point points"""
@@ -191,7 +213,8 @@ def derived(metric: str, keys: Sequence[str], result: str) -> bool:
     if m is None:
         return False
     try:
-        a, b = float(m.group(1).replace(",", "")), float(m.group(3).replace(",", ""))
+        a = float(m.group(1).replace(",", "")) * SCALE.get(m.group(2).lower(), 1)
+        b = float(m.group(4).replace(",", "")) * SCALE.get(m.group(5).lower(), 1)
         n = float(re.sub(r"[^\d.]", "", keys[0]))
     except ValueError:
         return False

@@ -11,6 +11,8 @@ from dataclasses import dataclass
 
 from pm_coach.core.bullets.clauses import (
     COUNTABLE_SUBJECTS,
+    PARTICIPLE_FOLLOWERS,
+    QUANTIFIERS,
     ROLE_ACRONYMS,
     SIMPLE_PAST,
     SPELLED_NUMBERS,
@@ -190,6 +192,87 @@ def _which(m: re.Match[str]) -> str:
     return m.group(0)
 
 
+# "median time down from 14 min to 6 min" → "cutting median time from 14 min to 6 min"
+_FROM_TO_CHANGE = re.compile(r"^(?P<what>[^,;]+?) (?P<way>down|up) (?P<rest>from [^;]+ to [^;]+)$")
+# "onboarding tickets halved" → "halving onboarding tickets"
+_HALVED = re.compile(r"^(?P<what>[^,;]+?) (?P<way>halved|doubled|tripled)(?P<rest>(?: [^,;]+)?)$")
+_CHANGE_VERBS = {"down": "cutting", "up": "lifting", "halved": "halving", "doubled": "doubling",
+                 "tripled": "tripling"}  # fmt: skip
+_AMOUNT_END = re.compile(
+    r"^(?P<what>[A-Za-z][\w /-]*?[a-zA-Z]) (?P<n>[~≈<>]?[$£€]?\d[\d,.]*\s?%?)$"
+)
+_COUNT_SUBJECT = re.compile(r"^(?:\d[\d,.]*|all|both|none|most|half) (?:of|out of) (?:the |\d+ )")
+
+
+def _plain_phrase(ws: list[str]) -> bool:
+    """A few words that name a thing, with no verb and no "and" among them."""
+    return (
+        0 < len(ws) <= 7
+        and not any(bare(w) in ("and", "or", "but") or bare(w) in SUBJECT_PRONOUNS for w in ws)
+        and not any(is_past(w) and bare(ws[i]) not in QUANTIFIERS for i, w in enumerate(ws[1:]))
+        and not any(
+            lookup(bare(w)) and bare(w).endswith("s") and i > 0 for i, w in enumerate(ws[1:])
+        )
+    )
+
+
+def _reshaped(text: str) -> Result | None:
+    """A change from A to B, or halved, said as what the work did: "median time down from 14 min
+    to 6 min" → "cutting median time from 14 min to 6 min"; "tickets halved" → "halving tickets"."""
+    if ";" in text:
+        return None
+    said = with_articles(lower_first(text))
+    m = _FROM_TO_CHANGE.match(said) or _HALVED.match(said)
+    if m is None:
+        return None
+    ws = words(m.group("what"))
+    own_verb = len(ws) > 1 and bare(ws[1]) in DETERMINERS and bool(lookup(bare(ws[0])))
+    if not _plain_phrase(ws) or own_verb:
+        return None  # "scoped the MVP down from …": the person's own verb leads
+    return Result(
+        "participle", join(_CHANGE_VERBS[m.group("way")], m.group("what"), m.group("rest").strip())
+    )
+
+
+def _noun_result(text: str, several: bool) -> Result:
+    """A result with no verb of its own: "DVT yield 96%" reads "DVT yield at 96%" after "with";
+    a count of things that changed ("2 of 3 converted to paid contracts") follows "with" too."""
+    low = with_articles(lower_first(text))
+    m = _ADVERB_VERB.search(low.split(";")[0])
+    if m is not None and (
+        m.group(0).split(" ")[1] in ("no", "never")
+        or any(f.form in ("base", "third") for f in lookup(m.group(1)))
+    ):
+        return Result("clause", low, several=several)  # "questions no longer come to …"
+    if not several:
+        m = _AMOUNT_END.match(low)
+        ws = words(m.group("what")) if m else []
+        if m is not None and _plain_phrase(ws) and bare(ws[-1]) not in NOT_BEFORE_AMOUNT:
+            return Result("absolute", f"{m.group('what')} at {m.group('n')}")
+        ws = words(low)
+        if _COUNT_SUBJECT.match(low) and any(
+            is_past(w) and (i + 1 == len(ws) or bare(ws[i + 1]) in PARTICIPLE_FOLLOWERS)
+            for i, w in enumerate(ws[2:7], start=2)
+        ):
+            return Result("absolute", low)
+    parts = low.split(", ")
+    if (
+        not several
+        and len(parts) == 2
+        and not any(ch.isdigit() for ch in low)
+        and all(_plain_phrase(words(p)) for p in parts)
+    ):
+        low = " and ".join(parts)  # "fewer escalations, faster fixes": a list of two
+    return Result("noun", low, several=several)
+
+
+_ADVERB_VERB = re.compile(r"(?<=\w) (?:no longer|now|never|still|always|rarely) ([a-z]+)\b")
+NOT_BEFORE_AMOUNT = word_set(
+    """up down by at to from of about around over under than nearly almost roughly in on for
+    with within per and or fell rose grew dropped"""
+)
+
+
 def read_result(result: str) -> Result | None:
     text = mid_sentence_case(clean(result))
     mine = _AND_I.match(text) if ";" not in text else None
@@ -210,8 +293,11 @@ def read_result(result: str) -> Result | None:
         rest = " ".join(ws[1:])
         return Result("participle", join(prefixed_verb(third[0].base).gerund, rest), None, False)
     text = _went_live(text)
+    reshaped = _reshaped(text)
+    if reshaped is not None:
+        return reshaped
     if len(head_words) > 1 and ws[0][:1].isupper() or ws[0].islower():
-        if first_plain in MOVED and bare(head_words[1]) in MOVED_FOLLOWERS:
+        if first_plain in MOVED and len(head_words) > 1 and bare(head_words[1]) in MOVED_FOLLOWERS:
             return Result("cause", lower_first(text), None, ";" in text)
         past = is_past(first_plain)
         if first_plain != "live" and past and _no_object(head_words):
@@ -294,7 +380,7 @@ def read_result(result: str) -> Result | None:
     kind, _ = subject_verb(hws)
     if kind:
         return Result(_absolute(kind), with_articles(low), several=several)
-    return Result("noun", with_articles(low), several=several)
+    return _noun_result(text, several)
 
 
 def second_subject(rest: str) -> bool:

@@ -255,6 +255,8 @@ def _role_with_place(ws: list[str], i: int, mods: list[str], kind: str) -> Role:
     role_phrase = role_words if titled else join(article_for(first), role_words)
     if kind == "volunteer":
         # the organisation goes straight after the role: "… a trustee with X, digital subgroup"
+        if all(w[:1].isupper() and not w.endswith((",", ";")) for w in after):
+            return Role(SERVE, join(role_phrase, "for", " ".join(after)), replaced)  # a name
         return Role(SERVE, f"{role_phrase}, {' '.join(after)}", replaced)
     return Role(SERVE, join(role_phrase, "for", " ".join(_the(after))), replaced)
 
@@ -277,7 +279,7 @@ RUN_NOUNS = word_set(
     process council forum programme program course cohort bootcamp meetup meetups
     lunch-and-learn ama webinar webinars postmortem post-mortem triage rotation roundtable
     discovery onboarding bar-raiser panel pre-mortem pre-mortems premortem premortems teardown
-    teardowns deep-dive deep-dives"""
+    teardowns deep-dive deep-dives clinic clinics lunch"""
 )
 # Meetings one holds rather than runs ("Held a skip-level with the CPO").
 HOLD_NOUNS = word_set("skip-level skip-levels 1:1 1:1s call calls conversation conversations")
@@ -306,7 +308,7 @@ COUNTABLE = word_set(
     chapter paper piece blog series column handbook roadmap dashboard model prototype calculator
     tool pipeline page flow system framework rubric scorecard taxonomy matrix tracker talk keynote
     presentation lecture speech podcast episode video sprint trial pre-mortem premortem teardown
-    deep-dive skip-level lunch-and-learn map call conversation"""
+    deep-dive skip-level lunch-and-learn map call conversation clinic lunch"""
 )
 # Singular nouns for one piece of work: the default verb takes "the" ("Led the Stripe migration").
 PROJECTS = word_set(
@@ -422,7 +424,10 @@ def _beside_place(rest: str, org: str) -> str | None:
         after = bare(ws[j + 1]) if j + 1 < len(ws) else ""
         if after and after not in STOP_AT and w[-1:].isalnum():
             continue  # "a podcast episode": the place is a modifier here
-        if not any(bare(x) in ("a", "an", "the") for x in ws[max(0, j - 3) : j]):
+        before = ws[max(0, j - 4) : j]
+        if not any(bare(x) in ("a", "an", "the") for x in before) or any(
+            x.endswith((",", ";", ":")) for x in before
+        ):
             continue
         core = w.rstrip(",.;:")
         return " ".join([*ws[:j], f"{core} ({org}){w[len(core) :]}", *ws[j + 1 :]])
@@ -483,6 +488,8 @@ def with_org(rest: str, org: str, kind: str) -> str:
                 if busy:
                     return " ".join([*ws[:i], prep, org, *ws[i:]])
                 break
+    if prep == "with" and " with " in rest:
+        prep = "for"  # never two "with"s: "helping … with their website for X"
     if kind == "volunteer" and ", " in rest and "(" not in rest.split(", ", 1)[0]:
         head, _, tail = rest.partition(", ")  # the place beside what was done, before asides
         return f"{head} {prep} {org}, {tail}"

@@ -263,8 +263,21 @@ class Form:
     form: str  # "base", "third", "past" or "gerund"
 
 
+# Past tenses spelled the British way, beside the table's own ("learnt" as well as "learned").
+ALSO_PAST: dict[str, str] = {
+    "learnt": "learn",
+    "spelt": "spell",
+    "burnt": "burn",
+    "dreamt": "dream",
+    "leapt": "leap",
+    "spoilt": "spoil",
+}
+
+
 def build_index() -> dict[str, list[Form]]:
     index: dict[str, list[Form]] = {}
+    for word, base in ALSO_PAST.items():
+        index.setdefault(word, []).append(Form(base, "past"))
     for base in sorted(set(IRREGULAR) | REGULAR):
         v = verb(base)
         for form, word in (

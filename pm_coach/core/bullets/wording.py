@@ -7,6 +7,7 @@ an article in front of a noun, a pronoun out. Names, acronyms and numbers are ne
 from __future__ import annotations
 
 import re
+from collections.abc import Callable
 from functools import cache
 
 from pm_coach.core.bullets.verbs import lookup, prefixed_verb, word_set
@@ -59,9 +60,23 @@ def clean(text: str) -> str:
 
 # Shorthand a PM types in a log but a CV spells out. Each pattern is applied outside quoted
 # titles only; numbers stay as written ("~120" → "about 120").
-_SHORTHAND: tuple[tuple[re.Pattern[str], str], ...] = tuple(
+def _listed(items: list[str]) -> str:
+    return ", ".join(items[:-1]) + " and " + items[-1]
+
+
+def _the_team(m: re.Match[str]) -> str:
+    if m.group(2) in DETERMINERS or m.group(2) in ("whole", "entire", "same", "other", "own"):
+        return m.group(0)
+    return f"{m.group(1)} the {m.group(2)} {m.group(3)}"
+
+
+_SHORTHAND: tuple[tuple[re.Pattern[str], str | Callable[[re.Match[str]], str]], ...] = tuple(
     (re.compile(pattern), repl)
     for pattern, repl in (
+        # "x3 sessions": a count typed as a multiplier is the count
+        (r"(?<![\w.])x(\d+)(?= [a-z])", r"\1"),
+        # "eng + design + sales": a list typed with plus signs is a list
+        (r"\b[\w-]+(?: \+ [\w-]+){2,}", lambda m: _listed(m.group(0).split(" + "))),
         (r"(?<=\w) \+ (?=\w)", " and "),
         (r"(?<=\w) & (?=\w)", " and "),
         (r"\b[Ww]/o\b ?", "without "),
@@ -79,6 +94,7 @@ _SHORTHAND: tuple[tuple[re.Pattern[str], str], ...] = tuple(
         (r"(?<![\w~])~ ?(?=[\d$£€])", "about "),
         (r"\beng\b(?![-'’])", "engineering"),
         (r"\bmgmt\b", "management"),
+        (r"\bMgmt\b", "Management"),
         (r"\bppl\b", "people"),
         (r"\bthru\b", "through"),
         (r"\bgovt\b", "government"),
@@ -86,10 +102,24 @@ _SHORTHAND: tuple[tuple[re.Pattern[str], str], ...] = tuple(
         (r" (?:actually|basically|literally|really)(?= )", ""),
         # "9 screens -> 4": an arrow between two amounts is a change "from A to B"
         (r"\b(\d[\d,.]*%?(?: [a-z]+)?) ?(?:->|→|=>) ?(?=[\d$£€])", r"from \1 to "),
+        # "A/B tests -> monthly giving as default": an arrow between two notes is what followed
+        (r"(?<=[\w)]) (?:->|→|=>) (?=[a-z])", ", leading to "),
         (r"(?<=\w) ?(?:->|→|=>) ?(?=\w)", " to "),
         (r"\b[Aa]/[Bb]['’]d\b", "A/B-tested"),
-        (r"\b(hours|minutes|days) ?/ ?(?:wk|week)\b", r"\1 a week"),
-        (r"\b(hours|minutes|days) ?/ ?(?:mo|month)\b", r"\1 a month"),
+        (r"\b([a-z]{3,}) ?/ ?(?:wk|week)\b", r"\1 a week"),
+        (r"\b([a-z]{3,}) ?/ ?(?:mo|month)\b", r"\1 a month"),
+        (r"\b([a-z]{3,}) ?/ ?(?:yr|year)\b", r"\1 a year"),
+        (r"\b([a-z]{3,}) ?/ ?day\b", r"\1 a day"),
+        # "with pricing team": a team named by what it does takes "the"
+        (r"\b(with|to|from|for|and|across) ([a-z][a-z-]+) (team|squad)\b", lambda m: _the_team(m)),
+        # "with CPO", "w/ CFO": a role said by its letters takes "the" as a person would
+        (r"\b(with|to|from|for|and|by|between) (C[A-Z]?[A-Z]O|CISO|VP|SVP|EVP)\b", r"\1 the \2"),
+        # "due Jan", "in Sept": a month said in full
+        (
+            r"\b(in|due|by|from|until|till|since|before|after|of|end|early|late|mid) "
+            r"(Jan|Feb|Mar|Apr|Jun|Jul|Aug|Sept?|Oct|Nov|Dec)\b\.?(?!\w)",
+            lambda m: f"{m.group(1)} {_MONTHS[m.group(2)[:3]]}",
+        ),
         # ", no statutory breaches in Q2" tacked on after a clause: "…, with no statutory breaches"
         (r"(?<=[\w%)]), no (?=[\w$£€])(?![^,;]*, no )", ", with no "),
         # informal words a CV says plainly
@@ -102,6 +132,11 @@ _SHORTHAND: tuple[tuple[re.Pattern[str], str], ...] = tuple(
         (r"\bWeds?\b\.?(?= |$)", "Wednesday"),
     )
 )
+_MONTHS = {
+    m[:3]: m
+    for m in "January February March April June July August September October November "
+    "December".split()
+}
 _QUOTE_SPLIT = re.compile(r"(\"[^\"]*\"|“[^”]*”|'[^']{4,}'(?!\w))")
 
 
@@ -121,9 +156,10 @@ def formal(text: str) -> str:
 
 
 _FORMAL_HINT = re.compile(
-    r"\b(?:wks?|hrs|mins|mos|yrs|approx|eng|mgmt|ppl|thru|govt|dept|actually|basically|literally|"
+    r"\b(?:wks?|hrs|mins|mos|yrs|approx|eng|[Mm]gmt|ppl|thru|govt|dept|actually|basically|literally|"
     r"really|flop|flopped|docs?|Thurs?|Tues?|Weds?)\b|\dwks?\b|\d(?:hrs|mins|mos|yrs|h)\b"
-    r"|->|→|=>|/wk|'d\b|, no "
+    r"|->|→|=>|/wk|'d\b|, no |\bx\d| team\b| squad\b|\b(?:C[A-Z]?[A-Z]O|CISO|S?E?VP)\b"
+    r"|\b(?:Jan|Feb|Mar|Apr|Jun|Jul|Aug|Sept?|Oct|Nov|Dec)\b"
 )
 
 
@@ -240,6 +276,9 @@ def article_for(word: str) -> str:
 SUBJECT_PRONOUNS = word_set("i we i've we've i’ve we’ve i'm i’m we're we’re")
 AUXILIARIES = word_set("am are was were have had been also then just successfully personally")
 POSSESSIVES = {"my": "the", "our": "the", "My": "The", "Our": "The"}
+# "…, I haven't touched one since March": a clause of the person's own after another, kept
+# with its verb and without the pronoun, after a semicolon ("…; haven't touched one since March")
+_LATER_I = re.compile(r"[,;] (?:I|we) (?!(?:am|are|was|were)\b)(?=[a-z])")
 _MID_PRONOUN = re.compile(r"\b(and|then|so|but|after|before|until|when) (?:I|we) ")
 _POSSESSIVE = re.compile(r"\b(?:[Mm]y|[Oo]ur)(?: own)?\b")
 # "the three things we won't build" → "… the team won't build": only before a word that has the
@@ -261,6 +300,18 @@ _WHEN_I = re.compile(r"\b(after|before|when|while|until|since|once) (?:I|we) ([a
 _HOW_WE = re.compile(r"\b(how|what|where|when|why) (?:I|we) ([a-z]+)\b")
 _WITHOUT_ME = re.compile(r"\bwithout (?:me|us)\b")
 _MYSELF = re.compile(r"\b(?:by )?(?:myself|ourselves)\b")
+# "wrote myself a glossary": "myself" as who it was for goes, the rest stays
+_MYSELF_FOR = re.compile(r"\b(?:myself|ourselves) (?=(?:a|an|the|some)\b)")
+# "my kid's school": a family member's school is a local school on a CV
+_FAMILY_SCHOOL = re.compile(
+    r"\b(?:[Mm]y|[Oo]ur|the) (?:kid|kids|son|daughter|child|children)['’]s? school\b"
+)
+# "had time with me", "needs me for releases": the person after a verb or preposition
+_ME = re.compile(
+    r"\b(with|to|from|for|on|need|needs|needed|asked|asks|told|tells|gave|gives|ping|pings|"
+    r"pinged|call|calls|called|emailed|chase|chased|chasing|involve|involved|involving|ask|"
+    r"asks|asking) me\b"
+)
 _WE_AGREE = re.compile(r"(?<=\w )we ([a-z]+)\b")
 _US = re.compile(r"(?<=\w )us\b(?!-)")
 _WE_FORMS = {"are": "is", "were": "was", "have": "has", "do": "does", "'re": "is"}
@@ -320,8 +371,12 @@ def drop_first_person(text: str) -> str:
     text = _WHEN_I.sub(_gerund_after, text)
     text = _HOW_WE.sub(_how_to, text)
     text = _WITHOUT_ME.sub("independently", text)
+    text = _MYSELF_FOR.sub("", text)
     text = _MYSELF.sub(_myself, text)
+    text = _FAMILY_SCHOOL.sub("a local school", text)
+    text = _ME.sub(r"\1 the PM", text)
     text = _MID_PRONOUN.sub(r"\1 ", text)
+    text = _LATER_I.sub("; ", text)
     text = _WE_MODAL.sub("the team ", text)
     text = _WE_AGREE.sub(_team_agrees, text)
     text = _US.sub("the team", text)
@@ -335,3 +390,17 @@ def has_first_person(text: str) -> bool:
     """True when ``text`` still speaks as I or we (US, the country, is not "us"); a quoted title
     ("What we learned …") is the title's own words."""
     return bool(FIRST_PERSON.search(_QUOTED.sub("", text)))
+
+
+_INNER_NAME = re.compile(r"(?<=[a-z0-9,] )([A-Z][a-z]{2,})\b")
+
+
+def keep_names(text: str, *fields: str) -> str:
+    """A word the user capitalised in the middle of a sentence is a name ("handed it to Priya"):
+    wherever the bullet lowercased it ("; priya has run …"), it gets its capital back."""
+    names = {n for f in fields for n in _INNER_NAME.findall(f) if n.lower() not in ORDINARY_WORDS}
+    for name in names:
+        low = name.lower()
+        if low in text:
+            text = re.sub(rf"\b{low}\b", name, text)
+    return text

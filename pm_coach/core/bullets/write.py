@@ -4,11 +4,14 @@ alone), the metrics beside what they measure, the goal at the end, and what is l
 
 from __future__ import annotations
 
+import re
 from collections.abc import Sequence
+from dataclasses import replace
 
 from pm_coach.core.bullets.action import (
     RATE,
     SPACED_DASH,
+    and_second_action,
     join_actions,
     place_count,
     speaks_now,
@@ -22,11 +25,22 @@ from pm_coach.core.bullets.metrics import Metric, join_list, split_metrics
 from pm_coach.core.bullets.result import PHRASE_RESULTS, a_count, read_result, second_subject
 from pm_coach.core.bullets.sections import split_title, with_org
 from pm_coach.core.bullets.verbs import word_set
-from pm_coach.core.bullets.wording import bare, capitalise, clean, formal, join, lower_first, words
+from pm_coach.core.bullets.wording import (
+    bare,
+    capitalise,
+    clean,
+    formal,
+    join,
+    keep_names,
+    lower_first,
+    words,
+)
 
 # Verbs that report a finding: "so reminder timing turned out to be …" would claim a false cause.
 # Work for other people whose results are their own ("3 of the 5 founders raised"): never "so".
 HELPING = word_set("mentor coach advise tutor")
+# An input that is only how long the work took ("2 sprints", "6 weeks"): said "in 2 sprints".
+DURATION = re.compile(r"^\d+ (?:sprints?|weeks?|months?|days?|quarters?)$")
 FINDING_WORDS = word_set("turned showed revealed confirmed proved found suggested")
 
 
@@ -75,6 +89,12 @@ def write_bullet(
     res = read_result(result)
     kept, folded = split_metrics(list(metrics), said, result)
     amounts = [m.text for m in kept if m.kind == "amount"]
+    # "down from 4 days" says where the result's number started: it follows the result
+    starts = [m.text for m in kept if m.kind == "from"]
+    if res is not None and starts:
+        res = replace(res, text=", ".join([res.text, *[lower_first(t) for t in starts]]))
+    else:
+        amounts += starts
     inputs: list[str] = []
     for m in kept:
         if m.kind != "input":
@@ -98,8 +118,13 @@ def write_bullet(
             clause = capitalise(lead.gerund_clause())
         else:
             clause = lead.gerund_clause() if gerund else lead.past_clause()
+        if lead.kind == "role":
+            clause = and_second_action(clause)
         said = with_org(clause, org, kind) + title_tail
-        items = [*inputs, *extra]
+        took = [i for i in inputs if DURATION.match(i)]
+        if took and not ongoing and not title_tail:
+            said += " in " + join_list(took)  # "(2 sprints)" reads "in 2 sprints"
+        items = [*[i for i in inputs if i not in took or ongoing or title_tail], *extra]
         if items and said.endswith(")") and said.count("(") == 1 and not title_tail:
             return f"{said[:-1]}; {join_list(items)})"  # one bracket, not two in a row
         return join(said, _brackets(items))
@@ -115,11 +140,14 @@ def write_bullet(
         res is not None
         and (res.kind == "verb" and not same_verb or res.kind == "personal")
         and not res.several
+        # "Treasurer, Hackney Food Bank": a role is said first and what was done in it after,
+        # never "Moved the books … by serving as a treasurer, Hackney Food Bank"
+        and lead.kind != "role"
     )
 
-    def compose(with_goal: bool, with_action: bool) -> str:
+    def compose(with_goal: bool, with_action: bool, first: bool = leads) -> str:
         goal_part = ", " + goal_text if with_goal and goal_text else ""
-        if res is not None and leads:
+        if res is not None and first:
             said = res.text if res.kind == "verb" else capitalise(res.text)
             head = join(said, _brackets(amounts if with_action else [*amounts, *inputs]))
             if with_action:
@@ -138,6 +166,8 @@ def write_bullet(
             # "Ran a pre-mortem …, surfacing 6 risks; 5 closed": what the work found or did
             link = ", "
             result_text = res.lead.gerund_clause()
+        elif res.kind == "verb" and lead.kind == "role":
+            link = " — "  # "Served as treasurer of X — moved the books onto Xero"
         elif res.kind == "verb":
             link = ", then "
             if same_verb and result_text.split(" ", 2)[1:2] == ["again"]:
@@ -168,6 +198,8 @@ def write_bullet(
             counted = kind != "work" and (opener[:1].isdigit() or opener in ("about", "over"))
             link = " — " if several or counted else ", resulting in "
         said = lower_first(result_text)
+        if res.kind == "verb":
+            said = result_text[:1].lower() + result_text[1:]  # the person's own verb
         body = done + link + join(said, _brackets(amounts))
         return body + _metric_tail(kept, res.kind == "clause", link == ", with ") + goal_part
 
@@ -184,8 +216,7 @@ def write_bullet(
     long = False
     if len(text_out) > limit:
         tries = [((False, True), ("goal",))] if goal_fits else []
-        if shape == "result-first":
-            tries.append(((False, False), ("goal", "action") if goal_fits else ("action",)))
+        # The action is never left out: a result without what was done is not a bullet.
         for (g, a), gone in tries:
             shorter = compose(g, a)
             if len(shorter) <= limit:
@@ -193,6 +224,13 @@ def write_bullet(
                 break
         else:
             long = True
+            if goal_fits:  # too long even so: the goal goes (and --lint says so)
+                text_out, dropped = compose(False, True), ("goal",)
+            if shape == "result-first" and res is not None and res.kind == "verb":
+                # a long "by doing" part after a long result loses what it hangs on: the
+                # action first, then the result ("Ran 22 interviews …, then killed …")
+                text_out, shape = compose(False, True, False), "action-result"
+    text_out = keep_names(text_out, text, result, goal)
     unjoined = clean(goal) if goal.strip() and not goal_fits else ""
     return Bullet(
         text_out,
