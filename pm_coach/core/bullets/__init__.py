@@ -11,8 +11,9 @@ what the entry holds, so a CV does not repeat one connector line after line:
   folded; one that counts inputs ("9 interviews") goes with the action;
 * a goal closes the line: "…, to keep the platform simple" or "…, toward the 2026 target".
 
-Words are never cut. When a bullet is longer than :data:`MAX_CHARS`, the goal is left out, then
-the "by doing" part; if that is not enough the bullet stays whole and long. Every part left out
+Words are never cut. When a bullet is longer than :data:`MAX_CHARS`, the goal is left out; the
+action never is (a long result-first line puts the action first instead); if that is not enough
+the bullet stays whole and long. Every part left out
 is recorded on the :class:`Bullet`, and ``export --lint`` reports it. Rules in docs/bullets.md.
 
 One module per idea, every one of them part of the writer (app/drafts.py keys kept drafts on
