@@ -1,5 +1,7 @@
 """Where every ``pm-coach`` process starts (the console script and ``python -m pm_coach``).
 
+``log TEXT`` with plain options appends without typer, pydantic or rich when the views of the
+profile, map and plan match (see :mod:`pm_coach.app.lean_log`).
 ``--version``, ``evidence list`` (table or JSON) and ``export`` in text, Markdown or JSON, with
 options this module knows, run on the lean read path (see :mod:`pm_coach.app.lean`): no typer,
 pydantic or rich, when the view cache vouches for the data files. ``plan --json`` and ``report
@@ -46,6 +48,17 @@ VALUES = {
 }  # fmt: skip
 MULTI = {"tag"}
 
+# ``log TEXT`` with these options runs on the lean log path (app/lean_log.py): EvidenceInput's
+# field for each, and the fields that may be repeated. --action, --map and anything else: the
+# full CLI.
+LOG_VALUES = {
+    "--gap": "gaps", "-g": "gaps", "--result": "result", "-r": "result",
+    "--metric": "metrics", "-m": "metrics", "--tag": "tags", "-t": "tags", "--goal": "goal",
+    "--date": "date", "-d": "date", "--kind": "kind", "-k": "kind", "--org": "org",
+    "--scope": "scope",
+}  # fmt: skip
+LOG_MULTI = {"gaps", "metrics", "tags"}
+
 
 def main() -> None:
     if "_PM_COACH_COMPLETE" in os.environ:
@@ -77,6 +90,9 @@ def parse(argv: list[str]) -> tuple[str, str | None, dict[str, Any]] | None:
     rest = argv[i:]
     if rest == ["--version"] and data_dir is None:
         return "version", None, {}
+    if rest[:1] == ["log"]:
+        options = _log_options(rest[1:])
+        return None if options is None else ("log", data_dir, options)
     for command in ("evidence list", "export", "plan", "report"):
         words = command.split()
         if rest[: len(words)] == words:
@@ -118,6 +134,38 @@ def _options(
     return out
 
 
+def _log_options(args: list[str]) -> dict[str, Any] | None:
+    """``log``'s TEXT and options as the full CLI reads them, or None when only it can tell
+    (no TEXT, two of them, ``--``, a value that looks like an option, a single-valued option
+    given twice, an option this path does not take)."""
+    out: dict[str, Any] = {}
+    i = 0
+    while i < len(args):
+        arg = args[i]
+        if not arg.startswith("-"):
+            if "text" in out:
+                return None
+            out["text"], i = arg, i + 1
+            continue
+        if arg == "--no-suggest":
+            out["no_suggest"], i = True, i + 1
+            continue
+        if arg in LOG_VALUES and i + 1 < len(args) and not args[i + 1].startswith("-"):
+            name, value, i = LOG_VALUES[arg], args[i + 1], i + 2
+        elif arg.startswith("--") and "=" in arg and arg.split("=", 1)[0] in LOG_VALUES:
+            flag, value = arg.split("=", 1)
+            name, i = LOG_VALUES[flag], i + 1
+        else:
+            return None
+        if name in LOG_MULTI:
+            out.setdefault(name, []).append(value)
+        elif name in out:
+            return None
+        else:
+            out[name] = value
+    return out if "text" in out else None
+
+
 def _lean(argv: list[str]) -> bool:
     """Run ``argv`` on the lean path; False (nothing printed) when the full CLI must run it."""
     request = parse(argv)
@@ -134,6 +182,9 @@ def _lean(argv: list[str]) -> bool:
     gc.disable()  # a read command makes many small objects and no cycles worth collecting
     from pm_coach.app.lean import Fallback, LeanWorkspace, ViewsWorkspace
 
+    if command == "log":
+        gc.enable()  # a write: nothing to gain
+        return _log(data_dir, options)
     try:
         ws = (ViewsWorkspace if command in ("plan", "report") else LeanWorkspace)(
             data_dir_override=data_dir
@@ -219,6 +270,21 @@ def _report(ws: Any, o: dict[str, Any]) -> Any:
 
     result = report(ws, dt.date.today(), since=None, map_id=None, window=365, raters=False)
     return lambda: emit(result, None, None, False, as_json=True)
+
+
+def _log(data_dir: str | None, o: dict[str, Any]) -> bool:
+    """``log`` on the lean path; False (nothing written or printed) to hand it over."""
+    from pm_coach.app.lean import Fallback
+    from pm_coach.app.lean_log import lean_log
+
+    try:
+        show = lean_log(data_dir, o)
+    except Fallback:
+        return False
+    except Exception:  # a refusal or an error: the full CLI reports it in its own words
+        return False
+    _emit(show)
+    return True
 
 
 COMMANDS = {

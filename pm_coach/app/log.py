@@ -5,20 +5,31 @@ from __future__ import annotations
 
 import datetime as dt
 import sys
-from collections.abc import Callable
-from typing import TYPE_CHECKING
+from collections.abc import Callable, Sequence
+from typing import TYPE_CHECKING, Protocol
 
 from pm_coach.app import terminal
 from pm_coach.app.emit import Message
 from pm_coach.app.workspace import Workspace
-from pm_coach.core.evidence import EvidenceInput
-
-__all__ = ["EvidenceInput", "log"]
+from pm_coach.core.evidence_input import EvidenceInput
 from pm_coach.errors import PreconditionError
+
+__all__ = ["EvidenceInput", "log", "said"]
 
 if TYPE_CHECKING:
     from pm_coach.core.gap_model import GapModel
+    from pm_coach.core.suggest import Suggestion
     from pm_coach.models import SkillMap
+
+
+class Saved(Protocol):
+    """An entry as saved: an ``Evidence``, or on the lean path an ``EvidenceView``."""
+
+    id: str
+    date: dt.date
+    text: str
+    gaps: list[str]
+    action: str
 
 
 def log(
@@ -33,8 +44,7 @@ def log(
     """Save a new entry: ``text`` and the other options as typed (``given``), or, with no
     ``text``, what the form asks for (the options fill what it does not ask)."""
     from pm_coach.core.evidence import build_entry
-    from pm_coach.render.evidence import summary_line
-    from pm_coach.store.evidence import now_utc
+    from pm_coach.store.log_file import now_utc
 
     skill_map = ws.skill_map(map_id)
     typed = text is not None
@@ -65,19 +75,47 @@ def log(
             raw.gaps = [suggestion.gap]
     entry = build_entry(raw, entry_id="new", skill_map=skill_map, today=today, created=now_utc())
     saved = ws.evidence.append(lambda new_id: entry.model_copy(update={"id": new_id}))
+    lines = said(saved, raw, skill_map.gap_ids, gap, typed, suggestion, model, scope_guess)
+    if not saved.action:
+        from pm_coach.app.plan import offers_for
+
+        lines += [
+            f"  Looks like {o.action_id} is done: "
+            f"pm-coach plan done {o.action_id} --evidence {o.evidence_id}"
+            for o in offers_for(ws.folder, saved, skill_map, today)
+        ]
+    if map_id is None:
+        ws.keep_log_view()
+    return Message(tuple(lines))
+
+
+def said(
+    saved: Saved,
+    raw: EvidenceInput,
+    gap_ids: Sequence[str],
+    gap: list[str],
+    typed: bool,
+    suggestion: Suggestion | None,
+    model: GapModel | None,
+    scope_guess: tuple[str, str] | None,
+) -> list[str]:
+    """What ``log`` says about the entry it saved, less the plan actions it may finish: the
+    line it logged, the gap it guessed (or how to add one) and the scope it read. The full path
+    and the lean one (app/lean_log.py) both say it with this."""
     edit = f"pm-coach evidence edit {saved.id}"
+    from pm_coach.render.evidence import summary_line
     from pm_coach.render.plain import screen_width
 
     # as on an 80-column line (room for "Logged "), narrower when the screen is
     lines = [f"Logged {summary_line(saved, min(screen_width(sys.stdout), 80) - 9)}"]
     if suggestion is not None:
         words = ", ".join(f'"{w}"' for w in suggestion.matched[:3])
-        gap = suggestion.gap
-        other = suggestion.also or next((g for g in skill_map.gap_ids if g != gap), None)
+        guessed = suggestion.gap
+        other = suggestion.also or next((g for g in gap_ids if g != guessed), None)
         change = f"--add-gap {other}" if other else ""
         lines.append(
-            f"  Tagged {gap} (suggested from {words}). If it shows another gap, "
-            f"change it with: {edit} --rm-gap {gap} {change}".rstrip()
+            f"  Tagged {guessed} (suggested from {words}). If it shows another gap, "
+            f"change it with: {edit} --rm-gap {guessed} {change}".rstrip()
         )
         if suggestion.also:
             also = suggestion.also
@@ -87,35 +125,27 @@ def log(
     elif not saved.gaps:
         close: tuple[str, ...] = ()
         if model is not None and typed:
-            from pm_coach.core.suggest import shortlist
+            from pm_coach.core.suggest import model_shortlist
 
-            close = shortlist(raw.text, raw.result, skill_map, model)
+            close = model_shortlist(raw.text, raw.result, model)
         reads = f": it reads like {close[0]} or {close[1]}" if close else ""
-        first = close[0] if close else skill_map.gap_ids[0]
+        first = close[0] if close else gap_ids[0]
         lines.append(f"  No gap tagged{reads}. Add one with: {edit} --add-gap {first}")
     if scope_guess is not None:
-        from pm_coach.models.common import SCOPES
+        from pm_coach.models.limits import SCOPES
 
         guessed = scope_guess[0]
         lines.append(
             f'  Scope {guessed} (from "{scope_guess[1]}"), one of {", ".join(SCOPES)}. '
             f"To change it: {edit} --scope {_nearest_scope(guessed)}"
         )
-    if not saved.action:
-        from pm_coach.app.plan import offers_for
-
-        lines += [
-            f"  Looks like {o.action_id} is done: "
-            f"pm-coach plan done {o.action_id} --evidence {o.evidence_id}"
-            for o in offers_for(ws.folder, saved, skill_map, today)
-        ]
-    return Message(tuple(lines))
+    return lines
 
 
 def _nearest_scope(scope: str) -> str:
     """The scope one step narrower than ``scope`` (the widest but one for the narrowest):
     the likeliest fix when a word made the guess too wide."""
-    from pm_coach.models.common import SCOPES
+    from pm_coach.models.limits import SCOPES
 
     at = SCOPES.index(scope)
     return SCOPES[at - 1] if at > 0 else SCOPES[1]

@@ -53,6 +53,13 @@ class Workspace:
         load_profile(self.folder, keep_view=True)
         drafts.save(self.folder, self.evidence.load)
 
+    def keep_log_view(self) -> None:
+        """After a ``log`` on the profile's map: keep what the lean ``log`` needs to know of
+        the profile, the map and the plan (see store/log_view.py)."""
+        from pm_coach.store import log_view
+
+        log_view.keep(self.folder)
+
     def active_map_id(self, override: str | None = None) -> str:
         """``override`` (a --map value, normalised), else the profile's map."""
         if override:

@@ -3,7 +3,6 @@
 from __future__ import annotations
 
 import datetime as dt
-import re
 import tomllib
 from collections.abc import Callable, Iterable, Sequence
 from dataclasses import dataclass, field
@@ -11,51 +10,23 @@ from dataclasses import dataclass, field
 from pydantic import ValidationError
 
 from pm_coach.core.dates import parse_date
+from pm_coach.core.evidence_input import EvidenceInput as EvidenceInput
+from pm_coach.core.evidence_input import check_scope as check_scope
+from pm_coach.core.evidence_input import clean_list, gap_ids_of
+from pm_coach.core.evidence_input import guess_scope as guess_scope
+from pm_coach.core.evidence_input import split_ids as split_ids
 from pm_coach.core.selection import EvidenceFilter as EvidenceFilter
 from pm_coach.core.selection import select as select
-from pm_coach.errors import Hint, InputError, did_you_mean
+from pm_coach.errors import Hint, InputError
 from pm_coach.models import EVIDENCE_KINDS, Evidence, SkillMap
-from pm_coach.models.common import SCOPES, slug
+from pm_coach.models.common import slug
 from pm_coach.models.validation import input_error
-
-
-@dataclass
-class EvidenceInput:
-    """Raw values from flags or the interactive form, before validation."""
-
-    text: str
-    gaps: list[str] = field(default_factory=list)
-    result: str = ""
-    metrics: list[str] = field(default_factory=list)
-    tags: list[str] = field(default_factory=list)
-    goal: str = ""
-    date: str = "today"
-    kind: str = "work"
-    org: str = ""
-    action: str = ""
-    scope: str = ""  # "" when not said
-
-
-def split_ids(values: Iterable[str]) -> list[str]:
-    """Ids as typed, one per ``--gap`` or several with commas (``strategy,buy-in``)."""
-    return [part for value in values for part in value.split(",") if part.strip()]
 
 
 def check_gaps(gaps: Iterable[str], skill_map: SkillMap) -> list[str]:
     """Normalise gap ids (``Buy In`` is ``buy-in``; commas separate several; no repeats) and
     refuse ones the map does not have, naming the near miss."""
-    out: list[str] = []
-    for raw in split_ids(gaps):
-        gap = slug(raw)
-        if skill_map.gap(gap) is None:
-            raise InputError(
-                f"unknown gap {raw.strip()!r} for the skill map {skill_map.id!r}.",
-                hint=f"{did_you_mean(gap, skill_map.gap_ids)}"
-                f"Use one of: {', '.join(skill_map.gap_ids)}.",
-            )
-        if gap not in out:
-            out.append(gap)
-    return out
+    return gap_ids_of(gaps, skill_map.id, skill_map.gap_ids)
 
 
 def map_action_id(action: str, skill_map: SkillMap) -> str | None:
@@ -81,63 +52,10 @@ def check_action(action: str, skill_map: SkillMap) -> str:
     return action
 
 
-def check_scope(scope: str) -> str | None:
-    """A scope as typed, lowercased; None for an empty one; anything unknown: InputError."""
-    value = scope.strip().lower()
-    if not value:
-        return None
-    if value not in SCOPES:
-        raise InputError(
-            f"unknown scope {scope!r}.",
-            hint="Use one of: self (just you), team (your team), teams (several teams), "
-            "company (the whole company), external (outside it: industry, community).",
-        )
-    return value
-
-
-# Words that show how far a piece of work reached, widest scope first. Only a guess: the log
-# form pre-selects it, and the user confirms or changes it.
-_SCOPE_WORDS: tuple[tuple[str, re.Pattern[str]], ...] = (
-    (
-        "external",
-        re.compile(
-            r"\b(meetups?|conferences?|podcasts?|keynotes?|webinars?|industry panel)\b", re.I
-        ),
-    ),
-    (
-        "company",
-        re.compile(
-            r"(?<!sprint )(?<!kanban )(?<!jira )\bboard\b|\bexec(s|utives?)?\b"
-            r"|\bcompany[- ]wide\b|\ball[- ]hands\b|\bwhole company\b|\bc-suite\b",
-            re.I,
-        ),
-    ),
-)
-
-
-def guess_scope(text: str, result: str = "") -> tuple[str, str] | None:
-    """``(scope, the word that shows it)`` from what was typed, widest first; None: no clue."""
-    words = f"{text} {result}"
-    for scope, pattern in _SCOPE_WORDS:
-        found = pattern.search(words)
-        if found:
-            return scope, found.group(0)
-    return None
-
-
 def action_gaps(action: str, skill_map: SkillMap) -> list[str]:
     """The gap of a plan action: the tag of evidence that fulfils it when no gap is given."""
     found = skill_map.action(action) if action else None
     return [found[0].id] if found else []
-
-
-def _clean_list(values: Iterable[str]) -> list[str]:
-    out: list[str] = []
-    for v in values:
-        v = v.strip()
-        if v and v not in out:
-            out.append(v)
-    return out
 
 
 def build_entry(
@@ -160,9 +78,9 @@ def build_entry(
         "date": parse_date(raw.date, today, what="--date"),
         "text": raw.text,
         "result": raw.result,
-        "metrics": _clean_list(raw.metrics),
+        "metrics": clean_list(raw.metrics),
         "gaps": check_gaps(raw.gaps, skill_map) or action_gaps(action, skill_map),
-        "tags": _clean_list(t.lstrip("#") for t in raw.tags),
+        "tags": clean_list(t.lstrip("#") for t in raw.tags),
         "goal": raw.goal,
         "kind": kind,
         "org": raw.org,
@@ -315,13 +233,13 @@ def apply_edit(
     metrics = _removed(
         entry.metrics, edit.rm_metrics, what="metric", flag="--rm-metric", key=str.strip
     )
-    values["metrics"] = _clean_list([*metrics, *edit.add_metrics])
+    values["metrics"] = clean_list([*metrics, *edit.add_metrics])
 
     def tag_key(tag: str) -> str:
         return tag.strip().lstrip("#").casefold()
 
     tags = _removed(entry.tags, edit.rm_tags, what="tag", flag="--rm-tag", key=tag_key)
-    for tag in _clean_list(t.lstrip("#") for t in edit.add_tags):
+    for tag in clean_list(t.lstrip("#") for t in edit.add_tags):
         if tag_key(tag) not in {tag_key(t) for t in tags}:
             tags.append(tag)
     values["tags"] = tags

@@ -390,6 +390,11 @@ def shortlist(
     ``second`` threshold): those two, most likely first. Empty otherwise, and without a model."""
     if model is None:
         return ()
+    return model_shortlist(text, result, model)
+
+
+def model_shortlist(text: str, result: str, model: GapModel) -> tuple[str, ...]:
+    """:func:`shortlist` with a trained model (which needs nothing else of the map)."""
     ranked = model.rank(text, result)
     applied, also = model.decide(ranked)
     if applied is not None or also is None:

@@ -18,6 +18,7 @@ import datetime as dt
 from collections.abc import Iterable, Sequence
 from dataclasses import dataclass, replace
 
+from pm_coach.core.offers import content_words, shared_words
 from pm_coach.core.plan import done_actions
 from pm_coach.core.plan_model import (
     DONE,
@@ -364,12 +365,6 @@ def silent_gaps(
 # --- "looks like it is done" ------------------------------------------------------------------
 
 
-def _content(text: str) -> set[str]:
-    from pm_coach.core.suggest import _STOP, stem, words
-
-    return {stem(w) for w in words(text) if w not in _STOP and len(w) > 2 and not w.isdigit()}
-
-
 def offers(plan: Plan, entries: Sequence[Evidence], skill_map: SkillMap) -> list[Offer]:
     """Evidence logged without ``--action`` that clearly matches an open action of the plan:
     tagged with the action's gap and sharing at least two of the content words of its title
@@ -383,15 +378,15 @@ def offers(plan: Plan, entries: Sequence[Evidence], skill_map: SkillMap) -> list
         if a.finished:
             continue
         found = skill_map.action(a.id)
-        words = _content(a.title)
+        words = content_words(a.title)
         if not words:
             continue
         best: tuple[int, Evidence] | None = None
         for e in loose:
             if a.gap not in e.gaps or e.id in taken:
                 continue
-            shared = len(words & _content(f"{e.text} {e.result}"))
-            if shared >= 2 and 3 * shared >= len(words) and (best is None or shared > best[0]):
+            shared = shared_words(words, e.text, e.result)
+            if shared and (best is None or shared > best[0]):
                 best = (shared, e)
         if best is not None and found is not None:
             taken.add(best[1].id)

@@ -3,7 +3,6 @@ models whose records ``--json`` prints."""
 
 from __future__ import annotations
 
-import re
 from collections.abc import Mapping
 from typing import Annotated, Any, ClassVar, Literal, get_args
 
@@ -13,14 +12,17 @@ from pydantic import (
     StringConstraints,
 )
 
+from pm_coach.models.limits import EVIDENCE_KINDS as EVIDENCE_KINDS
+from pm_coach.models.limits import NOT_ONE_LINE as _NOT_ONE_LINE
+from pm_coach.models.limits import SCOPES as SCOPES
+from pm_coach.models.limits import SHORT_MAX as SHORT_MAX
+from pm_coach.models.limits import TEXT_MAX as TEXT_MAX
 from pm_coach.models.names import slug as slug
 
-EVIDENCE_KINDS: tuple[str, ...] = ("work", "volunteer", "talk", "publication")
 ACTION_TYPES: tuple[str, ...] = ("experience", "relationship", "learning")
 
-# How far a piece of work reached, narrowest first: the ladder most skill levels climb.
+# How far a piece of work reached, narrowest first (SCOPES, in models/limits.py, lists them).
 Scope = Literal["self", "team", "teams", "company", "external"]
-SCOPES: tuple[str, ...] = get_args(Scope)
 
 # Where a PM came from before product, and the market they work in (the profile holds both).
 Background = Literal["engineering", "design", "sales", "marketing", "data", "consulting", "other"]
@@ -38,15 +40,6 @@ class Record(BaseModel):
 
     def to_json(self) -> dict[str, Any]:
         return self.model_dump(mode="json", exclude=set(self.json_exclude) or None)
-
-
-TEXT_MAX = 1000
-SHORT_MAX = 200
-
-
-# Unicode category Cc is exactly U+0000-U+001F and U+007F-U+009F; Cs is the surrogates.
-# One compiled search (instead of a per-character category lookup) keeps loading a big log fast.
-_NOT_ONE_LINE = re.compile("[\x00-\x1f\x7f-\x9f\ud800-\udfff\u2028\u2029]")
 
 
 def _one_line(value: str) -> str:

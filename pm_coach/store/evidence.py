@@ -21,27 +21,27 @@ See docs/reliability.md.
 
 from __future__ import annotations
 
-import contextlib
-import datetime as dt
 import functools
-import json
-import mmap
 import os
-import zlib
 from collections.abc import Callable
 from pathlib import Path
 
 from pydantic import TypeAdapter, ValidationError
 
-from pm_coach.errors import DataFileError, Hint, NotFoundError, StorageError
+from pm_coach.errors import Hint, NotFoundError
 from pm_coach.models import Evidence
 from pm_coach.models.evidence_view import FIELDS, EvidenceView
 from pm_coach.store import files, tables, view_cache
+from pm_coach.store.log_file import (  # noqa: F401 (the log's names, for its other users)
+    COMMENT,
+    FILE_NAME,
+    KEY,
+    STAMP_NAME,
+    LogFile,
+    chunk_of,
+    now_utc,
+)
 
-FILE_NAME = "evidence.toml"
-STAMP_NAME = ".evidence.toml.stamp"
-KEY = "evidence"
-COMMENT = "pm-coach evidence log: one [[evidence]] table per entry. Safe to edit by hand."
 UNIQUE_IDS: tables.Unique[Evidence] = tables.Unique(
     ident=lambda e: e.id,
     what=lambda e: f"id {e.id!r}",
@@ -72,11 +72,8 @@ def rewritten(path: Path, old: list[Evidence], new: list[Evidence], comment: str
     return tables.dump_tables(KEY, [e.to_record() for e in new], comment)
 
 
-class EvidenceStore:
-    def __init__(self, folder: Path) -> None:
-        self.folder = folder
-        self.path = folder / FILE_NAME
-        self.stamp_path = folder / STAMP_NAME
+class EvidenceStore(LogFile):
+    """The evidence log: appending (see :class:`LogFile`), reading and rewriting."""
 
     # --- reading ---------------------------------------------------------------------------
     def load(self) -> list[Evidence]:
@@ -98,21 +95,6 @@ class EvidenceStore:
             view_cache.rebuild(self.folder, raw, st, rows_of(entries))
         return entries
 
-    def _read_bytes(self) -> tuple[bytes, os.stat_result] | None:
-        fd = files.open_regular(self.path)
-        if fd is None:
-            return None
-        try:
-            with os.fdopen(fd, "rb") as fh:
-                st = os.fstat(fh.fileno())
-                if st.st_size > files.MAX_READ:
-                    raise files.too_large(self.path)
-                return fh.read(), st
-        except OSError as exc:
-            raise StorageError(
-                f"cannot read {files.shown(self.path)}: {exc.strerror or exc}."
-            ) from None
-
     def get(self, entry_id: str) -> Evidence:
         for entry in self.load():
             if entry.id == entry_id:
@@ -125,28 +107,14 @@ class EvidenceStore:
     # --- writing ---------------------------------------------------------------------------
     def append(self, make: Callable[[str], Evidence]) -> Evidence:
         """Append the entry built by ``make(new_id)``; returns it once it is on disk."""
-        from pm_coach.store.ids import new_id
+        made: list[Evidence] = []
 
-        with files.locked(self.folder):
-            exists = files.check_regular(self.path)
-            if exists and not self._recover():
-                self.load()  # validates; raises before anything is written
-            if not exists:
-                empty = tables.dump_tables(KEY, [], COMMENT)
-                files.atomic_write(self.path, empty)
-                self._written(os.stat(self.path), rewritten=(empty.encode("utf-8"), []))
-            entry = make(new_id(self._id_taken))
-            chunk = self._chunk(entry)
-            if not self._ends_with_newline():
-                chunk = b"\n" + chunk
-            # The pending stamp must be on disk before the append starts: it is what lets a
-            # torn tail be recognised and cut. If it cannot be written, nothing is appended.
-            before = os.stat(self.path)
-            files.check_writable(self.path, before)  # before the stamp says an append is coming
-            self._write_stamp(before, pending=chunk, required=True)
-            st = files.append_bytes(self.path, chunk)  # all or nothing, even on a full disk
-            self._written(st, appended=(before.st_size, chunk, [entry]))
-        return entry
+        def chunk(new_id: str) -> tuple[bytes, list[tuple[object, ...]]]:
+            made.append(make(new_id))
+            return self._chunk(made[0]), rows_of(made)
+
+        self.append_chunk(chunk, self.load)
+        return made[0]
 
     def rewrite(self, change: Callable[[list[Evidence]], list[Evidence]]) -> list[Evidence]:
         """Load, change and atomically rewrite the log under the lock.
@@ -161,7 +129,9 @@ class EvidenceStore:
             entries = change(list(old))
             new_text = rewritten(self.path, old, entries, COMMENT)
             files.atomic_write(self.path, new_text)
-            self._written(os.stat(self.path), rewritten=(new_text.encode("utf-8"), entries))
+            self._written(
+                os.stat(self.path), rewritten=(new_text.encode("utf-8"), rows_of(entries))
+            )
         return entries
 
     def replace(self, entry: Evidence) -> None:
@@ -184,166 +154,10 @@ class EvidenceStore:
 
         self.rewrite(change)
 
-    def _written(
-        self,
-        st: os.stat_result,
-        *,
-        appended: tuple[int, bytes, list[Evidence]] | None = None,
-        rewritten: tuple[bytes, list[Evidence]] | None = None,
-    ) -> None:
-        """The one place every write of the log ends, under the lock: the stamp and the view
-        cache are brought up to date with the bytes now on disk (``st`` their stat).
-
-        ``appended``: (offset, bytes, entries) added at the end; ``rewritten``: the whole new
-        file and its entries; neither (a torn tail cut off) leaves the cache as it is, no longer
-        matching the file. A writer that skipped this (or a hand edit) cannot make the cache lie
-        either: a reader checks it against the file's bytes and falls back to a full read.
-        """
-        self._write_stamp(st)
-        if appended is not None:
-            start, chunk, added = appended
-            view_cache.extend(self.folder, start, chunk, st, rows_of(added))
-        elif rewritten is not None:
-            raw, entries = rewritten
-            view_cache.rebuild(self.folder, raw, st, rows_of(entries))
-
     # --- helpers ---------------------------------------------------------------------------
     @staticmethod
     def _chunk(entry: Evidence) -> bytes:
-        from pm_coach.store.tomlfmt import table
-
-        return ("\n" + table(KEY, entry.to_record())).encode("utf-8")
-
-    def _id_taken(self, candidate: str) -> bool:
-        needle = f'id = "{candidate}"'.encode()
-        fd = files.open_regular(self.path)
-        if fd is None:
-            return False
-        with os.fdopen(fd, "rb") as fh:
-            if os.fstat(fh.fileno()).st_size == 0:
-                return False
-            with mmap.mmap(fh.fileno(), 0, access=mmap.ACCESS_READ) as mm:
-                return mm.find(needle) != -1
-
-    def _ends_with_newline(self) -> bool:
-        fd = files.open_regular(self.path)
-        if fd is None:
-            return True
-        with os.fdopen(fd, "rb") as fh:
-            fh.seek(0, os.SEEK_END)
-            if fh.tell() == 0:
-                return True
-            fh.seek(-1, os.SEEK_END)
-            return fh.read(1) == b"\n"
-
-    @staticmethod
-    def _signature(st: os.stat_result) -> dict[str, int]:
-        return {"size": st.st_size, "mtime_ns": st.st_mtime_ns, "ino": st.st_ino}
-
-    def _read_stamp(self) -> dict[str, object]:
-        # Only pm-coach's own bookkeeping: anything odd about it (a link, a FIFO, a device,
-        # more than STAMP_MAX bytes, not JSON) means "no stamp", which costs one validation.
-        try:
-            raw = files.read_bytes(self.stamp_path, limit=STAMP_MAX)
-            stamp = json.loads(raw) if raw else {}
-        except (OSError, ValueError, RecursionError, StorageError, DataFileError):
-            return {}
-        return stamp if isinstance(stamp, dict) else {}
-
-    def _trusted_view(
-        self, raw: bytes, st: os.stat_result, stamp: dict[str, object]
-    ) -> tuple[bytes, bool]:
-        """The bytes to parse, and whether they are exactly what pm-coach wrote.
-
-        With a plain stamp, the file is trusted when size, mtime and inode match. With a pending
-        stamp (an append was under way), the file is trusted when it is the stamped file plus a
-        prefix of the pending bytes; a strict prefix is a torn or unfinished append and is left
-        out of the view.
-        """
-        pending = stamp.get("pending")
-        if pending is None:
-            return raw, stamp == self._signature(st)
-        size, ino = stamp.get("size"), stamp.get("ino")
-        if not isinstance(pending, str) or not isinstance(size, int) or ino != st.st_ino:
-            return raw, False
-        chunk = pending.encode("utf-8")
-        tail = raw[size:]
-        if not (size <= len(raw) <= size + len(chunk)) or not chunk.startswith(tail):
-            return raw, False
-        if stamp.get("before") != _tail_fingerprint(
-            raw[max(0, size - FINGERPRINT_BYTES) : size], size
-        ):
-            return raw, False
-        return (raw if len(tail) == len(chunk) else raw[:size]), True
-
-    def _recover(self) -> bool:
-        """Under the lock: finish the bookkeeping of an append that was killed, cutting off a
-        torn tail it left. True when the file is exactly what pm-coach wrote."""
-        stamp = self._read_stamp()
-        if stamp.get("pending") is None:
-            with contextlib.suppress(OSError):
-                return stamp == self._signature(os.stat(self.path))
-            return False
-        data = self._read_bytes()
-        if data is None:
-            return False
-        raw, st = data
-        view, trusted = self._trusted_view(raw, st, stamp)
-        if not trusted:
-            return False
-        if len(view) < len(raw):
-            try:
-                fd = files.open_regular(self.path, os.O_WRONLY)
-                if fd is None:
-                    return False
-                try:
-                    os.ftruncate(fd, len(view))
-                    os.fsync(fd)
-                    st = os.fstat(fd)
-                finally:
-                    os.close(fd)
-            except OSError as exc:
-                raise files.storage_error(exc, self.path) from None
-        self._written(st)
-        return True
-
-    def _write_stamp(
-        self, st: os.stat_result, pending: bytes | None = None, *, required: bool = False
-    ) -> None:
-        """Record the file's signature (and, before an append, the bytes about to be added).
-
-        A plain stamp is a shortcut: losing it costs one validation, so a failure is ignored.
-        A pending stamp is ``required``: written and fsynced, or a StorageError and no append.
-        """
-        record: dict[str, object] = self._signature(st)
-        try:
-            if pending is not None:
-                fd = files.open_regular(self.path)
-                if fd is None:
-                    raise FileNotFoundError(self.path)
-                with os.fdopen(fd, "rb") as fh:
-                    fh.seek(max(0, st.st_size - FINGERPRINT_BYTES))
-                    before = fh.read(FINGERPRINT_BYTES)
-                record["before"] = _tail_fingerprint(before, st.st_size)
-                record["pending"] = pending.decode("utf-8")
-            data = json.dumps(record, ensure_ascii=False).encode("utf-8")
-            if required:
-                files.write_small(self.stamp_path, data)
-            else:
-                with contextlib.suppress(OSError, StorageError):
-                    files.write_small(self.stamp_path, data, sync=False)
-        except OSError as exc:
-            raise files.storage_error(exc, self.stamp_path) from None
-
-
-STAMP_MAX = 1 * 2**20  # a stamp holds at most one entry's bytes; anything bigger is not ours
-FINGERPRINT_BYTES = 4096
-
-
-def _tail_fingerprint(tail: bytes, size: int) -> str:
-    # A checksum, not a cryptographic hash: it guards against accidents (a hand edit between a
-    # killed append and the next write), and zlib is already loaded where hashlib is not.
-    return f"{size}:{zlib.crc32(tail):08x}"
+        return chunk_of(entry.to_record())
 
 
 # --- the fast reader for files pm-coach wrote ------------------------------------------------
@@ -398,10 +212,6 @@ def fast_entries(text: str) -> list[Evidence] | None:
         return _list_adapter().validate_json('[{"id": ' + doc + '"}]', strict=True)
     except ValidationError:
         return None
-
-
-def now_utc() -> dt.datetime:
-    return dt.datetime.now(dt.UTC).replace(microsecond=0)
 
 
 # --- the view cache's rows ---------------------------------------------------------------------

@@ -5,7 +5,6 @@ A map lives in ``<id>.toml``; a user file with the same name as a built-in one o
 
 from __future__ import annotations
 
-import os
 import re
 from pathlib import Path
 from typing import Any
@@ -23,36 +22,19 @@ from pm_coach.models.skillmap import (
 )
 from pm_coach.store import files, tables
 from pm_coach.store.map_files import DEFAULT_MAP, USER_FOLDER, builtin_dir
+from pm_coach.store.map_files import WEIGHTS_FOLDER as WEIGHTS_FOLDER
+from pm_coach.store.map_files import load_suggest_weights as load_suggest_weights
+from pm_coach.store.map_files import weights_path as weights_path
 
 _SLUG = re.compile(r"^[a-z0-9][a-z0-9-]{0,39}$")
 
 
-WEIGHTS_FOLDER = "weights"
 TRAINING_FOLDER = "training"
-
-
-def weights_path(map_id: str) -> Path:
-    """Where the trained gap-suggestion weights of a built-in map live (see core/gap_model.py)."""
-    return builtin_dir() / WEIGHTS_FOLDER / f"{map_id}.txt"
 
 
 def training_path(map_id: str) -> Path:
     """The labelled statements the weights of a built-in map are trained from."""
     return builtin_dir() / TRAINING_FOLDER / f"{map_id}.toml"
-
-
-def load_suggest_weights(map_id: str) -> str | None:
-    """The text of the weights file shipped for ``map_id``, or None when there is none.
-
-    Only built-in maps have one; a missing or unreadable file means "use the keyword rule", never
-    an error, since suggestions are a convenience and the user cannot fix a shipped file.
-    """
-    if not _SLUG.match(map_id):
-        return None
-    try:
-        return weights_path(map_id).read_text(encoding="utf-8")
-    except (OSError, UnicodeDecodeError):
-        return None
 
 
 def _loc(loc: tuple[int | str, ...], raw: dict[str, Any]) -> str:
@@ -212,6 +194,11 @@ def check_map_file(path: Path, *, own: bool = False) -> tuple[SkillMap | None, l
         return None, [exc.message]
     if text is None:
         return None, [f"{path}: no such file."]
+    return check_map_text(path, text)
+
+
+def check_map_text(path: Path, text: str) -> tuple[SkillMap | None, list[str]]:
+    """Validate the text of the map file ``path``, as :func:`check_map_file` does."""
     try:
         raw = tables.parse_toml(path, text)
     except DataFileError as exc:
@@ -240,13 +227,9 @@ class MapCatalog:
         return sorted(found.values(), key=lambda s: (s.id != DEFAULT_MAP, s.id))
 
     def path_of(self, map_id: str) -> Path | None:
-        if not _SLUG.match(map_id):
-            return None
-        user = self.user_dir / f"{map_id}.toml"
-        if os.path.lexists(user):  # a folder or FIFO there is reported as such, not as missing
-            return user
-        builtin = self.builtin_dir / f"{map_id}.toml"
-        return builtin if builtin.is_file() else None
+        from pm_coach.store.map_files import map_file
+
+        return map_file(self.user_dir.parent, map_id)
 
     def load(self, map_id: str) -> SkillMap:
         path = self.path_of(map_id)

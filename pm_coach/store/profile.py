@@ -47,6 +47,15 @@ def load_profile(folder: Path, *, keep_view: bool = False) -> Profile:
     raw = files.read_bytes(path)
     if raw is None:
         return Profile()
+    profile = profile_of(path, raw)
+    if keep_view:
+        _keep_view(folder, raw, profile)
+    return profile
+
+
+def profile_of(path: Path, raw: bytes) -> Profile:
+    """The profile whose file ``path`` holds ``raw``, validated (a DataFileError names the
+    line of the first problem)."""
     text = files.decode_text(path, raw)
     doc = tables.parse_toml(path, text)
     tables.check_schema_version(path, doc)
@@ -61,8 +70,6 @@ def load_profile(folder: Path, *, keep_view: bool = False) -> Profile:
         raise DataFileError(
             f"{where}: {tables.describe_validation(exc)}.", hint=files.FIX_HINT
         ) from None
-    if keep_view:
-        _keep_view(folder, raw, profile)
     return profile
 
 
