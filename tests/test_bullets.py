@@ -864,7 +864,7 @@ def test_a_role_joined_with_another_thing_done() -> None:
         "Treasurer + website for local food bank, rebuilt the volunteer rota", kind="volunteer"
     ).text
     assert text == (
-        "Served as a treasurer for the local food bank, ran the website and "
+        "Served as a treasurer for a local food bank, ran the website and "
         "rebuilt the volunteer rota"
     )
 

@@ -127,7 +127,7 @@ def _no_object(hws: list[str]) -> bool:
     rest = [bare(w) for w in hws[1:4]]
     if not rest:
         return False
-    if rest[0] in NO_OBJECT or (rest[0] == "on" and len(rest) > 1 and rest[1] == "time"):
+    if rest[0] in NO_OBJECT or (rest[0] in ("on", "first") and len(rest) > 1 and rest[1] == "time"):
         return True
     if rest[0] in ("in", "within") and len(rest) > 2 and rest[2] in TIME_WORDS:
         return rest[1][:1].isdigit() or rest[1] in SPELLED_NUMBERS  # "Shipped in 5 weeks"
@@ -219,7 +219,7 @@ def _plain_phrase(ws: list[str]) -> bool:
 def _reshaped(text: str) -> Result | None:
     """A change from A to B, or halved, said as what the work did: "median time down from 14 min
     to 6 min" → "cutting median time from 14 min to 6 min"; "tickets halved" → "halving tickets"."""
-    if ";" in text:
+    if ";" in text or ": " in text:
         return None
     said = with_articles(lower_first(text))
     m = _FROM_TO_CHANGE.match(said) or _HALVED.match(said)
@@ -305,7 +305,7 @@ def read_result(result: str) -> Result | None:
         if past and _deferred(head_words):
             return Result("timed", with_articles(lower_first(text)), None, ";" in text)
     low = lower_first(text)
-    several = ";" in text or parts
+    several = ";" in text or parts or ": " in text  # "14-day won: conversion up …" has two parts
     head = text.split(";", 1)[0]
     hws = words(head)
     if bare(ws[0]) in SUBJECT_PRONOUNS and len(ws) > 1:  # "I got promoted", "We hit the date"

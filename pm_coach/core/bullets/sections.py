@@ -367,7 +367,8 @@ def verb_for_noun(ws: list[str], kind: str) -> tuple[Verb, str]:
     free = 0 <= at <= 3 and first not in DETERMINERS and not first[:1].isdigit()
     if free and base != DEFAULT_VERB.get(kind, "lead") and head in COUNTABLE:
         return verb(base), "a"
-    if free and head in PROJECTS and not first.endswith(("'s", "’s")):
+    late = 0 <= at <= 6 and first not in DETERMINERS and not first[:1].isdigit()
+    if (free or late) and head in PROJECTS and not first.endswith(("'s", "’s")):
         return verb(base), "the"
     return verb(base), ""
 

@@ -64,6 +64,13 @@ def _listed(items: list[str]) -> str:
     return ", ".join(items[:-1]) + " and " + items[-1]
 
 
+def _one_of(m: re.Match[str]) -> str:
+    first = m.group(2).split(" ", 1)[0]
+    if first in DETERMINERS or first in ("another", "each", "every", "any", "no", "same", "other"):
+        return m.group(0)
+    return f"{m.group(1)} {article_for(first)} {m.group(2)}"
+
+
 def _the_team(m: re.Match[str]) -> str:
     if m.group(2) in DETERMINERS or m.group(2) in ("whole", "entire", "same", "other", "own"):
         return m.group(0)
@@ -112,6 +119,13 @@ _SHORTHAND: tuple[tuple[re.Pattern[str], str | Callable[[re.Match[str]], str]], 
         (r"\b([a-z]{3,}) ?/ ?day\b", r"\1 a day"),
         # "with pricing team": a team named by what it does takes "the"
         (r"\b(with|to|from|for|and|across) ([a-z][a-z-]+) (team|squad)\b", lambda m: _the_team(m)),
+        # "for low-cost airline partner": one partner, client or customer takes "a"
+        (
+            r"\b(for|with|to|from) ((?:[a-z][a-z-]+ ){0,2}(?:partner|client|customer|retailer|"
+            r"insurer|lender|bank|charity|startup|supplier|vendor|council|hospital))"
+            r"(?=[,:;.)]|$| (?:on|in|at|for|with|to|from|and|about|during|over)\b)",
+            lambda m: _one_of(m),
+        ),
         # "with CPO", "w/ CFO": a role said by its letters takes "the" as a person would
         (r"\b(with|to|from|for|and|by|between) (C[A-Z]?[A-Z]O|CISO|VP|SVP|EVP)\b", r"\1 the \2"),
         # "due Jan", "in Sept": a month said in full
@@ -122,6 +136,11 @@ _SHORTHAND: tuple[tuple[re.Pattern[str], str | Callable[[re.Match[str]], str]], 
         ),
         # ", no statutory breaches in Q2" tacked on after a clause: "…, with no statutory breaches"
         (r"(?<=[\w%)]), no (?=[\w$£€])(?![^,;]*, no )", ", with no "),
+        # "…, ~6 wks of back and forth on the bezel": how long it took, said with "over"
+        (
+            r", ((?:about |around |roughly )?\d+ (?:weeks|months|days|sprints|quarters) of )",
+            r" over \1",
+        ),
         # informal words a CV says plainly
         (r"\bflopped\b", "fell short"),
         (r"\bflop\b", "failure"),
@@ -159,7 +178,8 @@ _FORMAL_HINT = re.compile(
     r"\b(?:wks?|hrs|mins|mos|yrs|approx|eng|[Mm]gmt|ppl|thru|govt|dept|actually|basically|literally|"
     r"really|flop|flopped|docs?|Thurs?|Tues?|Weds?)\b|\dwks?\b|\d(?:hrs|mins|mos|yrs|h)\b"
     r"|->|→|=>|/wk|'d\b|, no |\bx\d| team\b| squad\b|\b(?:C[A-Z]?[A-Z]O|CISO|S?E?VP)\b"
-    r"|\b(?:Jan|Feb|Mar|Apr|Jun|Jul|Aug|Sept?|Oct|Nov|Dec)\b"
+    r"|\b(?:Jan|Feb|Mar|Apr|Jun|Jul|Aug|Sept?|Oct|Nov|Dec)\b|partner|client|customer|retailer"
+    r"|insurer|lender|bank|charity|startup|supplier|vendor|council|hospital|, (?:about )?\d"
 )
 
 
@@ -306,6 +326,14 @@ _MYSELF_FOR = re.compile(r"\b(?:myself|ourselves) (?=(?:a|an|the|some)\b)")
 _FAMILY_SCHOOL = re.compile(
     r"\b(?:[Mm]y|[Oo]ur|the) (?:kid|kids|son|daughter|child|children)['’]s? school\b"
 )
+# "for my Substack", "on my blog": the person's own outlet
+_MY_OUTLET = re.compile(
+    r"\b(?:[Mm]y|[Oo]ur) (Substack|Medium|blog|newsletter|podcast|YouTube channel)\b"
+)
+# "5 of my mentees" → "5 mentees"
+_OF_MY = re.compile(
+    r"\b(\d+|two|three|four|five|six|seven|eight|nine|ten|all|both|most) of (?:my|our) (?=[a-z])"
+)
 # "had time with me", "needs me for releases": the person after a verb or preposition
 _ME = re.compile(
     r"\b(with|to|from|for|on|need|needs|needed|asked|asks|told|tells|gave|gives|ping|pings|"
@@ -374,6 +402,8 @@ def drop_first_person(text: str) -> str:
     text = _MYSELF_FOR.sub("", text)
     text = _MYSELF.sub(_myself, text)
     text = _FAMILY_SCHOOL.sub("a local school", text)
+    text = _MY_OUTLET.sub(r"a personal \1", text)
+    text = _OF_MY.sub(r"\1 ", text)
     text = _ME.sub(r"\1 the PM", text)
     text = _MID_PRONOUN.sub(r"\1 ", text)
     text = _LATER_I.sub("; ", text)

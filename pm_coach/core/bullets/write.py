@@ -39,6 +39,8 @@ from pm_coach.core.bullets.wording import (
 # Verbs that report a finding: "so reminder timing turned out to be …" would claim a false cause.
 # Work for other people whose results are their own ("3 of the 5 founders raised"): never "so".
 HELPING = word_set("mentor coach advise tutor")
+# Where the user's own text goes on past the action: inputs go before it.
+AFTER_ACTION = re.compile(r", (?:which|so|resulting in|leading to) ")
 # An input that is only how long the work took ("2 sprints", "6 weeks"): said "in 2 sprints".
 DURATION = re.compile(r"^\d+ (?:sprints?|weeks?|months?|days?|quarters?)$")
 FINDING_WORDS = word_set("turned showed revealed confirmed proved found suggested")
@@ -112,6 +114,10 @@ def write_bullet(
     ongoing = res is None and lead.form == "gerund" and (lead.unfinished or speaks_now(lead.rest))
     # A role held at a rate ("Mentor …, about 4 mentees a year") is still held: "Mentoring …".
     ongoing = ongoing or (lead.kind == "role" and bool(RATE.search(lead.rest)))
+    # "I volunteer 2 evenings a month …": a present tense at a rate is still being done
+    ongoing = ongoing or (
+        lead.form in ("base", "third") and bool(RATE.search(lead.rest)) and lead.replaced != ""
+    )
 
     def action(gerund: bool, extra: Sequence[str] = ()) -> str:
         if ongoing:
@@ -125,6 +131,11 @@ def write_bullet(
         if took and not ongoing and not title_tail:
             said += " in " + join_list(took)  # "(2 sprints)" reads "in 2 sprints"
         items = [*[i for i in inputs if i not in took or ongoing or title_tail], *extra]
+        aside = AFTER_ACTION.search(said)
+        if items and aside is not None and not title_tail:
+            # "Ran a teardown (5 competitors), which fed into …": the count beside the action
+            head, tail = said[: aside.start()], said[aside.start() :]
+            return join(head, _brackets(items)) + tail
         if items and said.endswith(")") and said.count("(") == 1 and not title_tail:
             return f"{said[:-1]}; {join_list(items)})"  # one bracket, not two in a row
         return join(said, _brackets(items))
