@@ -250,6 +250,9 @@ def _setting_before_subject(ws: list[str]) -> str | None:
                 return None
             after = " ".join(ws[k:])
             head, comma, tail = after.partition(", ")
+            nxt = words(tail)
+            if comma and not (nxt and found_verb(bare(nxt[0]), nxt[1] if len(nxt) > 1 else "")):
+                head, comma, tail = after, "", ""  # "… with the CFO, CRO and head of CS": a list
             said = " ".join(lower_first(w) if i == 0 else w for i, w in enumerate(setting))
             return f"{head} {said}{comma}{tail}"
         if bare(ws[k]) in STOP_SETTING:
@@ -293,6 +296,9 @@ def read_lead(text: str, kind: str = "work") -> Lead:
     lead = _read(ws, kind, dropped)
     rest = drop_first_person(join(lead.rest, tail))
     form = lead.form if lead.form in ("base", "third", "gerund", "past") else "past"
+    joined = _joined_verbs(words(rest), form)
+    if form == "base" and not joined:
+        joined = _joined_verbs(words(rest), "past")  # "Sunset X and moved Y": both past
     return Lead(
         lead.verb,
         rest,
@@ -301,7 +307,7 @@ def read_lead(text: str, kind: str = "work") -> Lead:
         lead.first,
         lead.replaced,
         lead.unfinished or unfinished,
-        _joined_verbs(words(rest), form),
+        joined,
         lead.mark,
     )
 

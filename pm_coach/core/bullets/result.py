@@ -195,6 +195,17 @@ def _which(m: re.Match[str]) -> str:
 # "median time down from 14 min to 6 min" → "cutting median time from 14 min to 6 min"
 _FROM_TO_CHANGE = re.compile(r"^(?P<what>[^,;]+?) (?P<way>down|up) (?P<rest>from [^;]+ to [^;]+)$")
 # "onboarding tickets halved" → "halving onboarding tickets"
+ADJECTIVE_PASTS = word_set(
+    """failed missed abandoned cancelled canceled delayed returned repeated rejected declined
+    disputed escalated reopened dropped lost unanswered unresolved unplanned unused manual
+    qualified paid trained signed shared automated managed"""
+)
+_BARE_FROM_TO = re.compile(r"^(?P<what>[^,;:]+?) (?P<rest>from [^;]+ to [^;]+)$")
+_FROM_TO_AMOUNTS = re.compile(
+    r"^from (?:about |around |roughly )?([$£€]?\d[\d,.]*)\S* .*?to (?:about |around )?"
+    r"([$£€]?\d[\d,.]*)\S*(?: [^,;]*)?$"
+)
+_NOW_WAS = re.compile(r"^(?P<what>[^,;:()]+?) (?P<b>\d[\d,.]*%?) \(from (?P<a>\d[\d,.]*%?)\)$")
 _HALVED = re.compile(r"^(?P<what>[^,;]+?) (?P<way>halved|doubled|tripled)(?P<rest>(?: [^,;]+)?)$")
 _CHANGE_VERBS = {"down": "cutting", "up": "lifting", "halved": "halving", "doubled": "doubling",
                  "tripled": "tripling"}  # fmt: skip
@@ -222,16 +233,36 @@ def _reshaped(text: str) -> Result | None:
     if ";" in text or ": " in text:
         return None
     said = with_articles(lower_first(text))
-    m = _FROM_TO_CHANGE.match(said) or _HALVED.match(said)
+    m = _FROM_TO_CHANGE.match(said) or _HALVED.match(said) or _BARE_FROM_TO.match(said)
+    way = (m.groupdict().get("way") or "") if m is not None else ""
     if m is None:
-        return None
+        m = _NOW_WAS.match(said)  # "search-to-cart rate 18% (from 12%)"
+        if m is None:
+            return None
+        rest = f"from {m.group('a')} to {m.group('b')}"
+    else:
+        rest = m.group("rest").strip()
+    if not way:  # "rating from 3.2 to 4.5": the numbers say which way it went
+        amounts = _FROM_TO_AMOUNTS.match(rest)
+        if amounts is None:
+            return None
+        try:
+            a, b = (float(re.sub(r"[^\d.]", "", amounts.group(i))) for i in (1, 2))
+        except ValueError:
+            return None
+        if a == b:
+            return None
+        way = "up" if b > a else "down"
     ws = words(m.group("what"))
-    own_verb = len(ws) > 1 and bare(ws[1]) in DETERMINERS and bool(lookup(bare(ws[0])))
+    next_word = bare(ws[1]) if len(ws) > 1 else ""
+    first_word = bare(ws[0])
+    own_verb = bool(lookup(first_word)) and (next_word in DETERMINERS or next_word[:1].isdigit())
+    # "grew from 6 to 40", "increased conversion from …": the person's (or the group's) verb;
+    # "failed deliveries halved": a participle used as an adjective
+    own_verb = own_verb or is_past(first_word) and first_word not in ADJECTIVE_PASTS
     if not _plain_phrase(ws) or own_verb:
         return None  # "scoped the MVP down from …": the person's own verb leads
-    return Result(
-        "participle", join(_CHANGE_VERBS[m.group("way")], m.group("what"), m.group("rest").strip())
-    )
+    return Result("participle", join(_CHANGE_VERBS[way], m.group("what"), rest))
 
 
 def _noun_result(text: str, several: bool) -> Result:

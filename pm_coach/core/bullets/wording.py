@@ -10,7 +10,7 @@ import re
 from collections.abc import Callable
 from functools import cache
 
-from pm_coach.core.bullets.verbs import lookup, prefixed_verb, word_set
+from pm_coach.core.bullets.verbs import lookup, prefixed_verb, unknown_past, word_set
 
 # Words that start a sentence only because it is a sentence: moved into the middle of a bullet
 # they lose their capital. Anything else ("Stripe", "Salesforce", "Acme") is probably a name and
@@ -64,6 +64,24 @@ def _listed(items: list[str]) -> str:
     return ", ".join(items[:-1]) + " and " + items[-1]
 
 
+def _arrow(m: re.Match[str]) -> str:
+    """ "tests -> monthly giving as default" → ", leading to …"; "-> moved 300 customers" → " and
+    moved …" (a second action); "-> bugs now sorted by impact" → " — bugs now …" (a clause)."""
+    after = m.string[m.end() :].split(",", 1)[0].split(";", 1)[0]
+    ws = [bare(w) for w in after.split()]
+
+    def past(w: str) -> bool:
+        return any(f.form == "past" for f in lookup(w)) or unknown_past(w) is not None
+
+    if ws and past(ws[0]):
+        return " and "
+    if any(w in ("now", "no", "never", "is", "are", "was", "were") for w in ws) or any(
+        past(w) for w in ws[1:]
+    ):
+        return " — "
+    return ", leading to "
+
+
 def _one_of(m: re.Match[str]) -> str:
     first = m.group(2).split(" ", 1)[0]
     if first in DETERMINERS or first in ("another", "each", "every", "any", "no", "same", "other"):
@@ -110,12 +128,14 @@ _SHORTHAND: tuple[tuple[re.Pattern[str], str | Callable[[re.Match[str]], str]], 
         # "9 screens -> 4": an arrow between two amounts is a change "from A to B"
         (r"\b(\d[\d,.]*%?(?: [a-z]+)?) ?(?:->|→|=>) ?(?=[\d$£€])", r"from \1 to "),
         # "A/B tests -> monthly giving as default": an arrow between two notes is what followed
-        (r"(?<=[\w)]) (?:->|→|=>) (?=[a-z])", ", leading to "),
+        (r"(?<=[\w)]) (?:->|→|=>) (?=[a-z])", lambda m: _arrow(m)),
         (r"(?<=\w) ?(?:->|→|=>) ?(?=\w)", " to "),
         (r"\b[Aa]/[Bb]['’]d\b", "A/B-tested"),
         (r"\b([a-z]{3,}) ?/ ?(?:wk|week)\b", r"\1 a week"),
         (r"\b([a-z]{3,}) ?/ ?(?:mo|month)\b", r"\1 a month"),
         (r"\b([a-z]{3,}) ?/ ?(?:yr|year)\b", r"\1 a year"),
+        (r"(?<=\d[kKmM]) ?/ ?(?:yr|year)\b", " a year"),
+        (r"(?<=\d[kKmM]) ?/ ?(?:mo|month)\b", " a month"),
         (r"\b([a-z]{3,}) ?/ ?day\b", r"\1 a day"),
         # "with pricing team": a team named by what it does takes "the"
         (r"\b(with|to|from|for|and|across) ([a-z][a-z-]+) (team|squad)\b", lambda m: _the_team(m)),
@@ -123,7 +143,7 @@ _SHORTHAND: tuple[tuple[re.Pattern[str], str | Callable[[re.Match[str]], str]], 
         (
             r"\b(for|with|to|from) ((?:[a-z][a-z-]+ ){0,2}(?:partner|client|customer|retailer|"
             r"insurer|lender|bank|charity|startup|supplier|vendor|council|hospital))"
-            r"(?=[,:;.)]|$| (?:on|in|at|for|with|to|from|and|about|during|over)\b)",
+            r"(?=[,:;.)]|$| (?:on|in|at|for|with|to|from|about|during|over)\b)",
             lambda m: _one_of(m),
         ),
         # "with CPO", "w/ CFO": a role said by its letters takes "the" as a person would
@@ -431,6 +451,9 @@ def keep_names(text: str, *fields: str) -> str:
     names = {n for f in fields for n in _INNER_NAME.findall(f) if n.lower() not in ORDINARY_WORDS}
     for name in names:
         low = name.lower()
-        if low in text:
-            text = re.sub(rf"\b{low}\b", name, text)
+        if low in text:  # only where a field's first word was lowercased to join the line
+            text = re.sub(rf"{_JOINED_AT}{low}\b", name, text)
     return text
+
+
+_JOINED_AT = "(?:(?<=; )|(?<=— )|(?<=, )|(?<=so )|(?<=with )|(?<=then )|(?<=resulting in ))"
