@@ -5,11 +5,14 @@ deliberate bug — an append that re-reads the whole log, a hand-edit guard swit
 oldest month named as the last evidence, a bullet cut mid-clause, a gap name or user text left
 unescaped, a lock wait that never ends, a private file made world-readable, the wrong exit code
 for an internal error or Ctrl-C. Exit codes are the literal numbers of the README's table.
+docs/architecture.md ("Tests that bite") lists each mutant, where it goes and the test here
+that kills it: keep that table and these tests in step.
 """
 
 from __future__ import annotations
 
 import datetime as dt
+import json
 import os
 import re
 import stat
@@ -123,6 +126,29 @@ def test_no_evidence_since_names_the_newest_month(run, home: Path) -> None:
     assert "March 2025" not in r.stdout
 
 
+def test_the_report_names_the_newest_evidence_date(run, home: Path) -> None:
+    add_assessment(
+        home,
+        Assessment(
+            date=dt.date(2026, 11, 20),
+            map="leadership",
+            levels={"strategy": 3},
+            targets={"strategy": 4},
+            created=CREATED,
+        ),
+    )
+    EvidenceStore(home).rewrite(
+        lambda _: [
+            entry("new001", "Reworked the strategy memo", date=dt.date(2025, 7, 14)),
+            entry("old001", "Wrote the first strategy memo", date=dt.date(2025, 3, 10)),
+        ]
+    )
+    r = run("report", "--json")
+    assert r.exit_code == 0, r.output
+    gaps = {g["gap"]: g for g in json.loads(r.stdout)["gaps"]}
+    assert gaps["strategy"]["last_evidence"] == "2025-07-14"
+
+
 # --- bullets: whole clauses, never a cut word -------------------------------------------------
 
 
@@ -200,6 +226,25 @@ def test_a_gap_name_from_a_users_map_is_escaped_in_html(
     page = (tmp_path / "r.html").read_text("utf-8")
     assert "<b>map</b>" not in page
     assert "Road&lt;b&gt;map&lt;/b&gt;" in page
+
+
+def test_a_gap_name_in_the_trend_legend_is_escaped(run, hostile_map: Path, tmp_path: Path) -> None:
+    # A second assessment: the page now draws how levels moved, with a legend of gap names.
+    add_assessment(
+        hostile_map,
+        Assessment(
+            date=dt.date(2026, 11, 16),
+            map="mine",
+            levels={"strategy": 3},
+            targets={"strategy": 4},
+            created=CREATED + dt.timedelta(days=14),
+        ),
+    )
+    r = run("report", "--map", "mine", "-o", str(tmp_path / "r.html"))
+    assert r.exit_code == 0, r.output
+    page = (tmp_path / "r.html").read_text("utf-8")
+    assert "<b>map</b>" not in page
+    assert "</i>Road&lt;b&gt;map&lt;/b&gt; | *craft* &amp; &quot;_priorities_&quot;</span>" in page
 
 
 def test_the_markdown_report_escapes_table_breakers(run, hostile_map: Path) -> None:
