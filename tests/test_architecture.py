@@ -267,3 +267,57 @@ def test_a_command_hint_is_recognised() -> None:
     assert [n.value for n in literal_strings(tree) if COMMAND_HINT.search(n.value)] == [
         "See them with pm-coach maps list"
     ]
+
+
+# --- no private corner of a library: the floors in pyproject.toml stay true -----------------
+# A private module (typer._click, click._compat) or a name pulled in with __import__ can vanish
+# in any release; the suite at the floors would not see it until the day it breaks.
+
+LIBRARIES = ("typer", "click")
+
+
+def private_uses(tree: ast.AST) -> list[tuple[int, str]]:
+    found: list[tuple[int, str]] = []
+    for node in ast.walk(tree):
+        names: list[str] = []
+        if isinstance(node, ast.Import):
+            names = [a.name for a in node.names]
+        elif isinstance(node, ast.ImportFrom) and node.module and not node.level:
+            names = [node.module, *(f"{node.module}.{a.name}" for a in node.names)]
+        elif (
+            isinstance(node, ast.Call)
+            and isinstance(node.func, ast.Name)
+            and node.func.id == "__import__"
+        ):
+            found.append((node.lineno, "__import__"))
+        for name in names:
+            parts = name.split(".")
+            if parts[0] in LIBRARIES and any(p.startswith("_") for p in parts[1:]):
+                found.append((node.lineno, name))
+                break  # one report a statement
+    return sorted(found)
+
+
+def test_the_private_use_checker_sees_each_kind() -> None:
+    tree = ast.parse(
+        "import typer._click\nfrom click._compat import x\nfrom typer import _thing\n"
+        "os = __import__('os')\nfrom typer.main import get_command\nimport _thread\n"
+    )
+    assert private_uses(tree) == [
+        (1, "typer._click"),
+        (2, "click._compat"),
+        (3, "typer._thing"),
+        (4, "__import__"),
+    ]
+
+
+@pytest.mark.parametrize(
+    "path",
+    [*SOURCES, *sorted(PACKAGE.parent.joinpath("tests").rglob("*.py"))],
+    ids=lambda p: str(p.relative_to(PACKAGE.parent)),
+)
+def test_no_private_module_of_typer_or_click_and_no_dunder_import(path: Path) -> None:
+    if path.name == "test_architecture.py":
+        return  # its own examples above
+    found = private_uses(ast.parse(path.read_text(encoding="utf-8")))
+    assert not found, f"{path.relative_to(PACKAGE.parent)}: {found}"

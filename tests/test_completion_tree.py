@@ -39,15 +39,24 @@ def help_last(items: tuple[tuple[str, str], ...]) -> tuple[tuple[str, str], ...]
     return tuple(i for i in items if i not in helps) + tuple(sorted(helps))
 
 
-def render_tree() -> str:
-    from typer._click.shell_completion import _resolve_context
+def context_for(root: typer.core.TyperGroup, path: list[str]) -> typer.Context:
+    """The context a shell's Tab gets after ``pm-coach`` and the command names ``path``, made
+    with public calls only (resilient parsing, as completion does: no callback runs)."""
+    ctx = root.make_context("pm-coach", [], resilient_parsing=True)
+    for name in path:
+        sub = ctx.command.get_command(ctx, name)  # type: ignore[attr-defined]
+        assert sub is not None, path
+        ctx = sub.make_context(name, [], parent=ctx, resilient_parsing=True)
+    return ctx
 
+
+def render_tree() -> str:
     root = typer.main.get_command(app)
     commands: dict[str, tuple[tuple[str, str], ...]] = {}
     options: dict[str, tuple[tuple[str, str], ...]] = {}
 
     def walk(cmd: object, path: list[str]) -> None:
-        ctx = _resolve_context(root, {}, "pm-coach", list(path))
+        ctx = context_for(root, list(path))  # type: ignore[arg-type]
         key = " ".join(path)
         if hasattr(cmd, "commands"):
             found = ctx.command.shell_complete(ctx, "")
