@@ -142,6 +142,26 @@ def test_prep_for_someone_never_talked_to_uses_the_last_30_days(leadership) -> N
     assert "## Evidence from the last 30 days" in markdown(prep, say)
 
 
+def test_more_evidence_than_a_page_says_how_many_and_how_to_see_them(leadership) -> None:
+    many = [
+        ev(f"m{i:05d}", f"2026-05-{10 + i}", f"Review number {i}", ["strategy"]) for i in range(11)
+    ]
+    never = build_prep(
+        sam(), today=TODAY, skill_map=leadership, focus=FOCUS, actions=[], entries=many,
+        strengths=[], guide=network_guide(),
+    )  # fmt: skip
+    # pasted as shown, the command reads the same 30 days (unquoted, the shell splits them)
+    assert '- …and 3 more entries: `pm-coach evidence list --since "30 days ago"`' in markdown(
+        never, say
+    )
+    one_more = [*many[:8], many[8]]
+    once = build_prep(
+        sam("2026-05-09"), today=TODAY, skill_map=leadership, focus=FOCUS, actions=[],
+        entries=one_more, strengths=[], guide=network_guide(),
+    )  # fmt: skip
+    assert "- …and 1 more entry: `pm-coach evidence list --since 2026-05-09`" in markdown(once, say)
+
+
 def test_prep_for_a_mentee_is_about_their_gaps(leadership) -> None:
     jo = sam("2026-05-01", kind="mentee", helps=("buy-in",))
     prep = build_prep(

@@ -6,10 +6,7 @@ from pm_coach.core.network import name_arg
 from pm_coach.core.prep import Prep
 from pm_coach.render.hint import Say
 from pm_coach.render.plan import md
-
-
-def _plural(n: int, word: str) -> str:
-    return f"{n} {word}" if n == 1 else f"{n} {word}s"
+from pm_coach.render.words import count
 
 
 def markdown(prep: Prep, say: Say) -> str:
@@ -24,7 +21,7 @@ def markdown(prep: Prep, say: Say) -> str:
         days = (prep.today - prep.last_talked).days
         lines.append(
             f"Prepared {prep.today.isoformat()} · last talked {prep.last_talked.isoformat()} "
-            f"({_plural(days, 'day')} ago) · {_plural(talks, 'conversation')} so far"
+            f"({count(days, 'day')} ago) · {count(talks, 'conversation')} so far"
         )
     lines.append("")
     lines += _first_conversation(prep, say)
@@ -69,9 +66,10 @@ def markdown(prep: Prep, say: Say) -> str:
             gaps = f" ({', '.join(e.gaps)})" if e.gaps else ""
             lines.append(f"- {e.date.isoformat()}: {text}{gaps}")
         if prep.more_evidence:
-            since = prep.last_talked.isoformat() if prep.last_talked else "30 days ago"
+            # quoted, so that pasted into a shell it stays one value
+            since = prep.last_talked.isoformat() if prep.last_talked else '"30 days ago"'
             lines.append(
-                f"- …and {_plural(prep.more_evidence, 'more entry')}: "
+                f"- …and {count(prep.more_evidence, 'more entry', 'more entries')}: "
                 f"`{say('evidence-since', since=since)}`"
             )
     else:
