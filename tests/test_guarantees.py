@@ -40,6 +40,15 @@ def entry(new_id: str, text: str = "Ran the pricing review", **kw: object) -> Ev
     return Evidence(id=new_id, text=text, created=CREATED, **values)  # type: ignore[arg-type]
 
 
+def assess(home: Path, map_id: str, levels: dict[str, int], on: dt.date) -> None:
+    """A self-assessment on ``on`` against ``map_id``, aiming for 4 in strategy."""
+    created = dt.datetime.combine(on, dt.time(9), tzinfo=dt.UTC)
+    add_assessment(
+        home,
+        Assessment(date=on, map=map_id, levels=levels, targets={"strategy": 4}, created=created),
+    )
+
+
 def big_log(home: Path, n: int) -> EvidenceStore:
     store = EvidenceStore(home)
     store.rewrite(
@@ -101,15 +110,11 @@ def test_a_hand_edit_after_a_killed_append_is_validated_not_trusted(home: Path) 
 
 
 def test_no_evidence_since_names_the_newest_month(run, home: Path) -> None:
-    add_assessment(
+    assess(
         home,
-        Assessment(
-            date=dt.date(2026, 11, 20),
-            map="leadership",
-            levels={"strategy": 3, "buy-in": 3, "confidence": 3, "domain": 3, "delegation": 3},
-            targets={"strategy": 4},
-            created=CREATED,
-        ),
+        "leadership",
+        {"strategy": 3, "buy-in": 3, "confidence": 3, "domain": 3, "delegation": 3},
+        dt.date(2026, 11, 20),
     )
     store = EvidenceStore(home)
     store.rewrite(
@@ -127,16 +132,7 @@ def test_no_evidence_since_names_the_newest_month(run, home: Path) -> None:
 
 
 def test_the_report_names_the_newest_evidence_date(run, home: Path) -> None:
-    add_assessment(
-        home,
-        Assessment(
-            date=dt.date(2026, 11, 20),
-            map="leadership",
-            levels={"strategy": 3},
-            targets={"strategy": 4},
-            created=CREATED,
-        ),
-    )
+    assess(home, "leadership", {"strategy": 3}, dt.date(2026, 11, 20))
     EvidenceStore(home).rewrite(
         lambda _: [
             entry("new001", "Reworked the strategy memo", date=dt.date(2025, 7, 14)),
@@ -204,16 +200,7 @@ def hostile_map(home: Path) -> Path:
     line_end = text.index("\n", name_at)
     text = text[:name_at] + f"name = {HOSTILE_GAP!r}".replace("'", "'''") + text[line_end:]
     (maps / "mine.toml").write_text(text, "utf-8")
-    add_assessment(
-        home,
-        Assessment(
-            date=dt.date(2026, 11, 2),
-            map="mine",
-            levels={"strategy": 2},
-            targets={"strategy": 4},
-            created=CREATED,
-        ),
-    )
+    assess(home, "mine", {"strategy": 2}, dt.date(2026, 11, 2))
     EvidenceStore(home).append(lambda new_id: entry(new_id, "Shipped <i>it</i> | fast *now*"))
     return home
 
@@ -230,16 +217,7 @@ def test_a_gap_name_from_a_users_map_is_escaped_in_html(
 
 def test_a_gap_name_in_the_trend_legend_is_escaped(run, hostile_map: Path, tmp_path: Path) -> None:
     # A second assessment: the page now draws how levels moved, with a legend of gap names.
-    add_assessment(
-        hostile_map,
-        Assessment(
-            date=dt.date(2026, 11, 16),
-            map="mine",
-            levels={"strategy": 3},
-            targets={"strategy": 4},
-            created=CREATED + dt.timedelta(days=14),
-        ),
-    )
+    assess(hostile_map, "mine", {"strategy": 3}, dt.date(2026, 11, 16))
     r = run("report", "--map", "mine", "-o", str(tmp_path / "r.html"))
     assert r.exit_code == 0, r.output
     page = (tmp_path / "r.html").read_text("utf-8")

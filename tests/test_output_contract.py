@@ -8,6 +8,7 @@ import json
 import os
 import stat
 from pathlib import Path
+from typing import Any
 
 import pytest
 
@@ -86,6 +87,17 @@ def test_an_unknown_extension_gets_the_commands_file_format(
     )
 
 
+def refused(run, tmp_path: Path, monkeypatch: pytest.MonkeyPatch, args: list[str]) -> Any:
+    """Run ``args`` in an empty folder: it must exit 2 (usage) and write nothing there."""
+    out = tmp_path / "out"
+    out.mkdir()
+    monkeypatch.chdir(out)
+    r = run(*args)
+    assert r.exit_code == 2, r.output
+    assert list(out.iterdir()) == []  # nothing written
+    return r
+
+
 @pytest.mark.parametrize(
     ("args", "says"),
     [
@@ -102,13 +114,8 @@ def test_an_unknown_extension_gets_the_commands_file_format(
 def test_a_format_and_a_file_name_that_disagree_exit_2(
     run, data: Path, tmp_path: Path, monkeypatch: pytest.MonkeyPatch, args: list[str], says: str
 ) -> None:
-    out = tmp_path / "out"
-    out.mkdir()
-    monkeypatch.chdir(out)
-    r = run(*args)
-    assert r.exit_code == 2, r.output
+    r = refused(run, tmp_path, monkeypatch, args)
     assert says in r.stderr and "hint:" in r.stderr
-    assert list(out.iterdir()) == []  # nothing written
 
 
 @pytest.mark.parametrize(
@@ -146,13 +153,8 @@ def test_a_file_name_saying_a_format_the_command_lacks_exits_2(
     hint: str,
 ) -> None:
     # never JSON (or text) in a file whose name says HTML or Markdown
-    out = tmp_path / "out"
-    out.mkdir()
-    monkeypatch.chdir(out)
-    r = run(*args)
-    assert r.exit_code == 2, r.output
+    r = refused(run, tmp_path, monkeypatch, args)
     assert error in r.stderr and f"hint: {hint}" in r.stderr
-    assert list(out.iterdir()) == []  # nothing written
 
 
 def test_json_resume_may_go_to_a_json_file(run, data: Path, tmp_path: Path) -> None:

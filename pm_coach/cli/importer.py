@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import datetime as dt
+from collections.abc import Callable
 from pathlib import Path
 from typing import Annotated
 
@@ -65,41 +66,32 @@ def register(root: typer.Typer) -> None:
     root.add_typer(app, name="import")
 
 
-@app.command("jrnl", help=JRNL_HELP)
-def jrnl(
-    ctx: typer.Context,
-    file: FileArg,
-    dry_run: DryRun = False,
-    no_suggest: NoSuggest = False,
-    map_id: MapOpt = None,
-) -> None:
-    _run(ctx, "jrnl", file, dry_run=dry_run, suggest=not no_suggest, map_id=map_id)
+def _importer(kind: str) -> Callable[..., None]:
+    """The command that imports a ``kind`` file: jrnl and csv take the same options."""
+
+    def run(
+        ctx: typer.Context,
+        file: FileArg,
+        dry_run: DryRun = False,
+        no_suggest: NoSuggest = False,
+        map_id: MapOpt = None,
+    ) -> None:
+        from pm_coach.app import imports
+        from pm_coach.app.emit import emit
+
+        said = imports.run(
+            state(ctx),
+            dt.date.today(),
+            kind,
+            file,
+            dry_run=dry_run,
+            suggest=not no_suggest,
+            map_id=map_id,
+        )
+        emit(said)
+
+    return run
 
 
-@app.command("csv", help=CSV_HELP)
-def csv(
-    ctx: typer.Context,
-    file: FileArg,
-    dry_run: DryRun = False,
-    no_suggest: NoSuggest = False,
-    map_id: MapOpt = None,
-) -> None:
-    _run(ctx, "csv", file, dry_run=dry_run, suggest=not no_suggest, map_id=map_id)
-
-
-def _run(
-    ctx: typer.Context, kind: str, file: Path, *, dry_run: bool, suggest: bool, map_id: str | None
-) -> None:
-    from pm_coach.app import imports
-    from pm_coach.app.emit import emit
-
-    said = imports.run(
-        state(ctx),
-        dt.date.today(),
-        kind,
-        file,
-        dry_run=dry_run,
-        suggest=suggest,
-        map_id=map_id,
-    )
-    emit(said)
+app.command("jrnl", help=JRNL_HELP)(_importer("jrnl"))
+app.command("csv", help=CSV_HELP)(_importer("csv"))
