@@ -1,12 +1,13 @@
-"""Drafted CV lines kept between runs are used only when the very same writer made them, and
-the file they are kept in can build nothing but drafts."""
+"""Drafted CV lines kept between runs are used only when the very same writer made them from
+the very same fields, are read one entry at a time, and the file they are kept in can build
+nothing but drafts. Anything wrong with the file means drafting again, never another line."""
 
 from __future__ import annotations
 
 import ast
 import datetime as dt
+import marshal
 import os
-import pickle
 import shutil
 from pathlib import Path
 
@@ -16,7 +17,8 @@ from pm_coach.app import drafts
 from pm_coach.core import bullets, ranking
 from pm_coach.core.bullets import memo
 from pm_coach.models import Evidence
-from pm_coach.store.view_cache import code_fingerprint, write_blob
+from pm_coach.store import record_file
+from pm_coach.store.view_cache import code_fingerprint
 
 ENTRY = Evidence(
     id="abc",
@@ -25,57 +27,7 @@ ENTRY = Evidence(
     result="Finance funded phase two",
     created=dt.datetime(2026, 5, 1, tzinfo=dt.UTC),
 )
-
-
-@pytest.fixture(autouse=True)
-def fresh_drafts(monkeypatch: pytest.MonkeyPatch) -> None:
-    monkeypatch.setattr(memo, "_drafts", {})
-    monkeypatch.setattr(ranking, "_scores", {})
-    monkeypatch.setattr(drafts, "_loaded", 0)
-    monkeypatch.setattr(drafts, "_loaded_scores", 0)
-    monkeypatch.setattr(drafts, "_drafts_read", True)
-
-
-def test_kept_drafts_come_back_in_the_next_run(home: Path, monkeypatch: pytest.MonkeyPatch) -> None:
-    home.mkdir(parents=True)
-    line = bullets.draft(ENTRY).text
-    drafts.save(home)
-    assert os.stat(home / ".drafts.cache").st_mode & 0o777 == 0o600
-    monkeypatch.setattr(memo, "_drafts", {})
-    drafts.load(home)
-    assert [b.text for b in bullets.known_drafts().values()] == [line]
-
-
-def test_drafts_of_another_writer_are_not_used(home: Path, monkeypatch: pytest.MonkeyPatch) -> None:
-    home.mkdir(parents=True)
-    bullets.draft(ENTRY)
-    drafts.save(home)
-    monkeypatch.setattr(memo, "_drafts", {})
-    monkeypatch.setattr(drafts, "_key", lambda: 12345)  # the writer's source changed
-    drafts.load(home)
-    assert bullets.known_drafts() == {}
-
-
-class Boom:
-    def __reduce__(self) -> tuple[object, tuple[str]]:
-        return (os.system, ("echo should-not-run",))
-
-
-def test_a_kept_file_that_would_build_anything_else_is_ignored(home: Path) -> None:
-    home.mkdir(parents=True)
-    write_blob(home, drafts.NAME, drafts._key(), pickle.dumps({"k": Boom()}))
-    drafts.load(home)
-    assert bullets.known_drafts() == {}
-
-
-@pytest.mark.parametrize("damage", [b"", b"rubbish", b"\x80\x05\x95"])
-def test_a_damaged_drafts_file_is_no_file(home: Path, damage: bytes) -> None:
-    home.mkdir(parents=True)
-    (home / drafts.NAME).write_bytes(damage)
-    drafts.load(home)
-    assert bullets.known_drafts() == {}
-
-
+ENTRY_LINE = "Ran the pricing review with finance, so finance funded phase two"
 OTHER = Evidence(
     id="def",
     date=dt.date(2026, 5, 2),
@@ -83,6 +35,181 @@ OTHER = Evidence(
     metrics=["+12% activation"],
     created=dt.datetime(2026, 5, 2, tzinfo=dt.UTC),
 )
+OTHER_LINE = "Wrote a one-page strategy for payments (+12% activation)"
+
+
+@pytest.fixture(autouse=True)
+def fresh_run(monkeypatch: pytest.MonkeyPatch) -> None:
+    _next_run(monkeypatch)
+
+
+def _next_run(monkeypatch: pytest.MonkeyPatch) -> None:
+    """What a new process starts from: nothing drafted, scored or read yet."""
+    monkeypatch.setattr(memo, "_drafts", {})
+    monkeypatch.setattr(ranking, "_scores", {})
+    monkeypatch.setattr(drafts, "_loaded_scores", 0)
+
+
+def _no_drafting(monkeypatch: pytest.MonkeyPatch) -> list[str]:
+    """Count the drafts the writer is asked for from now on."""
+    asked: list[str] = []
+    write = bullets.write_bullet
+
+    def counted(text: str, **kw: object) -> bullets.Bullet:
+        asked.append(text)
+        return write(text, **kw)  # type: ignore[arg-type]
+
+    monkeypatch.setattr(bullets, "write_bullet", counted)
+    return asked
+
+
+def _kept_run(home: Path, *entries: Evidence) -> drafts.KeptDrafts:
+    kept = drafts.KeptDrafts(home)
+    for e in entries:
+        kept.line(e)
+    kept.save(entries)
+    return kept
+
+
+def test_kept_lines_come_back_in_the_next_run_without_drafting(
+    home: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    home.mkdir(parents=True)
+    assert drafts.KeptDrafts(home).line(ENTRY) == (ENTRY_LINE, False)  # nothing kept yet
+    _kept_run(home, ENTRY)
+    assert os.stat(home / drafts.NAME).st_mode & 0o777 == 0o600
+    asked = _no_drafting(monkeypatch)
+    kept = drafts.KeptDrafts(home)
+    assert kept.line(ENTRY) == (ENTRY_LINE, False)
+    assert kept.bullet(ENTRY).text == ENTRY_LINE  # the whole draft, read on its own
+    assert asked == []
+    assert memo.known_drafts() == {}  # nothing kept in the process's memo either
+
+
+def test_an_edited_entry_is_drafted_again(home: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    home.mkdir(parents=True)
+    _kept_run(home, ENTRY)
+    asked = _no_drafting(monkeypatch)
+    edited = ENTRY.model_copy(update={"result": "Finance cut the budget 10%"})
+    kept = drafts.KeptDrafts(home)
+    assert kept.line(edited) == (
+        "Ran the pricing review with finance, so finance cut the budget 10%",
+        False,
+    )
+    assert (
+        kept.bullet(edited).text
+        == "Ran the pricing review with finance, so finance cut the budget 10%"
+    )
+    assert asked == ["Ran the pricing review with finance"]  # once: the line and the draft
+
+
+def test_drafts_of_another_writer_are_not_used(home: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    home.mkdir(parents=True)
+    _kept_run(home, ENTRY)
+    monkeypatch.setattr(drafts, "_writer_key", lambda: 12345)  # the writer's source changed
+    asked = _no_drafting(monkeypatch)
+    assert drafts.KeptDrafts(home).line(ENTRY) == (ENTRY_LINE, False)
+    assert asked == ["Ran the pricing review with finance"]
+
+
+def test_drafts_of_another_pm_coach_version_are_not_used(
+    home: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    from pm_coach.store import view_cache
+
+    home.mkdir(parents=True)
+    _kept_run(home, ENTRY)
+    monkeypatch.setattr(view_cache, "__version__", "0.0.1-other")
+    asked = _no_drafting(monkeypatch)
+    assert drafts.KeptDrafts(home).line(ENTRY) == (ENTRY_LINE, False)
+    assert asked == ["Ran the pricing review with finance"]
+
+
+def _damaged(path: Path, how: str) -> None:
+    data = bytearray(path.read_bytes())
+    if how == "empty":
+        data = bytearray()
+    elif how == "rubbish":
+        data = bytearray(b"rubbish")
+    elif how == "torn":
+        del data[len(data) // 2 :]
+    elif how == "index byte":
+        data[60] ^= 0xFF  # inside the header or the index: both are checksummed
+    elif how == "body byte":
+        data[-3] ^= 0xFF  # inside the last entry's draft
+    path.write_bytes(bytes(data))
+
+
+@pytest.mark.parametrize("how", ["empty", "rubbish", "torn", "index byte", "body byte"])
+def test_a_damaged_drafts_file_means_drafting_again(
+    home: Path, monkeypatch: pytest.MonkeyPatch, how: str
+) -> None:
+    home.mkdir(parents=True)
+    _kept_run(home, OTHER, ENTRY)
+    _damaged(home / drafts.NAME, how)
+    kept = drafts.KeptDrafts(home)
+    assert kept.line(ENTRY) == (ENTRY_LINE, False)
+    assert kept.bullet(ENTRY).text == ENTRY_LINE
+    assert kept.line(OTHER) == (OTHER_LINE, False)
+    assert kept.bullet(OTHER).text == OTHER_LINE
+
+
+@pytest.mark.parametrize("named", ["os:system", "../os:system", "write:write_bullet", "x"])
+def test_a_kept_draft_that_would_build_anything_else_is_drafted_again(
+    home: Path, named: str
+) -> None:
+    home.mkdir(parents=True)
+    check = drafts.checksum(ENTRY)
+    body = marshal.dumps([named, "echo should-not-run"])
+    record_file.write(
+        home / drafts.NAME, drafts._writer_key(), [("abc", (check, "a lie", False), body)]
+    )
+    kept = drafts.KeptDrafts(home)
+    assert kept.line(ENTRY) == ("a lie", False)  # the line is the file's word (its checksum held)
+    bullet = kept.bullet(ENTRY)  # but no draft is built from what the body names
+    assert isinstance(bullet, bullets.Bullet) and bullet.text == ENTRY_LINE
+
+
+def test_drafts_of_removed_entries_are_dropped(home: Path) -> None:
+    home.mkdir(parents=True)
+    _kept_run(home, ENTRY, OTHER)
+    _kept_run(home, OTHER)  # drafts nothing: the file is left as it was
+    assert sorted(record_file.RecordFile.open(home / drafts.NAME, drafts._writer_key()).index) == [
+        "abc",
+        "def",
+    ]
+    new = Evidence(
+        id="ghi",
+        date=dt.date(2026, 5, 3),
+        text="Hired two PMs",
+        created=dt.datetime(2026, 5, 3, tzinfo=dt.UTC),
+    )
+    _kept_run(home, OTHER, new)  # ENTRY was removed from the log, one new entry drafted
+    kept = record_file.RecordFile.open(home / drafts.NAME, drafts._writer_key())
+    assert sorted(kept.index) == ["def", "ghi"]
+    assert kept.index["def"][1] == OTHER_LINE
+
+
+def test_records_are_indexed_in_parts_and_read_one_at_a_time(
+    home: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    home.mkdir(parents=True)
+    monkeypatch.setattr(record_file, "PART", 2)
+    records = [(f"n{i}", (i, f"line {i}"), f"body {i}".encode()) for i in range(5)]
+    record_file.write(home / "test.cache", 7, records)
+    found = record_file.RecordFile.open(home / "test.cache", 7)
+    assert found is not None
+    assert [found.index[f"n{i}"][:2] for i in range(5)] == [(i, f"line {i}") for i in range(5)]
+    assert found.body(found.index["n3"]) == b"body 3"
+    again = [("n1", found.index["n1"][:2], found.copied(found.index["n1"]))]
+    record_file.write(home / "test.cache", 7, again)  # copies n1's body from the old file
+    found.close()
+    copied = record_file.RecordFile.open(home / "test.cache", 7)
+    assert list(copied.index) == ["n1"] and copied.body(copied.index["n1"]) == b"body 1"
+    assert record_file.RecordFile.open(home / "test.cache", 8) is None  # another key
+
+
+# --- ranking scores -------------------------------------------------------------------------
 ENTRY_SCORE_KEY = (
     "Ran the pricing review with finance",
     "Finance funded phase two",
@@ -95,18 +222,6 @@ ENTRY_SCORE_KEY = (
 )
 
 
-def _next_run(monkeypatch: pytest.MonkeyPatch) -> None:
-    """What a new process starts from: nothing drafted, scored or read yet."""
-    for module, name, value in [
-        (memo, "_drafts", {}),
-        (ranking, "_scores", {}),
-        (drafts, "_loaded", 0),
-        (drafts, "_loaded_scores", 0),
-        (drafts, "_drafts_read", True),
-    ]:
-        monkeypatch.setattr(module, name, value)
-
-
 def test_ranking_scores_come_back_without_the_drafts(
     home: Path, monkeypatch: pytest.MonkeyPatch
 ) -> None:
@@ -114,40 +229,31 @@ def test_ranking_scores_come_back_without_the_drafts(
     assert ranking.top([ENTRY], 1, dt.date(2026, 6, 1)) == [ENTRY]
     drafts.save(home)
     _next_run(monkeypatch)
-    drafts.load(home, drafts=False)
+    drafts.load(home)
     # flagged (no metric), so tier 0; a result is worth 2; no scope words, no goal
     assert ranking.known_scores() == {ENTRY_SCORE_KEY: (0, 2.0)}
     assert bullets.known_drafts() == {}
+    assert not (home / drafts.NAME).exists()  # ranking keeps no drafts
 
 
-def test_a_run_that_only_ranks_leaves_the_kept_drafts_as_they_were(
-    home: Path, monkeypatch: pytest.MonkeyPatch
-) -> None:
-    home.mkdir(parents=True)
-    bullets.draft(ENTRY)
-    drafts.save(home)
-    _next_run(monkeypatch)
-    drafts.load(home, drafts=False)
-    assert ranking.top([OTHER], 1, dt.date(2026, 6, 1)) == [OTHER]  # drafts OTHER to score it
-    drafts.save(home)
-    _next_run(monkeypatch)
-    drafts.load(home)
-    assert [key[0] for key in bullets.known_drafts()] == ["Ran the pricing review with finance"]
-    assert [key[0] for key in ranking.known_scores()] == ["Wrote a one-page strategy for payments"]
-
-
-def test_drafts_and_scores_of_removed_entries_are_dropped(
-    home: Path, monkeypatch: pytest.MonkeyPatch
-) -> None:
+def test_scores_of_removed_entries_are_dropped(home: Path, monkeypatch: pytest.MonkeyPatch) -> None:
     home.mkdir(parents=True)
     ranking.top([ENTRY, OTHER], 2, dt.date(2026, 6, 1))
     drafts.save(home, lambda: [OTHER])  # ENTRY was removed from the log
     _next_run(monkeypatch)
     drafts.load(home)
-    assert [key[0] for key in bullets.known_drafts()] == ["Wrote a one-page strategy for payments"]
     assert [key[0] for key in ranking.known_scores()] == ["Wrote a one-page strategy for payments"]
 
 
+@pytest.mark.parametrize("damage", [b"", b"rubbish", b"\x80\x05\x95"])
+def test_a_damaged_scores_file_is_no_file(home: Path, damage: bytes) -> None:
+    home.mkdir(parents=True)
+    (home / drafts.SCORES).write_bytes(damage)
+    drafts.load(home)
+    assert ranking.known_scores() == {}
+
+
+# --- the key --------------------------------------------------------------------------------
 def test_the_key_covers_every_module_of_the_writer() -> None:
     names = [path.name for path in drafts.writer_files()]
     assert names == [
@@ -165,6 +271,7 @@ def test_the_key_covers_every_module_of_the_writer() -> None:
         "wording.py",
         "write.py",
     ]
+    assert drafts.writer_files()[0].parent == Path(bullets.__file__).parent
 
 
 def test_a_change_to_any_writer_module_changes_the_key(tmp_path: Path) -> None:

@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 import datetime as dt
-from collections.abc import Sequence
+from collections.abc import Callable, Sequence
 from dataclasses import dataclass, replace
 from pathlib import Path
 from typing import TYPE_CHECKING, ClassVar
@@ -13,12 +13,16 @@ from pm_coach.app.workspace import Workspace
 
 if TYPE_CHECKING:
     from pm_coach.app.selection import Filters
+    from pm_coach.core.bullets import Bullet
     from pm_coach.core.export import Item, LintReport
     from pm_coach.models import Evidence, Profile, Role
 
 
-def lint_reports(items: Sequence[Item]) -> list[LintReport]:
-    """``export --lint``: the weak bullets, each finding with the command that fixes it."""
+def lint_reports(
+    items: Sequence[Item], bullet_of: Callable[[Evidence], Bullet] | None = None
+) -> list[LintReport]:
+    """``export --lint``: the weak bullets, each finding with the command that fixes it
+    (``bullet_of``: each entry's whole draft, by default the writer's)."""
     from pm_coach.app.hints import say
     from pm_coach.core.bullet_lint import EDIT
     from pm_coach.core.export import lint
@@ -28,7 +32,8 @@ def lint_reports(items: Sequence[Item]) -> list[LintReport]:
         found = [replace(f, message=f.message.replace(EDIT, edit)) for f in r.findings]
         return replace(r, findings=found)
 
-    return [worded(r) for r in lint(items)]
+    reports = lint(items) if bullet_of is None else lint(items, bullet_of=bullet_of)
+    return [worded(r) for r in reports]
 
 
 @dataclass(frozen=True)
@@ -40,6 +45,8 @@ class ExportResult(Output):
     filtered: bool  # a filter was given, so "nothing matches" rather than "nothing yet"
     lint: bool = False
     approved: bool = False  # only the user's approved lines were asked for
+    # Each entry's whole draft, for --lint (from the drafts kept between runs); None: the writer.
+    bullet_of: Callable[[Evidence], Bullet] | None = None
 
     formats: ClassVar[tuple[str, ...]] = ("text", "markdown", "json", "json-resume")
     file_format: ClassVar[str] = "text"
@@ -48,7 +55,7 @@ class ExportResult(Output):
         from pm_coach.render import export as render
 
         if self.lint:
-            reports = lint_reports(self.items)
+            reports = lint_reports(self.items, self.bullet_of)
             if fmt == "json":
                 return render.lint_json(reports)
             import sys
@@ -66,7 +73,7 @@ class ExportResult(Output):
 
     def notes(self, fmt: str) -> list[str]:
         out: list[str] = []
-        long = sum(1 for i in self.items if not i.approved and (i.bullet.dropped or i.bullet.long))
+        long = sum(1 for i in self.items if i.over and not i.approved)
         if long and not self.lint:
             out.append(
                 f"Note: {long} line{'s' if long != 1 else ''} ran over 200 characters; see which "
@@ -141,14 +148,18 @@ def export(
     from pm_coach.core import export as core
 
     entries, profile, chosen_roles = _select(ws, today, filters)
-    drafts.load(ws.folder, drafts=top_n is None)  # --top drafts only the entries it picks
     roles = list(profile.roles)
     if approved:
         entries = [e for e in entries if e.bullet]
-    if top_n is not None:
+    kept = None
+    if top_n is not None:  # --top reads the kept scores, and drafts only the entries it picks
+        drafts.load(ws.folder)
         entries = core.top(entries, top_n, today)
-    items = core.build_items(entries, roles)
-    ws.keep_views()
+        items = core.build_items(entries, roles)
+    else:
+        kept = drafts.KeptDrafts(ws.folder)
+        items = core.build_items(entries, roles, kept.line)
+    ws.keep_views(kept)
     return ExportResult(
         items=items,
         roles=roles,
@@ -157,4 +168,5 @@ def export(
         filtered=filters.given,
         lint=lint,
         approved=approved,
+        bullet_of=None if kept is None else kept.bullet,
     )

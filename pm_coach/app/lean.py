@@ -22,6 +22,7 @@ from pm_coach.app.workspace import Workspace
 if TYPE_CHECKING:
     import datetime as dt
 
+    from pm_coach.app.drafts import KeptDrafts
     from pm_coach.app.plan import PlanResult
     from pm_coach.models.roles import RoleView
 
@@ -95,10 +96,10 @@ class LeanWorkspace(Workspace):
             raise Fallback
         return CachedProfile([RoleView(*r) for r in roles])
 
-    def keep_views(self) -> None:
+    def keep_views(self, kept: KeptDrafts | None = None) -> None:
         from pm_coach.app import drafts
 
-        drafts.save(self.folder, self.evidence.load)  # the views it reads already match
+        drafts.save(self.folder, self.evidence.load, kept)  # the views it reads already match
 
     skill_map = fallback  # type: ignore[assignment]
     active_map_id = fallback  # type: ignore[assignment]

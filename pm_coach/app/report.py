@@ -104,7 +104,7 @@ def gather(
         return None
     from pm_coach.app import drafts
 
-    drafts.load(st.folder, drafts=False)  # ranking needs the kept scores, not the drafts
+    drafts.load(st.folder)  # ranking needs the kept scores, not the drafts
     rep = dataclasses.replace(
         rep,
         next_actions=next_actions(st, skill_map, current, entries, profile, today, raters),

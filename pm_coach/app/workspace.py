@@ -10,6 +10,7 @@ from typing import TYPE_CHECKING
 from pm_coach.store.paths import data_dir
 
 if TYPE_CHECKING:
+    from pm_coach.app.drafts import KeptDrafts
     from pm_coach.core.gap_model import GapModel
     from pm_coach.models import Profile, SkillMap
     from pm_coach.store.evidence import EvidenceStore
@@ -44,14 +45,15 @@ class Workspace:
 
         return load_profile(self.folder)
 
-    def keep_views(self) -> None:
+    def keep_views(self, kept: KeptDrafts | None = None) -> None:
         """After a read command succeeded: bring the views the lean read path uses up to date
-        (the evidence view is kept by every load; the profile's roles here)."""
+        (the evidence view is kept by every load; the profile's roles here), and keep the
+        scores and ``kept``'s drafts this run made."""
         from pm_coach.app import drafts
         from pm_coach.store.profile import load_profile
 
         load_profile(self.folder, keep_view=True)
-        drafts.save(self.folder, self.evidence.load)
+        drafts.save(self.folder, self.evidence.load, kept)
 
     def keep_log_view(self) -> None:
         """After a ``log`` on the profile's map: keep what the lean ``log`` needs to know of

@@ -5,11 +5,11 @@ from __future__ import annotations
 import datetime as dt
 import functools
 import json
-from collections.abc import Sequence
+from collections.abc import Iterator, Sequence
 from typing import TYPE_CHECKING
 
 from pm_coach.core.export import Item, LintReport, Section, sections
-from pm_coach.render.markdown import md_escape
+from pm_coach.render.markdown import md_escape, md_escape_lines
 from pm_coach.render.words import MONTHS_SHORT
 
 if TYPE_CHECKING:
@@ -41,23 +41,33 @@ def role_span(role: Role) -> str:
 # --- text -------------------------------------------------------------------------------------
 
 
-def as_text(items: Sequence[Item]) -> str:
-    """One bullet per line, newest first, nothing else."""
-    return "".join(f"{i.text}\n" for i in items)
+def as_text(items: Sequence[Item]) -> Iterator[str]:
+    """One bullet per line, newest first, nothing else (written as it comes: a big log's export
+    is never held whole)."""
+    for i in items:
+        yield f"{i.text}\n"
 
 
 # --- markdown ---------------------------------------------------------------------------------
 
 
-def _md_item(item: Item, section: Section) -> str:
-    text = item.text
-    line = f"- {md_escape(text)}"
-    if section.key != "role":
-        day = item.entry.date
-        org = item.entry.org if item.entry.org.casefold() not in text.casefold() else ""
-        when = _month(day.year, day.month)
-        line += f" ({md_escape(f'{org}, {when}' if org else when)})"
-    return line
+def _md_items(section: Section, batch: int = 2000) -> Iterator[str]:
+    """The section's bullets as Markdown list items, one a line, a batch of lines at a time."""
+    for first in range(0, len(section.items), batch):
+        items = section.items[first : first + batch]
+        lines = md_escape_lines([i.text for i in items])
+        if section.key == "role":
+            yield "".join(f"- {line}\n" for line in lines)
+            continue
+        where = []
+        for i in items:
+            day, org = i.entry.date, i.entry.org
+            if org and org.casefold() in i.text.casefold():
+                org = ""
+            when = _month(day.year, day.month)
+            where.append(f"{org}, {when}" if org else when)
+        places = md_escape_lines(where)
+        yield "".join(f"- {line} ({place})\n" for line, place in zip(lines, places, strict=True))
 
 
 @functools.cache  # a big log has a few hundred months and thousands of entries
@@ -65,47 +75,52 @@ def _month(year: int, month: int) -> str:
     return month_name(f"{dt.date(year, month, 1):%Y-%m}")
 
 
-def as_markdown(items: Sequence[Item], roles: Sequence[Role]) -> str:
+def as_markdown(items: Sequence[Item], roles: Sequence[Role]) -> Iterator[str]:
     """Bullets grouped by role (company, title, dates), newest first; entries outside any role
-    under Volunteering, Talks, Publications and Other work."""
-    blocks: list[str] = []
-    for section in sections(items, roles):
+    under Volunteering, Talks, Publications and Other work. Written a batch of lines at a time."""
+    for n, section in enumerate(sections(items, roles)):
         if section.role is not None:
             r = section.role
             head = f"## {md_escape(r.company)} — {md_escape(r.title)}\n\n*{role_span(r)}*"
         else:
             head = f"## {SECTION_TITLES[section.key]}"
-        body = "\n".join(_md_item(i, section) for i in section.items)
-        blocks.append(f"{head}\n\n{body}\n")
-    return "\n".join(blocks)
+        yield f"\n{head}\n\n" if n else f"{head}\n\n"
+        yield from _md_items(section)
 
 
 # --- json -------------------------------------------------------------------------------------
 
 
-def as_json(items: Sequence[Item]) -> str:
-    """The bullets with the ids of the entries they came from, newest first."""
-    rows = [
-        {
-            "id": i.entry.id,
-            "date": i.entry.date.isoformat(),
-            "kind": i.entry.kind,
-            "gaps": list(i.entry.gaps),
-            "role": (
-                {
-                    "company": i.role.company,
-                    "title": i.role.title,
-                    "start": i.role.start,
-                    "end": i.role.end or None,
-                }
-                if i.role is not None
-                else None
-            ),
-            "bullet": i.text,
-        }
-        for i in items
-    ]
-    return json.dumps(rows, ensure_ascii=False, indent=2) + "\n"
+def as_json(items: Sequence[Item]) -> Iterator[str]:
+    """The bullets with the ids of the entries they came from, newest first: the bytes
+    ``json.dumps(rows, ensure_ascii=False, indent=2)`` writes, an entry at a time (``indent``
+    makes json use its pure-Python encoder, whose every call leaves garbage for the collector,
+    which read commands turn off)."""
+    if not items:
+        yield "[]\n"
+        return
+    text = json.encoder.encode_basestring  # a JSON string without escaping non-ASCII, in C
+    for n, i in enumerate(items):
+        e, r = i.entry, i.role
+        gaps = (
+            "[]"
+            if not e.gaps
+            else "[\n" + ",\n".join(f"      {text(g)}" for g in e.gaps) + "\n    ]"
+        )
+        if r is None:
+            role = "null"
+        else:
+            end = text(r.end) if r.end else "null"
+            role = (
+                f'{{\n      "company": {text(r.company)},\n      "title": {text(r.title)},\n'
+                f'      "start": {text(r.start)},\n      "end": {end}\n    }}'
+            )
+        yield (
+            f'{"[" if n == 0 else ","}\n  {{\n    "id": {text(e.id)},\n'
+            f'    "date": "{e.date.isoformat()}",\n    "kind": {text(e.kind)},\n'
+            f'    "gaps": {gaps},\n    "role": {role},\n    "bullet": {text(i.text)}\n  }}'
+        )
+    yield "\n]\n"
 
 
 # --- JSON Resume ------------------------------------------------------------------------------
@@ -195,8 +210,11 @@ def resume(items: Sequence[Item], roles: Sequence[Role], profile: Profile) -> di
     return doc
 
 
-def as_json_resume(items: Sequence[Item], roles: Sequence[Role], profile: Profile) -> str:
-    return json.dumps(resume(items, roles, profile), ensure_ascii=False, indent=2) + "\n"
+def as_json_resume(items: Sequence[Item], roles: Sequence[Role], profile: Profile) -> Iterator[str]:
+    """The document as ``json.dumps(..., indent=2)`` writes it, in the pieces it is made of."""
+    encoder = json.JSONEncoder(ensure_ascii=False, indent=2)
+    yield from encoder.iterencode(resume(items, roles, profile))
+    yield "\n"
 
 
 # --- --lint -----------------------------------------------------------------------------------

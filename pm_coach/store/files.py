@@ -14,7 +14,7 @@ import errno
 import os
 import stat
 import time
-from collections.abc import Iterator
+from collections.abc import Iterable, Iterator
 from pathlib import Path
 
 from pm_coach.errors import DataFileError, StorageError, printable
@@ -386,8 +386,11 @@ def atomic_write(path: Path, text: str, *, own: bool = True) -> None:
         pass
 
 
-def atomic_write_bytes(path: Path, data: bytes, *, own: bool = True, sync: bool = True) -> None:
-    """:func:`atomic_write` for bytes. ``sync=False`` skips the fsyncs, for a cache that is
+def atomic_write_bytes(
+    path: Path, data: bytes | Iterable[bytes], *, own: bool = True, sync: bool = True
+) -> None:
+    """:func:`atomic_write` for bytes, or for pieces of bytes written one after the other (a
+    big cache is never joined in memory). ``sync=False`` skips the fsyncs, for a cache that is
     checked on every read and may be lost in a crash."""
     with staged_write(path, data, own=own, sync=sync):
         pass
@@ -395,7 +398,7 @@ def atomic_write_bytes(path: Path, data: bytes, *, own: bool = True, sync: bool 
 
 @contextlib.contextmanager
 def staged_write(
-    path: Path, text: str | bytes, *, own: bool = True, sync: bool = True
+    path: Path, text: str | bytes | Iterable[bytes], *, own: bool = True, sync: bool = True
 ) -> Iterator[None]:
     """:func:`atomic_write` in two steps: ``text`` is written (and synced) to a temp file
     first, the block runs, and only if it ends without an exception does the temp file
@@ -419,7 +422,11 @@ def staged_write(
         try:
             fd, tmp = tempfile.mkstemp(prefix=f".{path.name}.", suffix=".tmp", dir=path.parent)
             os.fchmod(fd, 0o600)
-            write_all(fd, text.encode("utf-8") if isinstance(text, str) else text)
+            if isinstance(text, str | bytes):
+                write_all(fd, text.encode("utf-8") if isinstance(text, str) else text)
+            else:
+                for piece in text:
+                    write_all(fd, piece)
             if sync:
                 os.fsync(fd)
             os.close(fd)

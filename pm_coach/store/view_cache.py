@@ -117,7 +117,8 @@ def _load(data: memoryview, offset: int) -> tuple[Any, int]:
     return marshal.loads(body), offset + 8 + size
 
 
-def _record(value: object) -> bytes:
+def record(value: object) -> bytes:
+    """``value`` as one record: its length, its checksum, its marshal bytes."""
     body = marshal.dumps(value)
     return len(body).to_bytes(4, "little") + checksum(body).to_bytes(4, "little") + body
 
@@ -128,7 +129,7 @@ def rebuild(folder: Path, raw: bytes, st: os.stat_result, rows: Sequence[Row]) -
     Best effort: the cache is a shortcut, so a failure to write it (full disk, read-only
     folder) is ignored and the next read simply validates the log again.
     """
-    data = _record(header()) + _record((0, len(raw), checksum(raw), stamp_of(st), tuple(rows)))
+    data = record(header()) + record((0, len(raw), checksum(raw), stamp_of(st), tuple(rows)))
     with contextlib.suppress(OSError, files.StorageError):
         files.atomic_write_bytes(cache_path(folder), data, sync=False)
 
@@ -137,7 +138,7 @@ def extend(folder: Path, start: int, added: bytes, st: os.stat_result, rows: Ite
     """Append a segment for ``added``, the bytes just appended to the log at offset ``start``
     (``st`` the log's stat after). Call it under the lock. Only an existing cache is extended;
     a stale one stays unusable (its segments no longer tile the file), never wrong."""
-    record = _record((start, start + len(added), checksum(added), stamp_of(st), tuple(rows)))
+    segment = record((start, start + len(added), checksum(added), stamp_of(st), tuple(rows)))
     with contextlib.suppress(OSError, files.StorageError):
         fd = files.open_regular(cache_path(folder), os.O_WRONLY | os.O_APPEND)
         if fd is None:
@@ -145,7 +146,7 @@ def extend(folder: Path, start: int, added: bytes, st: os.stat_result, rows: Ite
         try:
             size = os.fstat(fd).st_size
             try:
-                files.write_all(fd, record)
+                files.write_all(fd, segment)
             except OSError:  # a full disk: leave no torn record behind (it would read as none)
                 os.ftruncate(fd, size)
                 raise
@@ -187,7 +188,7 @@ def recall(folder: Path, name: str, raw: bytes | None) -> Any:
 def remember(folder: Path, name: str, raw: bytes | None, value: object) -> None:
     """Store ``value`` (plain values only) for the file whose bytes are ``raw``. Best effort."""
     size, crc = (-1, 0) if raw is None else (len(raw), checksum(raw))
-    data = _record(header()) + _record((size, crc, value))
+    data = record(header()) + record((size, crc, value))
     with contextlib.suppress(OSError, files.StorageError):
         files.atomic_write_bytes(folder / name, data, sync=False)
 
@@ -219,6 +220,7 @@ def load_views(folder: Path) -> list[Any] | None:
             return None
         raw = fh.read()
     rows = read(folder, raw, st)
+    del raw  # the file's bytes go before the views are built (tens of MB on a big log)
     return None if rows is None else [EvidenceView(row) for row in rows]
 
 
@@ -255,7 +257,7 @@ def read_blob(folder: Path, name: str, key: object) -> memoryview | None:
 def write_blob(folder: Path, name: str, key: object, body: bytes) -> None:
     """Keep ``body`` under ``key`` (best effort, like every cache here)."""
     data = (
-        _record((*header(), key))
+        record((*header(), key))
         + len(body).to_bytes(4, "little")
         + checksum(body).to_bytes(4, "little")
         + body
