@@ -51,10 +51,8 @@ def writer_files(folder: Path | None = None) -> list[Path]:
     """The writer's source files (those of ``folder``, by default the writer's own package), in
     a fixed order: a module added to the package counts without anyone listing it. Found
     without importing the writer, which an export whose drafts are all kept never needs."""
-    if folder is None:
-        import pm_coach
-
-        folder = Path(pm_coach.__file__).parent.joinpath(*PACKAGE.split(".")[1:])
+    if folder is None:  # pm_coach/app/drafts.py -> pm_coach/core/bullets
+        folder = Path(__file__).parents[1].joinpath(*PACKAGE.split(".")[1:])
     return sorted(folder.glob("*.py"))
 
 
