@@ -391,6 +391,17 @@ def test_a_member_on_another_map_is_a_problem(run, tmp_path: Path) -> None:
     )
 
 
+def test_map_is_read_as_every_other_map_option_reads_it(run, tmp_path: Path) -> None:
+    # "APM to PM" is the map apm-to-pm here too, as for plan, log and maps show
+    folder = tmp_path / "cohort"
+    folder.mkdir()
+    zed = member("Zed", [2, 2, 2, 2, 2]).model_copy(update={"map": "apm-to-pm"})
+    (folder / "zed.toml").write_text(member_text(zed))
+    r = run("cohort", "list", "--dir", str(folder), "--map", "APM to PM", "--json")
+    assert r.exit_code == 0, r.output
+    assert [m["name"] for m in json.loads(r.stdout)] == ["Zed"]
+
+
 def test_empty_or_missing_folder(run, tmp_path: Path) -> None:
     r = run("cohort", "list", "--dir", str(tmp_path / "nope"))
     assert r.exit_code == 4 and "not a folder" in r.stderr

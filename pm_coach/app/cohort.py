@@ -181,10 +181,11 @@ def load_cohort(folder: Path, *, skip_bad: bool, map_id: str | None = None) -> C
     """Every member file in ``folder``. Any problem (in a file, or across files) stops the
     command with all of them listed, unless ``skip_bad``, which leaves those files out."""
     from pm_coach.core.cohort import cohort_map, cross_problems
+    from pm_coach.models.names import slug
     from pm_coach.store.cohort import Problem, key_line, load_members
 
     loaded = load_members(folder)
-    chosen = cohort_map(loaded.members, map_id.strip().lower() if map_id else None)
+    chosen = cohort_map(loaded.members, slug(map_id) if map_id else None)
     problems = list(loaded.problems)
     bad = list(loaded.bad_files)
     cross_bad: set[int] = set()

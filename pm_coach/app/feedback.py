@@ -142,7 +142,7 @@ def add(
     doc, text = read_answers_file(Path(file).expanduser())
     named = doc.get("map")
     if map_id is None and isinstance(named, str) and named.strip():
-        map_id = named.strip().lower()
+        map_id = named  # ws.skill_map reads it as every --map is read (models.names.slug)
     skill_map = ws.skill_map(map_id)
     answers = core.parse_answers(doc, text, skill_map, source=file)
     created = now_utc()
