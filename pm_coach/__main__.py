@@ -180,18 +180,20 @@ def _lean(argv: list[str]) -> bool:
     import gc
 
     gc.disable()  # a read command makes many small objects and no cycles worth collecting
-    from pm_coach.app.lean import Fallback, LeanWorkspace, ViewsWorkspace
+    from contextlib import nullcontext
+
+    from pm_coach.app.lean import Fallback, LeanWorkspace, ViewsWorkspace, kept_models
 
     if command == "log":
         gc.enable()  # a write: nothing to gain
         return _log(data_dir, options)
+    views = command in ("plan", "report")
     try:
-        ws = (ViewsWorkspace if command in ("plan", "report") else LeanWorkspace)(
-            data_dir_override=data_dir
-        )
-        if data_dir:  # checked before any work, as the full CLI's root callback does
-            ws.folder  # noqa: B018
-        show = COMMANDS[command](ws, options)
+        with kept_models() if views else nullcontext():
+            ws = (ViewsWorkspace if views else LeanWorkspace)(data_dir_override=data_dir)
+            if data_dir:  # checked before any work, as the full CLI's root callback does
+                ws.folder  # noqa: B018
+            show = COMMANDS[command](ws, options)
     except Fallback:
         gc.enable()
         return False

@@ -13,6 +13,8 @@ and writes the cache again.
 
 from __future__ import annotations
 
+from collections.abc import Iterator
+from contextlib import contextmanager
 from dataclasses import dataclass, field
 from functools import cached_property
 from typing import TYPE_CHECKING, Any, NoReturn
@@ -69,6 +71,20 @@ class ViewsWorkspace(Workspace):
     @cached_property
     def evidence(self) -> CachedEvidence:  # type: ignore[override]
         return CachedEvidence(self)
+
+
+@contextmanager
+def kept_models() -> Iterator[None]:
+    """While ``plan --json`` or ``report --json`` runs on the lean path: the map, profile,
+    plans, assessments and feedback are read from (and kept in) their validated pickles (see
+    store/model_cache.py); no other command, nor the full command line, uses them."""
+    from pm_coach.store import model_cache
+
+    model_cache.use(True)
+    try:
+        yield
+    finally:
+        model_cache.use(False)
 
 
 def saved_plan(ws: ViewsWorkspace, today: dt.date) -> PlanResult:

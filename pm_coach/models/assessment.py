@@ -13,7 +13,7 @@ Level = Annotated[int, Field(ge=1, le=5)]
 
 
 class Assessment(Record):
-    model_config = ConfigDict(extra="forbid")
+    model_config = ConfigDict(defer_build=True, extra="forbid")
     json_exclude = frozenset({"created"})  # --json shows what was rated, not when typed
 
     date: dt.date

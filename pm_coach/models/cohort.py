@@ -19,7 +19,7 @@ MAX_MENTEES = 10  # a mentor takes a few mentees at most
 class SharedEvidence(BaseModel):
     """One evidence line, shared only with ``--with-evidence``."""
 
-    model_config = ConfigDict(extra="forbid")
+    model_config = ConfigDict(defer_build=True, extra="forbid")
 
     date: dt.date
     text: OneLine = Field(min_length=1)
@@ -29,7 +29,7 @@ class SharedEvidence(BaseModel):
 class Member(Record):
     """Field order is the file order."""
 
-    model_config = ConfigDict(extra="forbid")
+    model_config = ConfigDict(defer_build=True, extra="forbid")
 
     name: Short
     map: Slug

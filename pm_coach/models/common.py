@@ -9,6 +9,7 @@ from typing import Annotated, Any, ClassVar, Literal, get_args
 from pydantic import (
     AfterValidator,
     BaseModel,
+    ConfigDict,
     StringConstraints,
 )
 
@@ -36,6 +37,9 @@ class Record(BaseModel):
     every field as pydantic dumps it in JSON mode (dates as YYYY-MM-DD), in field order, less
     the fields named in ``json_exclude``."""
 
+    # Validators are built on first use, not when the class is made: the lean plan and report
+    # read their models from pickles (store/model_cache.py) and never need one.
+    model_config = ConfigDict(defer_build=True)
     json_exclude: ClassVar[frozenset[str]] = frozenset()
 
     def to_json(self) -> dict[str, Any]:

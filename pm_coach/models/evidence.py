@@ -15,7 +15,7 @@ EvidenceKind = Literal["work", "volunteer", "talk", "publication"]
 class Evidence(Record):
     """One piece of evidence of progress. Field order is the order written to evidence.toml."""
 
-    model_config = ConfigDict(extra="forbid")
+    model_config = ConfigDict(defer_build=True, extra="forbid")
 
     id: Annotated[str, StringConstraints(pattern=r"^[a-z0-9]{3,12}$")]
     date: dt.date

@@ -17,7 +17,7 @@ Level = Annotated[int, Field(ge=1, le=5)]
 class Feedback(Record):
     """One person's answers on one date. Field order is the order written to feedback.toml."""
 
-    model_config = ConfigDict(extra="forbid")
+    model_config = ConfigDict(defer_build=True, extra="forbid")
     json_exclude = frozenset({"created"})  # --json shows what was rated, not when typed
 
     id: Annotated[str, StringConstraints(pattern=r"^[a-z0-9]{3,12}$")]

@@ -13,7 +13,7 @@ MESSAGE_FIELDS = ("gap", "goal", "investment")
 class KindGuide(BaseModel):
     """When a kind of relationship fits, where to find one, and a first message to send."""
 
-    model_config = ConfigDict(extra="forbid")
+    model_config = ConfigDict(defer_build=True, extra="forbid")
 
     fits: str = Field(min_length=1)
     where: list[str] = Field(min_length=1)
@@ -37,7 +37,7 @@ class Introduce(BaseModel):
     """The answers a good mentor asks about first, as the user says them (each sentence fills
     in its own answer from the profile), and the same questions to ask someone you mentor."""
 
-    model_config = ConfigDict(extra="forbid")
+    model_config = ConfigDict(defer_build=True, extra="forbid")
 
     goal: str = Field(min_length=1)
     investment: str = Field(min_length=1)
@@ -57,7 +57,7 @@ class Introduce(BaseModel):
 
 
 class GapGuide(BaseModel):
-    model_config = ConfigDict(extra="forbid")
+    model_config = ConfigDict(defer_build=True, extra="forbid")
 
     look_for: str
     ask: str = Field(min_length=1)
@@ -72,7 +72,7 @@ class GapGuide(BaseModel):
 class Topic(BaseModel):
     """A conversation starter; ``gaps`` and ``kinds`` say where it fits (empty: anywhere)."""
 
-    model_config = ConfigDict(extra="forbid")
+    model_config = ConfigDict(defer_build=True, extra="forbid")
 
     title: str = Field(min_length=1)
     prompt: str = Field(min_length=1)
@@ -88,7 +88,7 @@ class Topic(BaseModel):
 
 
 class NetworkGuide(BaseModel):
-    model_config = ConfigDict(extra="forbid")
+    model_config = ConfigDict(defer_build=True, extra="forbid")
 
     kinds: dict[str, KindGuide]
     introduce: Introduce

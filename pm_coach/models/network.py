@@ -18,7 +18,7 @@ ContactKind = Literal["coach", "mentor", "circle", "mentee"]
 class Conversation(BaseModel):
     """One conversation: the day it happened and, optionally, what it was about."""
 
-    model_config = ConfigDict(extra="forbid")
+    model_config = ConfigDict(defer_build=True, extra="forbid")
 
     date: dt.date
     note: OneLine = ""
@@ -34,7 +34,7 @@ class Contact(Record):
     carry one ``last_contact`` date; it is read as a conversation without a note.
     """
 
-    model_config = ConfigDict(extra="forbid")
+    model_config = ConfigDict(defer_build=True, extra="forbid")
 
     name: Short
     kind: ContactKind

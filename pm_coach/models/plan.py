@@ -25,7 +25,7 @@ Role = Literal["focus", "prove-it", "later", "on-track"]
 class SavedGap(BaseModel):
     """One rated gap as the plan ranked it."""
 
-    model_config = ConfigDict(extra="forbid")
+    model_config = ConfigDict(defer_build=True, extra="forbid")
 
     gap: Slug
     name: Short
@@ -41,7 +41,7 @@ class SavedGap(BaseModel):
 class SavedAction(BaseModel):
     """One action of the plan. ``due`` is empty for an action there was no room for."""
 
-    model_config = ConfigDict(extra="forbid")
+    model_config = ConfigDict(defer_build=True, extra="forbid")
 
     id: ActionId
     gap: Slug
@@ -79,7 +79,7 @@ class SavedAction(BaseModel):
 class SavedPlan(BaseModel):
     """A plan as saved: its horizon, its ranking and its actions."""
 
-    model_config = ConfigDict(extra="forbid", populate_by_name=True)
+    model_config = ConfigDict(defer_build=True, extra="forbid", populate_by_name=True)
 
     created: dt.datetime
     map: Slug

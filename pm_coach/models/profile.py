@@ -37,7 +37,7 @@ def _email(value: str) -> str:
 class Role(RoleMethods, BaseModel):
     """A job held, so evidence can be grouped under it on a CV."""
 
-    model_config = ConfigDict(extra="forbid")
+    model_config = ConfigDict(defer_build=True, extra="forbid")
 
     company: Short
     title: Short
@@ -77,7 +77,7 @@ MOTIVATIONS: tuple[str, ...] = get_args(Motivation)
 
 
 class Profile(Record):
-    model_config = ConfigDict(extra="forbid")
+    model_config = ConfigDict(defer_build=True, extra="forbid")
 
     name: OneLine = ""
     current_role: OneLine = ""

@@ -44,7 +44,7 @@ ALL_LEVELS: tuple[int, ...] = tuple(range(1, LEVEL_COUNT + 1))
 
 
 class Resource(BaseModel):
-    model_config = ConfigDict(extra="forbid")
+    model_config = ConfigDict(defer_build=True, extra="forbid")
 
     title: Short
     author: Short  # the author, or the publisher when there is no single author
@@ -64,7 +64,7 @@ class Resource(BaseModel):
 class EvidenceBar(BaseModel):
     """What evidence has to show before a level counts as proven."""
 
-    model_config = ConfigDict(extra="forbid")
+    model_config = ConfigDict(defer_build=True, extra="forbid")
 
     level: Level
     scope: Scope  # the narrowest reach that counts
@@ -94,7 +94,7 @@ def default_bar(level: int) -> EvidenceBar:
 
 
 class Action(BaseModel):
-    model_config = ConfigDict(extra="forbid")
+    model_config = ConfigDict(defer_build=True, extra="forbid")
 
     id: Slug
     title: Short
@@ -123,7 +123,7 @@ class Action(BaseModel):
 
 
 class Gap(BaseModel):
-    model_config = ConfigDict(extra="forbid")
+    model_config = ConfigDict(defer_build=True, extra="forbid")
 
     id: Slug
     name: Short
@@ -191,7 +191,7 @@ class Gap(BaseModel):
 class StoryQuestion(BaseModel):
     """A question a panel asks; a logged entry in one of ``gaps`` can answer it."""
 
-    model_config = ConfigDict(extra="forbid")
+    model_config = ConfigDict(defer_build=True, extra="forbid")
 
     id: Slug
     question: Statement
@@ -205,7 +205,7 @@ class StoryQuestion(BaseModel):
 
 
 class SkillMap(BaseModel):
-    model_config = ConfigDict(extra="forbid")
+    model_config = ConfigDict(defer_build=True, extra="forbid")
 
     schema_version: int = Field(default=1, ge=1, le=1)
     id: Slug

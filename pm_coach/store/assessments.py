@@ -20,8 +20,18 @@ def assessments_path(folder: Path) -> Path:
 
 def load_assessments(folder: Path) -> list[Assessment]:
     """Every assessment, sorted by date then creation time."""
-    items = tables.load_tables(assessments_path(folder), KEY, Assessment)
-    return sorted(items, key=lambda a: (a.date, a.created))
+    from pm_coach.store import model_cache
+
+    path = assessments_path(folder)
+    raw = files.read_bytes(path)
+    if raw is None:
+        return []
+
+    def valid() -> list[Assessment]:
+        items = tables.parse_tables(path, files.decode_text(path, raw), KEY, Assessment)
+        return sorted(items, key=lambda a: (a.date, a.created))
+
+    return model_cache.kept(folder, "assessments", raw, valid)
 
 
 def add_assessment(folder: Path, assessment: Assessment) -> None:

@@ -26,8 +26,20 @@ def feedback_path(folder: Path) -> Path:
 
 def load_feedback(folder: Path) -> list[Feedback]:
     """Every set of answers, validated, oldest first; ids must be unique."""
-    items = tables.load_unique_tables(feedback_path(folder), KEY, Feedback, UNIQUE_IDS)
-    return sorted(items, key=lambda f: (f.date, f.created))
+    from pm_coach.store import model_cache
+
+    path = feedback_path(folder)
+    raw = files.read_bytes(path)
+    if raw is None:
+        return []
+
+    def valid() -> list[Feedback]:
+        text = files.decode_text(path, raw)
+        items = tables.parse_tables(path, text, KEY, Feedback)
+        UNIQUE_IDS.check(path, text, KEY, items)
+        return sorted(items, key=lambda f: (f.date, f.created))
+
+    return model_cache.kept(folder, "feedback", raw, valid)
 
 
 def _write(folder: Path, items: list[Feedback]) -> None:

@@ -241,7 +241,31 @@ class MapCatalog:
                     "maps-known", known=", ".join(ids) or "none", near=did_you_mean(map_id, ids)
                 ),
             )
-        skill_map, problems = check_map_file(path, own=path.parent == self.user_dir)
+        own = path.parent == self.user_dir
+        try:
+            raw = files.read_bytes(path, own=own)
+        except (DataFileError, StorageError):
+            raw = None  # check_map_file reports it
+        if raw is not None:
+            from pm_coach.store import model_cache
+
+            key = str(path).encode() + b"\0" + raw
+            return model_cache.kept(
+                self.user_dir.parent, "map", key, lambda: self._valid(map_id, path, raw)
+            )
+        return self._valid(map_id, path, None, own=own)
+
+    @staticmethod
+    def _valid(map_id: str, path: Path, raw: bytes | None, *, own: bool = False) -> SkillMap:
+        """The map in ``path`` (its bytes ``raw``, or read here), or a DataFileError listing
+        what is wrong with it."""
+        if raw is None:
+            skill_map, problems = check_map_file(path, own=own)
+        else:
+            try:
+                skill_map, problems = check_map_text(path, files.decode_text(path, raw))
+            except DataFileError as exc:
+                skill_map, problems = None, [exc.message]
         if skill_map is None or problems:
             shown = "\n  ".join(problems[:8])
             raise DataFileError(

@@ -32,11 +32,15 @@ def plans_path(folder: Path) -> Path:
 
 def load_plans(folder: Path) -> list[SavedPlan]:
     """Every saved plan, in file order (oldest first); empty when there is no file yet."""
+    from pm_coach.store import model_cache
+
     path = plans_path(folder)
-    text = files.read_text(path)
-    if text is None:
+    raw = files.read_bytes(path)
+    if raw is None:
         return []
-    return parse_plans(path, text)
+    return model_cache.kept(
+        folder, "plans", raw, lambda: parse_plans(path, files.decode_text(path, raw))
+    )
 
 
 def active_plan(folder: Path) -> SavedPlan | None:

@@ -47,7 +47,9 @@ def load_profile(folder: Path, *, keep_view: bool = False) -> Profile:
     raw = files.read_bytes(path)
     if raw is None:
         return Profile()
-    profile = profile_of(path, raw)
+    from pm_coach.store import model_cache
+
+    profile = model_cache.kept(folder, "profile", raw, lambda: profile_of(path, raw))
     if keep_view:
         _keep_view(folder, raw, profile)
     return profile
