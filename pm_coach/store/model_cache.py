@@ -16,6 +16,7 @@ from __future__ import annotations
 import contextlib
 import datetime as dt
 import functools
+import importlib
 import io
 import pickle
 from collections.abc import Callable
@@ -54,7 +55,7 @@ class _ModelsOnly(pickle.Unpickler):
         if module.startswith("pm_coach.models."):
             from pydantic import BaseModel
 
-            found = getattr(__import__(module, fromlist=[name]), name, None)
+            found = getattr(importlib.import_module(module), name, None)
             if isinstance(found, type) and issubclass(found, BaseModel):
                 return found
         raise pickle.UnpicklingError(f"{module}.{name} is not a pm-coach model")
