@@ -422,7 +422,15 @@ def build_cases(
                 cases.append(case)
         if available["evidence list --json after a hand edit"] and n < LARGE:
             label = "evidence list --json after a hand edit"
-            edit = hand_edit(home / "evidence.toml")
+            # A folder of its own: a hand edit in the shared one would make every other row
+            # that follows it time the first run after a hand edit (log validating the whole
+            # file and handing over to the full command line, reads rebuilding the cache).
+            edited = WORK / f"pm-{n}-edited"
+            subprocess.run(
+                [sys.executable, __file__, "--build-pm-coach", str(n), str(edited)], check=True
+            )
+            env = dict(env, PM_COACH_HOME=str(edited))
+            edit = hand_edit(edited / "evidence.toml")
             cases.append(
                 Case("pm-coach", label, n, [exe, "evidence", "list", "--json"], env, prepare=edit)
             )
