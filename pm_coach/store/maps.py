@@ -14,12 +14,8 @@ from pydantic import ValidationError
 from pm_coach.errors import DataFileError, Hint, NotFoundError, StorageError, did_you_mean
 from pm_coach.models import SkillMap
 from pm_coach.models.catalog import MapEntry, MapSource
-from pm_coach.models.skillmap import (
-    LEVEL_COUNT,
-    LEVEL_LABELS,
-    duplicate_ids,
-    reference_problems,
-)
+from pm_coach.models.skillmap import LEVEL_COUNT, LEVEL_LABELS, duplicate_ids, reference_problems
+from pm_coach.models.validation import map_problem
 from pm_coach.store import files, tables
 from pm_coach.store.map_files import DEFAULT_MAP, USER_FOLDER, builtin_dir
 from pm_coach.store.map_files import WEIGHTS_FOLDER as WEIGHTS_FOLDER
@@ -55,66 +51,6 @@ def _loc(loc: tuple[int | str, ...], raw: dict[str, Any]) -> str:
     return out or "(map)"
 
 
-def _unknown_key(loc: tuple[int | str, ...]) -> str:
-    import difflib
-
-    from pm_coach.models.skillmap import Action, EvidenceBar, Gap, Resource, StoryQuestion
-
-    names = [p for p in loc if isinstance(p, str)]
-    model: type[Any] = SkillMap
-    if "actions" in names[:-1]:
-        model = Action
-    elif "resources" in names[:-1]:
-        model = Resource
-    elif "bars" in names[:-1]:
-        model = EvidenceBar
-    elif "stories" in names[:-1]:
-        model = StoryQuestion
-    elif "gaps" in names[:-1]:
-        model = Gap
-    key = str(loc[-1]) if loc else ""
-    close = difflib.get_close_matches(key, list(model.model_fields), n=1)
-    guess = f"did you mean {close[0]!r}? " if close else ""
-    return f"unknown key ({guess}the allowed keys are in docs/skill-maps.md)"
-
-
-def _describe(err: Any) -> str:
-    """One pydantic error as a plain sentence a map author can act on."""
-    kind = err["type"]
-    value = err.get("input")
-    ctx = err.get("ctx") or {}
-    loc = tuple(err["loc"])
-    if kind == "missing":
-        return "required field is missing"
-    if kind == "extra_forbidden":
-        return _unknown_key(loc)
-    if kind in ("too_short", "too_long") and isinstance(value, list):
-        if loc and loc[-1] == "levels":
-            return (
-                f"must have exactly {LEVEL_COUNT} levels (1 {LEVEL_LABELS[0]} … "
-                f"{LEVEL_COUNT} {LEVEL_LABELS[-1]}), found {len(value)}"
-            )
-        if kind == "too_short":
-            return f"needs at least {ctx.get('min_length')} entries, found {len(value)}"
-        return f"allows at most {ctx.get('max_length')} entries, found {len(value)}"
-    if kind in ("string_too_short", "too_short") and isinstance(value, str):
-        return "must not be empty"
-    if kind == "literal_error":
-        return f"must be {ctx.get('expected')}, not {value!r}"
-    msg = str(err["msg"])
-    for prefix in ("Value error, ", "Assertion failed, "):
-        if msg.startswith(prefix):
-            msg = msg[len(prefix) :]
-    if "must be a single line" in msg:
-        return "must be a single line of text (no line breaks or control characters)"
-    if kind == "string_pattern_mismatch" and loc and loc[-1] == "id":
-        return (
-            f"{value!r} is not a valid id: use lowercase letters, digits and '-', "
-            "starting with a letter or digit, at most 40 characters"
-        )
-    return msg
-
-
 def validate_map_data(raw: dict[str, Any], source: str) -> tuple[SkillMap | None, list[str]]:
     """Validate parsed map data; every problem is ``"<source>: <field path>: <problem>"``."""
     problems: list[str] = []
@@ -125,7 +61,7 @@ def validate_map_data(raw: dict[str, Any], source: str) -> tuple[SkillMap | None
         for err in exc.errors():
             if err["type"] == "duplicate_id":
                 continue  # reported below from the raw data, all of them, with their places
-            problems.append(f"{source}: {_loc(tuple(err['loc']), raw)}: {_describe(err)}")
+            problems.append(f"{source}: {_loc(tuple(err['loc']), raw)}: {map_problem(err)}")
     for where, msg in [*_list_sizes(raw), *duplicate_ids(raw.get("gaps"))]:
         line = f"{source}: {_loc_text(where, raw)}: {msg}"
         if not any(p.startswith(f"{source}: {_loc_text(where, raw)}: ") for p in problems):
