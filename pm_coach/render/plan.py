@@ -282,7 +282,9 @@ def _gap_dict(g: FocusGap) -> dict[str, Any]:
         g,
         "gap name rank current target why actions resources remaining people look_for advice",
         actions=[_action_dict(a) for a in g.actions],
-        resources=[r.model_dump(mode="json") for r in g.resources],
+        # A resource's fields are text, a year and a list of levels: as they are, they are what
+        # model_dump(mode="json") gives, without building pydantic's serializer for the class.
+        resources=[dict(r) for r in g.resources],
         people=[asdict(p) for p in g.people],
         look_for=g.look_for or None,
     )
