@@ -121,17 +121,9 @@ class KeptDrafts:
 
     def _draft(self, entry: Evidence, check: int) -> Bullet:
         """Draft with the writer itself (its memo would keep every draft of the run)."""
-        from pm_coach.core.bullets import MAX_CHARS, write_bullet
+        from pm_coach.core.bullets import write_draft
 
-        bullet = write_bullet(
-            entry.text,
-            result=entry.result,
-            metrics=tuple(entry.metrics),
-            goal=entry.goal,
-            kind=entry.kind,
-            org=entry.org,
-            limit=MAX_CHARS,
-        )
+        bullet = write_draft(entry)
         over = bool(bullet.dropped or bullet.long)
         try:
             data = marshal.dumps(_plain(bullet))

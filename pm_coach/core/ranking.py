@@ -15,7 +15,7 @@ from collections.abc import Sequence
 from typing import TYPE_CHECKING
 
 from pm_coach.core.bullet_lint import findings
-from pm_coach.core.bullets import Bullet, draft
+from pm_coach.core.bullets import Bullet, draft, write_draft
 
 if TYPE_CHECKING:
     from pm_coach.models import Evidence
@@ -80,8 +80,8 @@ def _scored(entry: Evidence) -> tuple[int, float]:
     key = (entry.text, entry.result, tuple(entry.metrics), entry.goal, entry.kind, entry.org,
            entry.scope, entry.bullet)  # fmt: skip
     found = _scores.get(key)
-    if found is None:
-        bullet = draft(entry)
+    if found is None:  # drafted, scored and let go: a log with no kept scores is drafted whole
+        bullet = write_draft(entry)
         found = _scores[key] = (tier(entry, bullet), _merit(entry, bullet))
     return found
 

@@ -33,7 +33,7 @@ the source of every module in this package):
 from __future__ import annotations
 
 from pm_coach.core.bullets.bullet import MAX_CHARS, Bullet
-from pm_coach.core.bullets.memo import add_drafts, bullet_text, draft, known_drafts
+from pm_coach.core.bullets.memo import add_drafts, bullet_text, draft, known_drafts, write_draft
 from pm_coach.core.bullets.write import write_bullet
 
 __all__ = [
@@ -44,4 +44,5 @@ __all__ = [
     "draft",
     "known_drafts",
     "write_bullet",
+    "write_draft",
 ]

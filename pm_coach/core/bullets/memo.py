@@ -25,10 +25,23 @@ def draft(entry: Evidence, limit: int = MAX_CHARS) -> Bullet:
     key = (entry.text, entry.result, tuple(entry.metrics), entry.goal, entry.kind, entry.org, limit)
     found = _drafts.get(key)
     if found is None:
-        found = _drafts[key] = write_bullet(
-            key[0], result=key[1], metrics=key[2], goal=key[3], kind=key[4], org=key[5], limit=limit
-        )
+        found = _drafts[key] = write_draft(entry, limit)
     return found
+
+
+def write_draft(entry: Evidence, limit: int = MAX_CHARS) -> Bullet:
+    """The writer's bullet for an entry, written now and not kept: for callers that draft every
+    entry of a big log once (ranking with no kept scores, the drafts kept between runs), where
+    the memo would hold them all (hundreds of megabytes at 100,000 entries)."""
+    return write_bullet(
+        entry.text,
+        result=entry.result,
+        metrics=tuple(entry.metrics),
+        goal=entry.goal,
+        kind=entry.kind,
+        org=entry.org,
+        limit=limit,
+    )
 
 
 def known_drafts() -> dict[DraftKey, Bullet]:
