@@ -51,7 +51,8 @@ def _next_run(monkeypatch: pytest.MonkeyPatch) -> None:
 
 
 def _no_drafting(monkeypatch: pytest.MonkeyPatch) -> list[str]:
-    """Count the drafts the writer is asked for from now on."""
+    """Count the drafts the writer is asked for from now on (every draft is written through
+    the memo module's ``write_draft``, kept or not)."""
     asked: list[str] = []
     write = bullets.write_bullet
 
@@ -59,7 +60,7 @@ def _no_drafting(monkeypatch: pytest.MonkeyPatch) -> list[str]:
         asked.append(text)
         return write(text, **kw)  # type: ignore[arg-type]
 
-    monkeypatch.setattr(bullets, "write_bullet", counted)
+    monkeypatch.setattr(memo, "write_bullet", counted)
     return asked
 
 
@@ -234,6 +235,14 @@ def test_ranking_scores_come_back_without_the_drafts(
     assert ranking.known_scores() == {ENTRY_SCORE_KEY: (0, 2.0)}
     assert bullets.known_drafts() == {}
     assert not (home / drafts.NAME).exists()  # ranking keeps no drafts
+
+
+def test_ranking_a_log_with_no_kept_scores_keeps_no_draft(home: Path) -> None:
+    # every entry is drafted to be scored, then let go: at 100,000 entries the drafts held in
+    # the writer's memo were most of the memory of export --top
+    ranking.top([ENTRY, OTHER], 1, dt.date(2026, 6, 1))
+    assert len(ranking.known_scores()) == 2
+    assert bullets.known_drafts() == {}
 
 
 def test_scores_of_removed_entries_are_dropped(home: Path, monkeypatch: pytest.MonkeyPatch) -> None:
