@@ -48,6 +48,7 @@ def _next_run(monkeypatch: pytest.MonkeyPatch) -> None:
     monkeypatch.setattr(memo, "_drafts", {})
     monkeypatch.setattr(ranking, "_scores", {})
     monkeypatch.setattr(drafts, "_loaded_scores", 0)
+    monkeypatch.setattr(drafts, "_main_scores", {})
 
 
 def _no_drafting(monkeypatch: pytest.MonkeyPatch) -> list[str]:
@@ -171,8 +172,9 @@ def test_a_kept_draft_that_would_build_anything_else_is_drafted_again(
     assert isinstance(bullet, bullets.Bullet) and bullet.text == ENTRY_LINE
 
 
-def test_drafts_of_removed_entries_are_dropped(home: Path) -> None:
+def test_drafts_of_removed_entries_are_dropped(home: Path, monkeypatch: pytest.MonkeyPatch) -> None:
     home.mkdir(parents=True)
+    monkeypatch.setattr(drafts, "ADDED_MAX", 0)  # every new draft: the big file written again
     _kept_run(home, ENTRY, OTHER)
     _kept_run(home, OTHER)  # drafts nothing: the file is left as it was
     assert sorted(record_file.RecordFile.open(home / drafts.NAME, drafts._writer_key()).index) == [
@@ -189,6 +191,62 @@ def test_drafts_of_removed_entries_are_dropped(home: Path) -> None:
     kept = record_file.RecordFile.open(home / drafts.NAME, drafts._writer_key())
     assert sorted(kept.index) == ["def", "ghi"]
     assert kept.index["def"][1] == OTHER_LINE
+
+
+NEW = Evidence(
+    id="ghi",
+    date=dt.date(2026, 5, 3),
+    text="Hired two PMs",
+    created=dt.datetime(2026, 5, 3, tzinfo=dt.UTC),
+)
+
+
+def test_a_few_new_drafts_are_kept_apart_and_used(
+    home: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    home.mkdir(parents=True)
+    _kept_run(home, ENTRY)
+    big = (home / drafts.NAME).read_bytes()
+    _kept_run(home, ENTRY, OTHER)  # a run after a log: one new line
+    assert (home / drafts.NAME).read_bytes() == big  # 5 MB at 10,000 entries: not written again
+    assert os.stat(home / drafts.ADDED_DRAFTS).st_mode & 0o777 == 0o600
+    _next_run(monkeypatch)
+    asked = _no_drafting(monkeypatch)
+    kept = drafts.KeptDrafts(home)
+    assert kept.line(OTHER) == (OTHER_LINE, False)
+    assert kept.bullet(OTHER).text == OTHER_LINE
+    assert kept.line(ENTRY) == (ENTRY_LINE, False)
+    edited = OTHER.model_copy(update={"metrics": ["+15% activation"]})
+    assert kept.line(edited) == ("Wrote a one-page strategy for payments (+15% activation)", False)
+    assert asked == ["Wrote a one-page strategy for payments"]  # only the edited one
+
+
+def test_new_drafts_of_removed_entries_are_dropped_and_many_go_to_the_big_file(
+    home: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    home.mkdir(parents=True)
+    _kept_run(home, ENTRY)
+    _kept_run(home, ENTRY, OTHER)
+    _kept_run(home, ENTRY, NEW)  # OTHER was removed from the log
+    key = drafts._writer_key()
+    assert sorted(drafts._read_added(home, drafts.ADDED_DRAFTS, key)) == ["ghi"]
+    monkeypatch.setattr(drafts, "ADDED_MAX", 1)
+    _kept_run(home, ENTRY, NEW, OTHER)  # two kept apart now: more than ADDED_MAX
+    assert not (home / drafts.ADDED_DRAFTS).exists()
+    big = record_file.RecordFile.open(home / drafts.NAME, key)
+    assert sorted(big.index) == ["abc", "def", "ghi"]
+    assert big.index["def"][1] == OTHER_LINE
+
+
+@pytest.mark.parametrize("damage", [b"", b"rubbish", b"\x80\x05\x95"])
+def test_a_damaged_file_of_new_drafts_means_drafting_again(home: Path, damage: bytes) -> None:
+    home.mkdir(parents=True)
+    _kept_run(home, ENTRY)
+    _kept_run(home, ENTRY, OTHER)
+    (home / drafts.ADDED_DRAFTS).write_bytes(damage)
+    kept = drafts.KeptDrafts(home)
+    assert kept.line(OTHER) == (OTHER_LINE, False)
+    assert kept.bullet(OTHER).text == OTHER_LINE
 
 
 def test_records_are_indexed_in_parts_and_read_one_at_a_time(
@@ -252,6 +310,37 @@ def test_scores_of_removed_entries_are_dropped(home: Path, monkeypatch: pytest.M
     _next_run(monkeypatch)
     drafts.load(home)
     assert [key[0] for key in ranking.known_scores()] == ["Wrote a one-page strategy for payments"]
+
+
+def test_a_few_new_scores_are_kept_apart_and_come_back(
+    home: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    home.mkdir(parents=True)
+    ranking.top([ENTRY], 1, dt.date(2026, 6, 1))
+    drafts.save(home, lambda: [ENTRY])
+    big = (home / drafts.SCORES).read_bytes()
+    _next_run(monkeypatch)
+    drafts.load(home)
+    ranking.top([ENTRY, OTHER], 1, dt.date(2026, 6, 1))  # OTHER logged since
+    drafts.save(home, lambda: [ENTRY, OTHER])
+    assert (home / drafts.SCORES).read_bytes() == big
+    assert os.stat(home / drafts.ADDED_SCORES).st_mode & 0o777 == 0o600
+    _next_run(monkeypatch)
+    drafts.load(home)
+    assert sorted(key[0] for key in ranking.known_scores()) == [
+        "Ran the pricing review with finance",
+        "Wrote a one-page strategy for payments",
+    ]
+    monkeypatch.setattr(drafts, "ADDED_MAX", 0)
+    ranking.top([OTHER, NEW], 1, dt.date(2026, 6, 1))  # ENTRY removed, NEW logged
+    drafts.save(home, lambda: [OTHER, NEW])
+    assert not (home / drafts.ADDED_SCORES).exists()
+    _next_run(monkeypatch)
+    drafts.load(home)
+    assert sorted(key[0] for key in ranking.known_scores()) == [
+        "Hired two PMs",
+        "Wrote a one-page strategy for payments",
+    ]
 
 
 @pytest.mark.parametrize("damage", [b"", b"rubbish", b"\x80\x05\x95"])

@@ -22,6 +22,12 @@ run that drafts every line of a big log does not keep them all either.
 The scores are plain values in their own file, so a command that only ranks reads no drafts.
 Whenever a file is written again, what it kept for entries no longer in the log is dropped, so
 edits and removals do not pile up.
+
+A few new drafts or scores (a run after a ``log``) go to a small file of their own beside each
+(``.drafts.added``, ``.scores.added``) instead of writing the big one again (5 MB of drafts at
+10,000 entries, for one new line); once it holds more than :data:`ADDED_MAX`, the big file is
+written again with them and the small one removed. A kept draft is still used only when its
+checksum matches the entry, wherever it was kept.
 """
 
 from __future__ import annotations
@@ -40,11 +46,15 @@ if TYPE_CHECKING:
 
 NAME = ".drafts.cache"
 SCORES = ".scores.cache"
+ADDED_DRAFTS = ".drafts.added"  # drafts made since .drafts.cache was written
+ADDED_SCORES = ".scores.added"  # scores made since .scores.cache was written
+ADDED_MAX = 1000  # new drafts or scores kept apart before the big file is written again
 PACKAGE = "pm_coach.core.bullets"  # the writer: every module in it, and nothing outside it
 # Scores also depend on how drafts are linted and scored.
 SCORER = ("pm_coach.core.bullet_lint", "pm_coach.core.ranking")
 
-_loaded_scores = 0  # how many scores came from the file, to know whether this run added any
+_loaded_scores = 0  # how many scores came from the files, to know whether this run added any
+_main_scores: dict[Any, Any] = {}  # those of .scores.cache: the others go to .scores.added
 
 
 def writer_files(folder: Path | None = None) -> list[Path]:
@@ -92,6 +102,10 @@ class KeptDrafts:
         self._file = RecordFile.open(folder / NAME, self._key)
         # id -> (checksum, line, over, where its whole draft is)
         self._kept: dict[str, tuple[Any, ...]] = {} if self._file is None else self._file.index
+        # id -> ((checksum, line, over), the whole draft): drafted since the file was written
+        self._added: dict[str, tuple[tuple[int, str, bool], bytes]] = {}
+        if self._file is not None:
+            self._added = _read_added(folder, ADDED_DRAFTS, self._key)
         self._new: dict[str, tuple[tuple[int, str, bool], bytes]] = {}
 
     def line(self, entry: Evidence) -> tuple[str, bool]:
@@ -99,7 +113,7 @@ class KeptDrafts:
         kept = self._kept.get(entry.id)
         if kept is not None and kept[0] == check:
             return kept[1], kept[2]
-        new = self._new.get(entry.id)
+        new = self._new.get(entry.id) or self._added.get(entry.id)
         if new is None or new[0][0] != check:
             self._draft(entry, check)
             new = self._new[entry.id]
@@ -112,7 +126,7 @@ class KeptDrafts:
             found = _decode(self._file.body(kept))
             if found is not None:
                 return found
-        new = self._new.get(entry.id)
+        new = self._new.get(entry.id) or self._added.get(entry.id)
         if new is not None and new[0][0] == check:
             found = _decode(new[1])
             if found is not None:
@@ -138,10 +152,17 @@ class KeptDrafts:
         if not self._new:
             return
         from pm_coach.store import record_file
+        from pm_coach.store.view_cache import forget_blob, write_blob
 
+        entries = list(entries)
+        live = {e.id for e in entries}
+        added = {k: v for k, v in {**self._added, **self._new}.items() if k in live}
+        if self._file is not None and len(added) <= ADDED_MAX:  # the big file stays as it is
+            write_blob(self.folder, ADDED_DRAFTS, self._key, marshal.dumps(added))
+            return
         records: list[tuple[str, tuple[Any, ...], record_file.Source]] = []
         for e in entries:
-            new = self._new.get(e.id)
+            new = added.get(e.id)
             if new is not None:
                 records.append((e.id, new[0], new[1]))
                 continue
@@ -149,6 +170,21 @@ class KeptDrafts:
             if kept is not None and self._file is not None:  # a stale one fails its checksum
                 records.append((e.id, kept[:3], self._file.copied(kept)))
         record_file.write(self.folder / NAME, self._key, records)
+        forget_blob(self.folder, ADDED_DRAFTS)  # all in the big file now
+
+
+def _read_added(folder: Path, name: str, key: int) -> dict[Any, Any]:
+    """What the small file ``name`` keeps under ``key``; empty when nothing usable is kept."""
+    from pm_coach.store.view_cache import read_blob
+
+    body = read_blob(folder, name, key)
+    if body is None:
+        return {}
+    try:
+        found = marshal.loads(body)
+    except Exception:  # a damaged file is no file
+        return {}
+    return found if isinstance(found, dict) else {}
 
 
 def _plain(value: object) -> object:
@@ -201,20 +237,15 @@ def _decode(data: bytes | None) -> Bullet | None:
 
 def load(folder: Path) -> None:
     """Hand the kept ranking scores to the ranking, when they were made by this very code."""
-    global _loaded_scores
-    from pm_coach.core.ranking import add_scores
-    from pm_coach.store.view_cache import read_blob
+    global _loaded_scores, _main_scores
+    from pm_coach.core.ranking import add_scores, known_scores
 
-    body = read_blob(folder, SCORES, _key())
-    if body is None:
-        return
-    try:
-        scores = marshal.loads(body)
-    except Exception:  # a damaged file is no file
-        return
-    if isinstance(scores, dict):
-        add_scores(scores)
-        _loaded_scores = len(scores)
+    key = _key()
+    _main_scores = _read_added(folder, SCORES, key)
+    add_scores(_main_scores)
+    if _main_scores:
+        add_scores(_read_added(folder, ADDED_SCORES, key))
+    _loaded_scores = len(known_scores())
 
 
 def save(
@@ -229,11 +260,16 @@ def save(
     ranking = sys.modules.get("pm_coach.core.ranking")
     if ranking is None:  # nothing was ranked, so nothing was scored
         return
-    from pm_coach.store.view_cache import write_blob
+    from pm_coach.store.view_cache import forget_blob, write_blob
 
     scores = ranking.known_scores()
     if len(scores) <= _loaded_scores:
         return
+    if _main_scores:
+        added = {k: v for k, v in scores.items() if k not in _main_scores}
+        if len(added) <= ADDED_MAX:  # the big file stays as it is
+            write_blob(folder, ADDED_SCORES, _key(), marshal.dumps(added))
+            return
     if entries is not None:
         live = {
             (e.text, e.result, tuple(e.metrics), e.goal, e.kind, e.org, e.scope, e.bullet)
@@ -241,3 +277,4 @@ def save(
         }
         scores = {k: v for k, v in scores.items() if k in live}
     write_blob(folder, SCORES, _key(), marshal.dumps(scores))
+    forget_blob(folder, ADDED_SCORES)  # all in the big file now

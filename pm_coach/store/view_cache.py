@@ -264,3 +264,10 @@ def write_blob(folder: Path, name: str, key: object, body: bytes) -> None:
     )
     with contextlib.suppress(OSError, files.StorageError):
         files.atomic_write_bytes(folder / name, data, sync=False)
+
+
+def forget_blob(folder: Path, name: str) -> None:
+    """Remove what :func:`write_blob` kept as ``name`` (best effort: a file left behind is only
+    read under its key, and what it holds is checked again by whoever reads it)."""
+    with contextlib.suppress(OSError):
+        os.unlink(folder / name)
