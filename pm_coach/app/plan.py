@@ -243,11 +243,13 @@ def _tracked(
     assessments: list[Assessment],
     profile: Profile,
     today: dt.date,
+    *,
+    full: bool = True,
 ) -> model.Plan:
-    view = in_words(
-        tracking.track(saved, skill_map, entries, today, assessments=assessments),
-        _log_map(skill_map, profile),
-    )
+    tracked = tracking.track(saved, skill_map, entries, today, assessments=assessments)
+    if not full:
+        return tracked
+    view = in_words(tracked, _log_map(skill_map, profile))
     view = _calibrated(view, skill_map, assessments, entries, _raters(folder, skill_map.id), today)
     return _fitted(core.with_network(view, _contacts(folder), today), skill_map, profile)
 
@@ -333,10 +335,14 @@ def active_plan_status(
     *,
     entries: list[Evidence] | None = None,
     skill_map: SkillMap | None = None,
+    full: bool = True,
 ) -> model.Plan | None:
     """The active (newest) saved plan with every action's status on ``today``; None if there is
     no saved plan. Reads only; never makes or saves a plan. A caller that has read the log
-    already, or the plan's map, passes them (reading a big log twice is most of a report)."""
+    already, or the plan's map, passes them (reading a big log twice is most of a report).
+    ``full=False``: the gaps and their actions with their statuses only, without what ``plan``
+    shows beside them (why each gap ranks where it does, the supported levels, the people and
+    the reading), which costs another pass over the log."""
     from pm_coach.models.common import slug
     from pm_coach.store.assessments import load_assessments
     from pm_coach.store.evidence import EvidenceStore
@@ -357,6 +363,7 @@ def active_plan_status(
         load_assessments(folder),
         profile,
         today,
+        full=full,
     )
 
 

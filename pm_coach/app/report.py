@@ -129,7 +129,7 @@ def next_actions(
     from pm_coach.app.plan import active_plan_status
     from pm_coach.core.plan import DEFAULT_WEEKS, build_plan
 
-    plan = active_plan_status(st.folder, today, entries=entries, skill_map=skill_map)
+    plan = active_plan_status(st.folder, today, entries=entries, skill_map=skill_map, full=False)
     if plan is None or plan.map_id != skill_map.id:
         plan = build_plan(
             skill_map,
