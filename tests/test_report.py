@@ -142,6 +142,16 @@ def test_next_actions_come_from_the_plan_and_bullets_from_export(run, history: P
     }
 
 
+def test_an_action_the_log_shows_done_is_not_a_next_action(run, history: Path) -> None:
+    assert run("plan").exit_code == 0  # a saved plan: the report reads its actions' statuses
+    first = json.loads(run("report", "--json").stdout)["next_actions"][0]
+    logged = run("log", "Ran the first step of the plan", "--action", first["id"])
+    assert logged.exit_code == 0
+    after = json.loads(run("report", "--json").stdout)["next_actions"]
+    assert first["id"] not in [a["id"] for a in after]
+    assert [a["gap"] for a in after][0] == first["gap"]  # the gap's next open action instead
+
+
 def test_since_moves_the_baseline(run, history: Path) -> None:
     data = json.loads(run("report", "--json", "--since", days_ago(160).isoformat()).stdout)
     strategy = next(g for g in data["gaps"] if g["gap"] == "strategy")
