@@ -6,10 +6,15 @@ single write. It never re-parses the log, so its cost does not grow with the log
 does not match (the file was edited by hand, or this is the first write), the whole file is
 validated once before anything is written.
 
-Reading validates every entry every time. When the stamp matches, the file is byte for byte what
-pm-coach wrote, so it is split by a small parser for exactly that layout (one ``key = value`` a
-line, values as pm-coach writes them) instead of the general TOML parser, which is the slow part
-of loading a big log; anything else in the file sends it through :mod:`tomllib` as before.
+Reading takes the entries from the view cache (store/view_cache.py) when it vouches for the
+file's bytes. Otherwise (a hand edit, a first read, another version) the file is validated a
+batch of tables at a time, and the cache is written as it goes, so a big log is never held
+parsed whole nor as a list of freshly validated models. When the stamp matches, the file is
+byte for byte what pm-coach wrote, so each batch is split by a small parser for exactly that
+layout (one ``key = value`` a line, values as pm-coach writes them) instead of the general TOML
+parser, which is the slow part of loading a big log; anything else goes through
+:mod:`tomllib`. Any doubt or error sends the file through the whole-file read of old, which
+reports problems by line; nothing is written then.
 
 A killed append: before appending, the stamp records the bytes about to be written ("pending").
 If the process dies part-way through that write, the file ends in a torn table. Because the stamp
@@ -23,7 +28,7 @@ from __future__ import annotations
 
 import functools
 import os
-from collections.abc import Callable
+from collections.abc import Callable, Iterator
 from pathlib import Path
 
 from pydantic import TypeAdapter, ValidationError
@@ -78,22 +83,61 @@ class EvidenceStore(LogFile):
     # --- reading ---------------------------------------------------------------------------
     def load(self) -> list[Evidence]:
         """Every entry, validated; ids must be unique."""
+        return self._read(keep=True)
+
+    def validate(self) -> None:
+        """Check every entry as :meth:`load` does (raising what it raises), keeping none of
+        them: what ``log`` does to a file pm-coach did not write last, before appending."""
+        self._read(keep=False)
+
+    def _read(self, *, keep: bool) -> list[Evidence]:
         data = self._read_bytes()
         if data is None:
             return []
         raw, st = data
         rows = view_cache.read(self.folder, raw, st)
         if rows is not None:
-            return [_from_row(row) for row in rows]
+            return [_from_row(row) for row in rows] if keep else []
         view, trusted = self._trusted_view(raw, st, self._read_stamp())
+        whole = len(view) == len(raw)  # not while a torn append is left out of the view
+        try:
+            return self._streamed(view, st, trusted, keep=keep, cache=whole)
+        except Exception:  # anything amiss: the whole-file read below says what, in its words
+            pass
         text = files.decode_text(self.path, view)
         entries = fast_entries(text) if trusted else None
         if entries is None:
             entries = tables.parse_tables(self.path, text, KEY, Evidence)
         UNIQUE_IDS.check(self.path, text, KEY, entries)
-        if len(view) == len(raw):  # not while a torn append is left out of the view
+        if whole:
             view_cache.rebuild(self.folder, raw, st, rows_of(entries))
         return entries
+
+    def _streamed(
+        self, raw: bytes, st: os.stat_result, trusted: bool, *, keep: bool, cache: bool
+    ) -> list[Evidence]:
+        """The entries of ``raw`` read a batch of tables at a time, each batch validated, turned
+        into the view cache's rows and written to a new cache (when ``cache``) before the next
+        is read: the whole file is never held parsed, nor its entries as validated models.
+
+        Any doubt (a syntax or validation error, a repeated id, a layout it does not split
+        with certainty, a cache it cannot write) raises, and nothing has been written: the
+        caller then reads the file whole, which reports errors by line in its own words."""
+        out: list[Evidence] = []
+
+        def segments() -> Iterator[tuple[int, int, list[tuple[object, ...]]]]:
+            for start, stop, entries in _batches(self.path, raw, trusted):
+                rows = rows_of(entries)
+                if keep:
+                    out.extend(_from_row(row) for row in rows)
+                yield start, stop, rows
+
+        if cache:
+            view_cache.rebuild_segments(self.folder, raw, st, segments())
+        else:
+            for _ in segments():
+                pass
+        return out
 
     def get(self, entry_id: str) -> Evidence:
         for entry in self.load():
@@ -113,7 +157,7 @@ class EvidenceStore(LogFile):
             made.append(make(new_id))
             return self._chunk(made[0]), rows_of(made)
 
-        self.append_chunk(chunk, self.load)
+        self.append_chunk(chunk, self.validate)
         return made[0]
 
     def rewrite(self, change: Callable[[list[Evidence]], list[Evidence]]) -> list[Evidence]:
@@ -203,15 +247,82 @@ def fast_entries(text: str) -> list[Evidence] | None:
         return None
     if not sep:
         return [] if not body else None
-    if not body.startswith("id = "):
+    return _fast_tables("[[" + KEY + "]]\n" + body)
+
+
+def _fast_tables(text: str) -> list[Evidence] | None:
+    """:func:`fast_entries` for text that is nothing but ``[[evidence]]`` tables (a batch of
+    the streamed reader)."""
+    first = "[[" + KEY + "]]\nid = "
+    if not text.startswith(first):
         return None
-    doc = "\n" + body[len("id = ") :].rstrip("\n")
+    doc = "\n" + text[len(first) :].rstrip("\n")
     for old, new in _json_rewrites():
         doc = doc.replace(old, new)
     try:
         return _list_adapter().validate_json('[{"id": ' + doc + '"}]', strict=True)
     except ValidationError:
         return None
+
+
+# --- the streamed reader --------------------------------------------------------------------
+BATCH = 1000  # tables parsed, validated and written to the view cache at a time
+_TABLE = b"\n[[" + KEY.encode() + b"]]\n"
+
+
+class _Unsure(Exception):
+    """The streamed reader cannot vouch for the file; the whole-file read decides."""
+
+
+def _batches(path: Path, raw: bytes, trusted: bool) -> Iterator[tuple[int, int, list[Evidence]]]:
+    """(start, stop, entries) for consecutive byte ranges of ``raw`` that tile it, each with
+    the validated entries of its tables (the first range also holds the lines before them).
+
+    The file is cut before each line that is exactly ``[[evidence]]``: such a line is a table's
+    header, or it lies inside a multi-line string or array, whose start is then cut off from
+    its end and the piece before it does not parse. So every piece that parses holds exactly
+    the tables the whole file holds there, and each is validated as the whole-file read
+    validates it. Raises on anything else (the caller then reads the file whole)."""
+    import tomllib
+
+    cuts = _cuts(raw)
+    first = next(cuts, len(raw))
+    head = tomllib.loads(raw[:first].decode("utf-8"))
+    tables.check_schema_version(path, head)
+    if set(head) != {"schema_version"}:
+        raise _Unsure("other top-level keys, or tables not cut where expected")
+    seen: set[str] = set()
+    start = 0
+    at = first
+    while at < len(raw):
+        stop = next(cuts, len(raw))
+        text = raw[at:stop].decode("utf-8")
+        entries = _fast_tables(text) if trusted else None
+        if entries is None:
+            doc = tomllib.loads(text)
+            if set(doc) != {KEY}:
+                raise _Unsure("another key after a table")
+            entries = [Evidence.model_validate(r, strict=True) for r in doc[KEY]]
+        for entry in entries:
+            if entry.id in seen:
+                raise _Unsure("a repeated id")
+            seen.add(entry.id)
+        yield start, stop, entries
+        start = at = stop
+    if start == 0:  # no tables at all
+        yield 0, len(raw), []
+
+
+def _cuts(raw: bytes) -> Iterator[int]:
+    """Where the file is cut: the start of every BATCH-th line that is exactly ``[[evidence]]``,
+    from the first one."""
+    count = 0
+    at = raw.find(_TABLE)
+    while at != -1:
+        if count % BATCH == 0:
+            yield at + 1
+        count += 1
+        at = raw.find(_TABLE, at + 1)
 
 
 # --- the view cache's rows ---------------------------------------------------------------------

@@ -33,7 +33,7 @@ import contextlib
 import marshal
 import os
 import zlib
-from collections.abc import Iterable, Sequence
+from collections.abc import Iterable, Iterator, Sequence
 from pathlib import Path
 from typing import Any
 
@@ -132,6 +132,31 @@ def rebuild(folder: Path, raw: bytes, st: os.stat_result, rows: Sequence[Row]) -
     data = record(header()) + record((0, len(raw), checksum(raw), stamp_of(st), tuple(rows)))
     with contextlib.suppress(OSError, files.StorageError):
         files.atomic_write_bytes(cache_path(folder), data, sync=False)
+
+
+def rebuild_segments(
+    folder: Path, raw: bytes, st: os.stat_result, segments: Iterable[tuple[int, int, Sequence[Row]]]
+) -> None:
+    """:func:`rebuild` from ``segments``: (start, stop, rows) for byte ranges of ``raw`` that
+    tile it, each written as its own record as it comes, so the rows of a big log are never all
+    in memory. The new cache replaces the old only when every segment came and they tile the
+    file; an exception from ``segments`` (or a failure to write) leaves the old one as it was
+    and is raised."""
+    stamp = stamp_of(st)
+    view = memoryview(raw)
+
+    def chunks() -> Iterator[bytes]:
+        yield record(header())
+        end = 0
+        for start, stop, rows in segments:
+            if start != end:
+                raise ValueError("segments that do not tile the file")
+            yield record((start, stop, checksum(view[start:stop]), stamp, tuple(rows)))
+            end = stop
+        if end != len(raw):
+            raise ValueError("segments that do not reach the end of the file")
+
+    files.atomic_write_bytes(cache_path(folder), chunks(), sync=False)
 
 
 def extend(folder: Path, start: int, added: bytes, st: os.stat_result, rows: Iterable[Row]) -> None:
