@@ -19,45 +19,57 @@ from __future__ import annotations
 
 import os
 import sys
-from typing import Any
+from typing import Any, NamedTuple
 
-# Options per lean command: flags, and options that take a value (short and long names map to
-# one key; keys in MULTI may be repeated). Anything else on the command line: the full CLI.
-FLAGS = {
-    "evidence list": {
-        "--json": "as_json",
-        "--reverse": "reverse",
-        "-r": "reverse",
-        "--wide": "wide",
-    },
-    "export": {"--json": "as_json", "--lint": "lint", "--approved": "approved"},
-    "plan": {"--json": "as_json"},
-    "report": {"--json": "as_json"},
-}
-VALUES = {
-    "evidence list": {
-        "--tag": "tag", "-t": "tag", "--since": "since", "--until": "until",
-        "--search": "search", "-s": "search", "--limit": "limit", "-n": "limit",
-    },
-    "export": {
-        "--format": "fmt", "-f": "fmt", "--tag": "tag", "-t": "tag", "--since": "since",
-        "--until": "until", "--top": "top",
-    },
-    "plan": {},
-    "report": {},
-}  # fmt: skip
-MULTI = {"tag"}
 
-# ``log TEXT`` with these options runs on the lean log path (app/lean_log.py): EvidenceInput's
-# field for each, and the fields that may be repeated. --action, --map and anything else: the
-# full CLI.
-LOG_VALUES = {
-    "--gap": "gaps", "-g": "gaps", "--result": "result", "-r": "result",
-    "--metric": "metrics", "-m": "metrics", "--tag": "tags", "-t": "tags", "--goal": "goal",
-    "--date": "date", "-d": "date", "--kind": "kind", "-k": "kind", "--org": "org",
-    "--scope": "scope",
+class Grammar(NamedTuple):
+    """The words one lean command takes after its name. Short and long names map to one key."""
+
+    flags: dict[str, str]  # options that take no value
+    values: dict[str, str]  # options that take one
+    multi: frozenset[str]  # keys that may be repeated (a list); others keep the last one given
+    numbers: dict[str, int]  # keys that take a whole number, with its least value
+    text: bool = False  # one positional TEXT, which must be there
+    once: bool = False  # a single-valued option given twice: the full CLI decides
+
+
+# Anything else on the command line (for log: --action, --map, ...) goes to the full CLI.
+# ``log TEXT`` runs on the lean log path (app/lean_log.py); its keys are EvidenceInput's fields.
+GRAMMARS = {
+    "log": Grammar(
+        flags={"--no-suggest": "no_suggest"},
+        values={
+            "--gap": "gaps", "-g": "gaps", "--result": "result", "-r": "result",
+            "--metric": "metrics", "-m": "metrics", "--tag": "tags", "-t": "tags",
+            "--goal": "goal", "--date": "date", "-d": "date", "--kind": "kind", "-k": "kind",
+            "--org": "org", "--scope": "scope",
+        },
+        multi=frozenset({"gaps", "metrics", "tags"}),
+        numbers={},
+        text=True,
+        once=True,
+    ),
+    "evidence list": Grammar(
+        flags={"--json": "as_json", "--reverse": "reverse", "-r": "reverse", "--wide": "wide"},
+        values={
+            "--tag": "tag", "-t": "tag", "--since": "since", "--until": "until",
+            "--search": "search", "-s": "search", "--limit": "limit", "-n": "limit",
+        },
+        multi=frozenset({"tag"}),
+        numbers={"limit": 0},
+    ),
+    "export": Grammar(
+        flags={"--json": "as_json", "--lint": "lint", "--approved": "approved"},
+        values={
+            "--format": "fmt", "-f": "fmt", "--tag": "tag", "-t": "tag", "--since": "since",
+            "--until": "until", "--top": "top",
+        },
+        multi=frozenset({"tag"}),
+        numbers={"top": 1},
+    ),
+    "plan": Grammar(flags={"--json": "as_json"}, values={}, multi=frozenset(), numbers={}),
+    "report": Grammar(flags={"--json": "as_json"}, values={}, multi=frozenset(), numbers={}),
 }  # fmt: skip
-LOG_MULTI = {"gaps", "metrics", "tags"}
 
 
 def main() -> None:
@@ -90,29 +102,32 @@ def parse(argv: list[str]) -> tuple[str, str | None, dict[str, Any]] | None:
     rest = argv[i:]
     if rest == ["--version"] and data_dir is None:
         return "version", None, {}
-    if rest[:1] == ["log"]:
-        options = _log_options(rest[1:])
-        return None if options is None else ("log", data_dir, options)
-    for command in ("evidence list", "export", "plan", "report"):
+    for command, grammar in GRAMMARS.items():
         words = command.split()
         if rest[: len(words)] == words:
-            options = _options(rest[len(words) :], FLAGS[command], VALUES[command])
+            options = _options(rest[len(words) :], grammar)
             if options is None or (command in ("plan", "report") and not options):
                 return None  # plan and report: only --json (the others need rich)
             return (command, data_dir, options)
     return None
 
 
-def _options(
-    args: list[str], flags: dict[str, str], values: dict[str, str]
-) -> dict[str, Any] | None:
+def _options(args: list[str], grammar: Grammar) -> dict[str, Any] | None:
+    """The options in ``args`` as the full CLI reads them, or None when only it can tell (a word
+    ``grammar`` does not take, ``--``, a value that looks like an option, a number out of range;
+    with TEXT: none or two of them; with ``once``: a single-valued option given twice)."""
+    flags, values = grammar.flags, grammar.values
     out: dict[str, Any] = {}
     i = 0
     while i < len(args):
         arg = args[i]
+        if grammar.text and not arg.startswith("-"):
+            if "text" in out:
+                return None
+            out["text"], i = arg, i + 1
+            continue
         if arg in flags:
-            out[flags[arg]] = True
-            i += 1
+            out[flags[arg]], i = True, i + 1
             continue
         if arg in values and i + 1 < len(args) and not args[i + 1].startswith("-"):
             name, value, i = values[arg], args[i + 1], i + 2
@@ -121,49 +136,21 @@ def _options(
             name, i = values[flag], i + 1
         else:
             return None
-        if name in MULTI:
+        if name in grammar.multi:
             out.setdefault(name, []).append(value)
+        elif grammar.once and name in out:
+            return None
         else:
             out[name] = value
-    for name in ("top", "limit"):  # whole numbers; --top must be at least 1
+    for name, least in grammar.numbers.items():
         number = out.get(name)
         if number is not None:
-            if not (number.isascii() and number.isdigit() and int(number) >= (name == "top")):
+            if not (number.isascii() and number.isdigit() and int(number) >= least):
                 return None
             out[name] = int(number)
+    if grammar.text and "text" not in out:
+        return None
     return out
-
-
-def _log_options(args: list[str]) -> dict[str, Any] | None:
-    """``log``'s TEXT and options as the full CLI reads them, or None when only it can tell
-    (no TEXT, two of them, ``--``, a value that looks like an option, a single-valued option
-    given twice, an option this path does not take)."""
-    out: dict[str, Any] = {}
-    i = 0
-    while i < len(args):
-        arg = args[i]
-        if not arg.startswith("-"):
-            if "text" in out:
-                return None
-            out["text"], i = arg, i + 1
-            continue
-        if arg == "--no-suggest":
-            out["no_suggest"], i = True, i + 1
-            continue
-        if arg in LOG_VALUES and i + 1 < len(args) and not args[i + 1].startswith("-"):
-            name, value, i = LOG_VALUES[arg], args[i + 1], i + 2
-        elif arg.startswith("--") and "=" in arg and arg.split("=", 1)[0] in LOG_VALUES:
-            flag, value = arg.split("=", 1)
-            name, i = LOG_VALUES[flag], i + 1
-        else:
-            return None
-        if name in LOG_MULTI:
-            out.setdefault(name, []).append(value)
-        elif name in out:
-            return None
-        else:
-            out[name] = value
-    return out if "text" in out else None
 
 
 def _lean(argv: list[str]) -> bool:
