@@ -13,6 +13,7 @@ from pathlib import Path
 
 import pytest
 
+from pm_coach.models.evidence_view import EvidenceView
 from pm_coach.store import evidence as evidence_store
 from pm_coach.store import tables, view_cache
 from pm_coach.store.evidence import EvidenceStore
@@ -169,3 +170,21 @@ def test_a_bad_entry_leaves_an_older_cache_as_it_was(
         in " ".join(result.output.split())
     )
     assert (home / view_cache.CACHE_NAME).read_bytes() == cache
+
+
+def test_views_carry_the_same_fields_as_models_cold_warm_and_laid_out_by_hand(
+    home: Path, write_data: WriteData
+) -> None:
+    write_data("evidence.toml", SEVEN)
+    cold_views = EvidenceStore(home).views()  # streamed, writes the cache
+    warm_models = EvidenceStore(home).load()  # from the cache
+    assert [v.to_json() for v in cold_views] == [e.to_json() for e in warm_models]
+    assert cold_views[4].tags == ["q3", "exec"]
+    assert all(isinstance(v, EvidenceView) for v in cold_views)  # not models
+    assert cold_views[0].to_json()["created"] == "2026-03-02T09:30:00Z"
+    # headers spaced by hand are not cut on: the whole-file read answers, views all the same
+    spaced = SEVEN.replace("[[evidence]]", "[[ evidence ]]")
+    write_data("evidence.toml", spaced)
+    views = EvidenceStore(home).views()
+    assert [v.id for v in views] == ["e001", "e002", "e003", "e004", "e005", "e006", "e007"]
+    assert [v.to_json() for v in views] == [e.to_json() for e in EvidenceStore(home).load()]

@@ -6,7 +6,7 @@ import datetime as dt
 from collections.abc import Callable, Sequence
 from dataclasses import dataclass, replace
 from pathlib import Path
-from typing import TYPE_CHECKING, ClassVar
+from typing import TYPE_CHECKING, Any, ClassVar
 
 from pm_coach.app.emit import Output
 from pm_coach.app.workspace import Workspace
@@ -113,12 +113,14 @@ class ExportResult(Output):
 
 def chosen_entries(ws: Workspace, today: dt.date, filters: Filters) -> list[Evidence]:
     """The entries the filters pick, as export and export --review see them."""
-    return _select(ws, today, filters)[0]
+    return _select(ws, today, filters, ws.evidence.load)[0]
 
 
 def _select(
-    ws: Workspace, today: dt.date, filters: Filters
-) -> tuple[list[Evidence], Profile, list[Role]]:
+    ws: Workspace, today: dt.date, filters: Filters, read: Callable[[], list[Any]]
+) -> tuple[list[Any], Profile, list[Role], list[Any]]:
+    """The entries picked, the profile, the roles picked, and every entry of the log, as
+    ``read`` gives them (models, or views for a command that only reads their fields)."""
     from pm_coach.core import export as core
     from pm_coach.core.selection import select
 
@@ -127,12 +129,13 @@ def _select(
     roles = list(profile.roles)
     role = filters.role
     chosen_roles = core.match_roles(roles, role) if role is not None else roles
-    entries = select(ws.evidence.load(), flt)
+    every = read()
+    entries = select(every, flt)
     if role is not None:
         entries = [
             e for e in entries if e.kind == "work" and core.role_for(e.date, roles) in chosen_roles
         ]
-    return entries, profile, chosen_roles
+    return entries, profile, chosen_roles, every
 
 
 def export(
@@ -147,7 +150,8 @@ def export(
     from pm_coach.app import drafts
     from pm_coach.core import export as core
 
-    entries, profile, chosen_roles = _select(ws, today, filters)
+    # Views, not models: an export only reads the entries' fields.
+    entries, profile, chosen_roles, every = _select(ws, today, filters, ws.evidence.views)
     roles = list(profile.roles)
     if approved:
         entries = [e for e in entries if e.bullet]
@@ -159,7 +163,7 @@ def export(
     else:
         kept = drafts.KeptDrafts(ws.folder)
         items = core.build_items(entries, roles, kept.line)
-    ws.keep_views(kept)
+    ws.keep_views(kept, every)
     return ExportResult(
         items=items,
         roles=roles,

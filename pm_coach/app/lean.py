@@ -53,6 +53,7 @@ class CachedEvidence:
                 raise Fallback
         return self._views
 
+    views = load  # the entries are views already
     get = fallback
 
 
@@ -112,7 +113,7 @@ class LeanWorkspace(Workspace):
             raise Fallback
         return CachedProfile([RoleView(*r) for r in roles])
 
-    def keep_views(self, kept: KeptDrafts | None = None) -> None:
+    def keep_views(self, kept: KeptDrafts | None = None, every: Any = None) -> None:
         from pm_coach.app import drafts
 
         drafts.save(self.folder, self.evidence.load, kept)  # the views it reads already match

@@ -10,9 +10,11 @@ from typing import TYPE_CHECKING
 from pm_coach.store.paths import data_dir
 
 if TYPE_CHECKING:
+    from collections.abc import Sequence
+
     from pm_coach.app.drafts import KeptDrafts
     from pm_coach.core.gap_model import GapModel
-    from pm_coach.models import Profile, SkillMap
+    from pm_coach.models import Evidence, Profile, SkillMap
     from pm_coach.store.evidence import EvidenceStore
     from pm_coach.store.maps import MapCatalog
 
@@ -45,15 +47,18 @@ class Workspace:
 
         return load_profile(self.folder)
 
-    def keep_views(self, kept: KeptDrafts | None = None) -> None:
+    def keep_views(
+        self, kept: KeptDrafts | None = None, every: Sequence[Evidence] | None = None
+    ) -> None:
         """After a read command succeeded: bring the views the lean read path uses up to date
         (the evidence view is kept by every load; the profile's roles here), and keep the
-        scores and ``kept``'s drafts this run made."""
+        scores and ``kept``'s drafts this run made. ``every``: the log's entries as this
+        command loaded them (without, the log is loaded again: a second copy of a big log)."""
         from pm_coach.app import drafts
         from pm_coach.store.profile import load_profile
 
         load_profile(self.folder, keep_view=True)
-        drafts.save(self.folder, self.evidence.load, kept)
+        drafts.save(self.folder, self.evidence.load if every is None else lambda: every, kept)
 
     def keep_log_view(self) -> None:
         """After a ``log`` on the profile's map: keep what the lean ``log`` needs to know of

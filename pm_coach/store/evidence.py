@@ -30,6 +30,7 @@ import functools
 import os
 from collections.abc import Callable, Iterator
 from pathlib import Path
+from typing import TypeVar
 
 from pydantic import TypeAdapter, ValidationError
 
@@ -46,6 +47,8 @@ from pm_coach.store.log_file import (  # noqa: F401 (the log's names, for its ot
     chunk_of,
     now_utc,
 )
+
+T = TypeVar("T")
 
 UNIQUE_IDS: tables.Unique[Evidence] = tables.Unique(
     ident=lambda e: e.id,
@@ -83,25 +86,32 @@ class EvidenceStore(LogFile):
     # --- reading ---------------------------------------------------------------------------
     def load(self) -> list[Evidence]:
         """Every entry, validated; ids must be unique."""
-        return self._read(keep=True)
+        return self._read(_from_row)
+
+    def views(self) -> list[EvidenceView]:
+        """Every entry as :meth:`load` reads it (raising what it raises), as a plain
+        :class:`EvidenceView`: for read commands that only look at fields, a third of the memory
+        of a model."""
+        return self._read(EvidenceView)
 
     def validate(self) -> None:
         """Check every entry as :meth:`load` does (raising what it raises), keeping none of
         them: what ``log`` does to a file pm-coach did not write last, before appending."""
-        self._read(keep=False)
+        self._read(None)
 
-    def _read(self, *, keep: bool) -> list[Evidence]:
+    def _read(self, make: Callable[[tuple[object, ...]], T] | None) -> list[T]:
+        """Every entry, each made by ``make`` from its view cache row (None: none kept)."""
         data = self._read_bytes()
         if data is None:
             return []
         raw, st = data
         rows = view_cache.read(self.folder, raw, st)
         if rows is not None:
-            return [_from_row(row) for row in rows] if keep else []
+            return [] if make is None else [make(row) for row in rows]
         view, trusted = self._trusted_view(raw, st, self._read_stamp())
         whole = len(view) == len(raw)  # not while a torn append is left out of the view
         try:
-            return self._streamed(view, st, trusted, keep=keep, cache=whole)
+            return self._streamed(view, st, trusted, make, cache=whole)
         except Exception:  # anything amiss: the whole-file read below says what, in its words
             pass
         text = files.decode_text(self.path, view)
@@ -109,13 +119,22 @@ class EvidenceStore(LogFile):
         if entries is None:
             entries = tables.parse_tables(self.path, text, KEY, Evidence)
         UNIQUE_IDS.check(self.path, text, KEY, entries)
+        rows = rows_of(entries)
         if whole:
-            view_cache.rebuild(self.folder, raw, st, rows_of(entries))
-        return entries
+            view_cache.rebuild(self.folder, raw, st, rows)
+        if make is _from_row:
+            return entries  # type: ignore[return-value]
+        return [] if make is None else [make(row) for row in rows]
 
     def _streamed(
-        self, raw: bytes, st: os.stat_result, trusted: bool, *, keep: bool, cache: bool
-    ) -> list[Evidence]:
+        self,
+        raw: bytes,
+        st: os.stat_result,
+        trusted: bool,
+        make: Callable[[tuple[object, ...]], T] | None,
+        *,
+        cache: bool,
+    ) -> list[T]:
         """The entries of ``raw`` read a batch of tables at a time, each batch validated, turned
         into the view cache's rows and written to a new cache (when ``cache``) before the next
         is read: the whole file is never held parsed, nor its entries as validated models.
@@ -123,13 +142,13 @@ class EvidenceStore(LogFile):
         Any doubt (a syntax or validation error, a repeated id, a layout it does not split
         with certainty, a cache it cannot write) raises, and nothing has been written: the
         caller then reads the file whole, which reports errors by line in its own words."""
-        out: list[Evidence] = []
+        out: list[T] = []
 
         def segments() -> Iterator[tuple[int, int, list[tuple[object, ...]]]]:
             for start, stop, entries in _batches(self.path, raw, trusted):
                 rows = rows_of(entries)
-                if keep:
-                    out.extend(_from_row(row) for row in rows)
+                if make is not None:
+                    out.extend(make(row) for row in rows)
                 yield start, stop, rows
 
         if cache:
