@@ -175,3 +175,78 @@ def test_entries_from_the_cache_share_one_set_of_field_names(home: Path) -> None
     assert second.text == "Wrote a one-page strategy for payments" and second.result == ""
     assert copy.result == "Other" and first.text == "Changed in memory"
     assert len(second.model_fields_set) == 14
+
+
+def test_lint_json_is_the_bytes_of_one_json_dump() -> None:
+    from pm_coach.core.bullet_lint import Finding
+    from pm_coach.core.export import LintReport
+
+    reports = [
+        LintReport(
+            _view("a1", ()),
+            [Finding("no-result", 'Say what "changed" \\ — ü\u2028'), Finding("no-metric", "x")],
+        ),
+        LintReport(_view("b2", ()), [Finding("too-long", "Tab\there")]),
+    ]
+    expected = (
+        "[\n"
+        "  {\n"
+        '    "id": "a1",\n'
+        '    "date": "2024-01-02",\n'
+        '    "text": "Did it",\n'
+        '    "findings": [\n'
+        "      {\n"
+        '        "code": "no-result",\n'
+        '        "message": "Say what \\"changed\\" \\\\ — ü\u2028"\n'
+        "      },\n"
+        "      {\n"
+        '        "code": "no-metric",\n'
+        '        "message": "x"\n'
+        "      }\n"
+        "    ]\n"
+        "  },\n"
+        "  {\n"
+        '    "id": "b2",\n'
+        '    "date": "2024-01-02",\n'
+        '    "text": "Did it",\n'
+        '    "findings": [\n'
+        "      {\n"
+        '        "code": "too-long",\n'
+        '        "message": "Tab\\there"\n'
+        "      }\n"
+        "    ]\n"
+        "  }\n"
+        "]\n"
+    )
+    assert "".join(render.lint_json(iter(reports))) == expected
+    whole = [
+        {
+            "id": r.entry.id,
+            "date": "2024-01-02",
+            "text": "Did it",
+            "findings": [{"code": f.code, "message": f.message} for f in r.findings],
+        }
+        for r in reports
+    ]
+    assert expected == json.dumps(whole, ensure_ascii=False, indent=2) + "\n"  # as it was made
+    assert "".join(render.lint_json(iter([]))) == "[]\n"
+
+
+def test_lint_text_is_written_an_entry_at_a_time_with_the_count_last() -> None:
+    from pm_coach.core.bullet_lint import Finding
+    from pm_coach.core.export import LintReport
+
+    reports = [
+        LintReport(_view("a1", ()), [Finding("no-result", "Say what changed.")]),
+        LintReport(_view("b2", ()), [Finding("no-metric", "Add a number.")]),
+    ]
+    pieces = list(render.lint_text(iter(reports), 5, 80))
+    assert pieces == [
+        "a1 · 2024-01-02 · Did it\n  Say what changed.\n",
+        "b2 · 2024-01-02 · Did it\n  Add a number.\n",
+        "\n2 of 5 entries would make weak bullets.\n",
+    ]
+    assert "".join(render.lint_text(iter([]), 5, 80)) == (
+        "No weak entries: all 5 would make bullets with a result and a number.\n"
+    )
+    assert "".join(render.lint_text(iter([]), 0, 80)) == "No evidence to check.\n"

@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 import datetime as dt
-from collections.abc import Callable, Sequence
+from collections.abc import Callable, Iterator, Sequence
 from dataclasses import dataclass, replace
 from pathlib import Path
 from typing import TYPE_CHECKING, Any, ClassVar
@@ -20,20 +20,18 @@ if TYPE_CHECKING:
 
 def lint_reports(
     items: Sequence[Item], bullet_of: Callable[[Evidence], Bullet] | None = None
-) -> list[LintReport]:
+) -> Iterator[LintReport]:
     """``export --lint``: the weak bullets, each finding with the command that fixes it
-    (``bullet_of``: each entry's whole draft, by default the writer's)."""
+    (``bullet_of``: each entry's whole draft, by default the writer's), one at a time."""
     from pm_coach.app.hints import say
     from pm_coach.core.bullet_lint import EDIT
-    from pm_coach.core.export import lint
+    from pm_coach.core.export import lint_each
 
-    def worded(r: LintReport) -> LintReport:
+    reports = lint_each(items) if bullet_of is None else lint_each(items, bullet_of=bullet_of)
+    for r in reports:
         edit = say("evidence-edit", id=r.entry.id)
         found = [replace(f, message=f.message.replace(EDIT, edit)) for f in r.findings]
-        return replace(r, findings=found)
-
-    reports = lint(items) if bullet_of is None else lint(items, bullet_of=bullet_of)
-    return [worded(r) for r in reports]
+        yield replace(r, findings=found)
 
 
 @dataclass(frozen=True)
@@ -51,7 +49,7 @@ class ExportResult(Output):
     formats: ClassVar[tuple[str, ...]] = ("text", "markdown", "json", "json-resume")
     file_format: ClassVar[str] = "text"
 
-    def render(self, fmt: str) -> str:
+    def render(self, fmt: str) -> str | Iterator[str]:
         from pm_coach.render import export as render
 
         if self.lint:

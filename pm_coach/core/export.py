@@ -7,7 +7,7 @@ is :mod:`pm_coach.core.evidence`'s job; this module starts from the entries it s
 from __future__ import annotations
 
 import datetime as dt
-from collections.abc import Callable, Iterable, Sequence
+from collections.abc import Callable, Iterable, Iterator, Sequence
 from dataclasses import dataclass, field
 from typing import TYPE_CHECKING
 
@@ -221,12 +221,19 @@ def lint(
     """The entries whose bullets are weak, each finding with the command that fixes it
     (``limit``: the longest line, by default the writer's). ``bullet_of`` gives an entry's whole
     draft, one at a time (the app's reads the drafts kept between runs)."""
+    return list(lint_each(items, limit, bullet_of))
+
+
+def lint_each(
+    items: Iterable[Item],
+    limit: int | None = None,
+    bullet_of: Callable[[Evidence], Bullet] = draft,
+) -> Iterator[LintReport]:
+    """:func:`lint`, one report at a time (an export of a big log never holds them all)."""
     from pm_coach.core.bullet_lint import findings
     from pm_coach.core.bullets import MAX_CHARS
 
-    reports: list[LintReport] = []
     for item in items:
         found = findings(item.entry, bullet_of(item.entry), MAX_CHARS if limit is None else limit)
         if found:
-            reports.append(LintReport(item.entry, found))
-    return reports
+            yield LintReport(item.entry, found)

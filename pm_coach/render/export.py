@@ -5,7 +5,7 @@ from __future__ import annotations
 import datetime as dt
 import functools
 import json
-from collections.abc import Iterator, Sequence
+from collections.abc import Iterable, Iterator, Sequence
 from typing import TYPE_CHECKING
 
 from pm_coach.core.export import Item, LintReport, Section, sections
@@ -220,34 +220,45 @@ def as_json_resume(items: Sequence[Item], roles: Sequence[Role], profile: Profil
 # --- --lint -----------------------------------------------------------------------------------
 
 
-def lint_text(reports: Sequence[LintReport], total: int, width: int = 80) -> str:
+def lint_text(reports: Iterable[LintReport], total: int, width: int = 80) -> Iterator[str]:
     """Each weak entry (id, date and its text cut at a word to fit) and its findings below it,
-    wrapped to ``width`` with the command that fixes each kept whole on a line of its own."""
+    wrapped to ``width`` with the command that fixes each kept whole on a line of its own; then
+    how many were weak. Written an entry at a time."""
     from pm_coach.render.plain import cut, wrap_message
 
     if not total:
-        return "No evidence to check.\n"
-    if not reports:
-        return f"No weak entries: all {total} would make bullets with a result and a number.\n"
-    lines: list[str] = []
+        yield "No evidence to check.\n"
+        return
+    weak = 0
     for r in reports:
+        weak += 1
         e = r.entry
         head = f"{e.id} · {e.date.isoformat()} · "
-        lines.append(head + cut(e.text, max(width - len(head), 12)))
+        lines = [head + cut(e.text, max(width - len(head), 12))]
         lines.extend(part for f in r.findings for part in wrap_message(f"  {f.message}", width))
-    lines.append("")
-    lines.append(f"{len(reports)} of {total} entries would make weak bullets.")
-    return "\n".join(lines) + "\n"
+        yield "".join(f"{line}\n" for line in lines)
+    if not weak:
+        yield f"No weak entries: all {total} would make bullets with a result and a number.\n"
+        return
+    yield f"\n{weak} of {total} entries would make weak bullets.\n"
 
 
-def lint_json(reports: Sequence[LintReport]) -> str:
-    rows = [
-        {
-            "id": r.entry.id,
-            "date": r.entry.date.isoformat(),
-            "text": r.entry.text,
-            "findings": [{"code": f.code, "message": f.message} for f in r.findings],
-        }
-        for r in reports
-    ]
-    return json.dumps(rows, ensure_ascii=False, indent=2) + "\n"
+def lint_json(reports: Iterable[LintReport]) -> Iterator[str]:
+    """The weak entries and their findings: the bytes ``json.dumps(rows, ensure_ascii=False,
+    indent=2)`` writes, an entry at a time and with the C string encoder (see :func:`as_json`)."""
+    text = json.encoder.encode_basestring
+    n = -1
+    for n, r in enumerate(reports):
+        e = r.entry
+        found = ",\n".join(
+            f'      {{\n        "code": {text(f.code)},\n        "message": {text(f.message)}\n'
+            "      }"
+            for f in r.findings
+        )
+        findings = f"[\n{found}\n    ]" if r.findings else "[]"
+        yield (
+            f'{"[" if n == 0 else ","}\n  {{\n    "id": {text(e.id)},\n'
+            f'    "date": "{e.date.isoformat()}",\n    "text": {text(e.text)},\n'
+            f'    "findings": {findings}\n  }}'
+        )
+    yield "[]\n" if n == -1 else "\n]\n"
