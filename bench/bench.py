@@ -363,6 +363,8 @@ def build_cases(
         ("evidence list > file", ["evidence", "list"]),
         ("export --format markdown", ["export"]),
         ("export --top 10", ["export"]),
+        ("export --format json-resume", ["export"]),
+        ("export --lint", ["export"]),
         ("report --json", ["report"]),
         ("plan", ["plan"]),
         ("plan --json", ["plan"]),
@@ -411,6 +413,9 @@ def build_cases(
         simple = {
             "evidence list > file": ["evidence", "list"],
             "export --top 10": ["export", "--top", "10"],
+            # no jrnl counterpart: here for their time and peak memory
+            "export --format json-resume": ["export", "--format", "json-resume"],
+            "export --lint": ["export", "--lint"],
             "report --json": ["report", "--json"],
             "plan --json": ["plan", "--json"],
         }
