@@ -9,6 +9,7 @@ from dataclasses import replace
 
 from pm_coach.core.bullets.clauses import ADVERBIAL, PARTICIPLE_FOLLOWERS, is_present
 from pm_coach.core.bullets.lead import Lead, found_verb
+from pm_coach.core.bullets.verbs import word_set
 from pm_coach.core.bullets.wording import bare, join, lower_first, words
 
 
@@ -70,6 +71,35 @@ def undash(text: str) -> str:
     return f"{before} ({after})"
 
 
+# A full stop typed between note fragments ("engine v2. w/ risk team. ml scoring"): the next
+# part starts in lower case (or with a number), so it is not a sentence of its own.
+_FRAGMENT_STOP = re.compile(r"(?<=[\w)%])\. (?=[a-z0-9(]|[A-Z]{2})")
+FRAGMENT_PREPS = word_set("with for at across in on to alongside from via using")
+
+
+def join_fragments(text: str) -> str:
+    """Raw notes with full stops between fragments, joined into one line that reads: a part
+    starting with a preposition follows on ("v2 with the risk team"), a past-tense action is
+    joined with "and", and a bare noun phrase is the detail, in brackets."""
+    parts = _FRAGMENT_STOP.split(text)
+    if len(parts) < 2:
+        return text
+    actions, details = [parts[0]], []
+    for part in parts[1:]:
+        ws = words(part)
+        found = found_verb(bare(ws[0]), ws[1] if len(ws) > 1 else "") if ws else None
+        if ws and bare(ws[0]) in FRAGMENT_PREPS:
+            actions[-1] = join(actions[-1], part)
+        elif found is not None and found[1] == "past":
+            actions.append(part)
+        else:
+            details.append(part)
+    out = actions[0] if len(actions) == 1 else ", ".join(actions[:-1]) + " and " + actions[-1]
+    if details:
+        out = join(out, "(" + "; ".join(details) + ")")
+    return out
+
+
 def join_actions(text: str) -> str:
     """ "Wrote the PRD, got finance aligned" → "Wrote the PRD and got finance aligned": the last of
     several past-tense actions joined by a comma takes "and"."""
@@ -105,6 +135,12 @@ def join_actions(text: str) -> str:
     after = bare(ws[1]) if len(ws) > 1 else ""
     if after in PARTICIPLE_FOLLOWERS or after in ADVERBIAL:
         return text  # "…, backed by usage data": a participle, not a second action
+    _, joiner, third = last.rpartition(" and ")
+    third_ws = words(third)
+    if joiner and third_ws and third_ws[0].islower():
+        found = found_verb(third_ws[0], third_ws[1] if len(third_ws) > 1 else "")
+        if found is not None and found[1] == "past":
+            return text  # "A, B and C" already: never "A and B and C"
     if any(found_verb(bare(w), "") is not None for w in words(head.split(", ", 1)[-1])[:1]):
         return f"{head} and {last}"  # every part an action: "A, B and C"
     return f"{head} and {last}" if ", " not in head else text

@@ -134,6 +134,14 @@ def read_role(ws: list[str], kind: str) -> Role | None:
     after = ws[i + 1 :]
     if comma and after:
         return _role_with_place(ws, i, mods, kind)
+    second = _second_role(after)
+    if second:
+        # "Treasurer + board member": two roles held together, said together, never "Led …"
+        roles = " ".join(_role_case(w) for w in [*mods, ws[i], *after[:second]])
+        rest = after[second:]
+        if rest and bare(rest[0]) in ("for", "of", "on") and len(rest) > 1:
+            rest = [rest[0], *_the(rest[1:])]
+        return Role(SERVE, join(roles, " ".join(rest)), " ".join([*ws[: i + 1], *after[:second]]))
     if len(after) > 2 and bare(after[0]) == "and" and bare(after[1]) not in ROLE_VERBS:
         # "Treasurer and website for the food bank": the role, then the other thing done
         end = next((k for k, w in enumerate(after[1:], 1) if bare(w) in ROLE_PREPS), 0)
@@ -189,6 +197,22 @@ def read_role(ws: list[str], kind: str) -> Role | None:
     if prep in ("for", "of", "on") and len(after) > 1:
         after = [after[0], *_the(after[1:])]  # "a PM lead for the checkout squad"
     return Role(SERVE, join(role_phrase, " ".join(after)), replaced)
+
+
+def _second_role(after: list[str]) -> int:
+    """How many words "and board member" takes after a first role noun; 0 when there is none."""
+    if not after or bare(after[0]) != "and" or after[0] != bare(after[0]):
+        return 0
+    k = 1
+    while k < len(after) - 1 and k < 3 and bare(after[k]) in ROLE_MODIFIERS:
+        k += 1
+    if k >= len(after) or not person_noun(after[k]) or bare(after[k]) in GENERIC_PLACES:
+        return 0
+    if after[k][-1:] in ",;":
+        return 0
+    if k + 1 < len(after) and bare(after[k + 1]) not in ROLE_PREPS:
+        return 0
+    return k + 1
 
 
 # Endings of a noun naming a person ("steward", "convenor", "archivist", "trustee", "custodian").
@@ -435,6 +459,7 @@ def _beside_place(rest: str, org: str) -> str | None:
     return None
 
 
+_OPEN_QUOTE = re.compile(r"(?:^|(?<=\s))['‘]")
 _WHO_AFTER_TITLE = re.compile(r", (?:[Ww]/ ?|with |alongside |together with )")
 
 
@@ -446,6 +471,8 @@ def split_title(text: str) -> tuple[str, str, str]:
     head, colon, after = text.partition(": ")
     if not colon or len(after.split()) < 3 or len(head.split()) > 8 or '"' in text:
         return "", "", ""
+    if _OPEN_QUOTE.search(head) and not _OPEN_QUOTE.search(after[:1]):
+        return "", "", ""  # "Wrote 'Pricing: 5 mistakes' for …": the colon is inside the title
     if len(after) > 2 and after[0] in "'‘" and after[-1] in "'’":
         after = after[1:-1]  # 'What we got wrong': the bullet puts its own double quotes
     else:

@@ -164,7 +164,20 @@ _SHORTHAND: tuple[tuple[re.Pattern[str], str | Callable[[re.Match[str]], str]], 
         # informal words a CV says plainly
         (r"\bflopped\b", "fell short"),
         (r"\bflop\b", "failure"),
+        # "API docs", "(docs, sandbox, …)": documentation; "design docs": documents
+        (
+            r"(?:(?<=\()|(?<=\bAPI )|(?<=\bdeveloper )|(?<=\bhelp )|(?<=\buser ))docs\b(?![-'’])",
+            "documentation",
+        ),  # fmt: skip
         (r"\b(?<!-)docs\b(?![-'’])", "documents"),
+        (r"\baccts\b", "accounts"),
+        (r"\bacct\b", "account"),
+        (r"\b(\d[\d.]*) ?pts\b", r"\1 points"),
+        (r"\b1 ?pt\b", "1 point"),
+        (r"\bml\b(?=[ ,.;)]|$)", "ML"),
+        # "chargebacks -27%": a signed change said in words
+        (r"(?<=[a-z]) [-−](?=\d[\d,.]*%)", " down "),
+        (r"(?<=[a-z]) \+(?=\d[\d,.]*%)", " up "),
         (r"\b(?<!-)doc\b(?![-'’])", "document"),
         (r"\bThurs?\b\.?", "Thursday"),
         (r"\bTues?\b\.?", "Tuesday"),
@@ -196,7 +209,7 @@ def formal(text: str) -> str:
 
 _FORMAL_HINT = re.compile(
     r"\b(?:wks?|hrs|mins|mos|yrs|approx|eng|[Mm]gmt|ppl|thru|govt|dept|actually|basically|literally|"
-    r"really|flop|flopped|docs?|Thurs?|Tues?|Weds?)\b|\dwks?\b|\d(?:hrs|mins|mos|yrs|h)\b"
+    r"really|flop|flopped|docs?|accts?|pts|ml|Thurs?|Tues?|Weds?)\b| -\d|\dwks?\b|\d(?:hrs|mins|mos|yrs|h)\b"
     r"|->|→|=>|/wk|'d\b|, no |\bx\d| team\b| squad\b|\b(?:C[A-Z]?[A-Z]O|CISO|S?E?VP)\b"
     r"|\b(?:Jan|Feb|Mar|Apr|Jun|Jul|Aug|Sept?|Oct|Nov|Dec)\b|partner|client|customer|retailer"
     r"|insurer|lender|bank|charity|startup|supplier|vendor|council|hospital|, (?:about )?\d"

@@ -12,6 +12,7 @@ from pm_coach.core.bullets.action import (
     RATE,
     SPACED_DASH,
     and_second_action,
+    join_fragments,
     join_actions,
     place_count,
     speaks_now,
@@ -81,7 +82,11 @@ def write_bullet(
         if title and before:
             text = before
             title_tail = (f" {prep} " if prep else ": ") + f'"{title}"'
-    text, result, goal = join_actions(undash(formal(text))), formal(result), formal(goal)
+    text, result, goal = (
+        join_actions(undash(join_fragments(formal(text)))),
+        formal(result),
+        formal(goal),
+    )
     result = SPACED_DASH.sub("; ", result)
     metrics = [formal(m) for m in metrics]
     said = " ".join([text, title_tail, result])
