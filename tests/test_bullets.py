@@ -4,6 +4,7 @@ the properties every bullet keeps (nothing dropped, the same every time)."""
 from __future__ import annotations
 
 import re
+from typing import Any
 
 import pytest
 from hypothesis import given, settings
@@ -1015,3 +1016,57 @@ def test_a_number_is_said_once_however_it_is_written() -> None:
         ).text
         == "Ran a pricing clinic (3 sessions, sales, CS and finance)"
     )
+
+
+# Seventh pass: blind set 5's wrong classes, each on fresh wording (not the graded lines).
+SEVENTH_PASS: list[tuple[dict[str, Any], str]] = [
+    # raw notes with full stops between fragments: joined so the line reads
+    (
+        {"text": "checkout rebuild v3. w/ payments team. apple pay + saved cards",
+         "result": "conversion +4%"},
+        "Led checkout rebuild v3 with the payments team (apple pay and saved cards) — "
+        "conversion up 4%",
+    ),
+    (
+        {"text": "vendor review. shortlisted 3 vendors. ran a 6-week pilot",
+         "result": "contract signed"},
+        "Ran a vendor review, shortlisted 3 vendors and ran a 6-week pilot, with the contract "
+        "signed",
+    ),
+    # two roles held together stay a role line: never "by leading secretary and trustee"
+    (
+        {"text": "Secretary + trustee", "kind": "volunteer", "org": "Hillside Allotment Society",
+         "result": "moved the waiting list online"},
+        "Served as secretary and trustee with Hillside Allotment Society — moved the waiting "
+        "list online",
+    ),
+    # a quoted title with a colon inside is not split, and keeps its own "we"
+    (
+        {"text": "Wrote 'Roadmaps: why we stopped dating them' for the engineering blog",
+         "kind": "publication", "org": "Tallyho"},
+        "Wrote 'Roadmaps: why we stopped dating them' for the engineering blog (Tallyho)",
+    ),
+    # a note that holds someone else's verb: the person's own verb leads, no "Led CEO asked"
+    (
+        {"text": "VP Sales asked me to run the renewal pricing review across 3 regions"},
+        "Ran the renewal pricing review across 3 regions at the request of the VP Sales",
+    ),
+    # a long topic would take the place as its own: the place goes before the topic
+    (
+        {"text": "Brown-bag talk on writing specs designers can use", "kind": "talk",
+         "org": "Orchard Bank"},
+        "Gave a brown-bag talk at Orchard Bank on writing specs designers can use",
+    ),
+    # shorthand and a signed change said in words
+    (
+        {"text": "moved 30 accts to annual billing", "result": "churn -2 pts"},
+        "Moved 30 accounts to annual billing, with churn down 2 points",
+    ),
+    ({"text": "Published the API docs for partners"},
+     "Published the API documentation for partners"),
+]  # fmt: skip
+
+
+@pytest.mark.parametrize(("fields", "expected"), SEVENTH_PASS)
+def test_seventh_pass_classes(fields: dict[str, Any], expected: str) -> None:
+    assert write_bullet(**fields).text == expected

@@ -263,9 +263,34 @@ def _setting_before_subject(ws: list[str]) -> str | None:
 STOP_SETTING = word_set("and or but then so")
 
 
+# "CEO asked me to lead X": someone else's verb comes first; the person's own verb is after "to".
+_ASKED_ME = re.compile(
+    r"^(?:[Tt]he |[Mm]y |[Oo]ur )?(?P<who>(?:[\w&-]+ ){0,2}[\w&-]+) (?:asked|invited|tasked)"
+    r" (?:me|us) to (?P<verb>[a-z]+) (?P<rest>.+)$"
+)
+
+
+def _asked_to(text: str) -> str:
+    """ "CEO asked me to lead the follow-up" → "lead the follow-up at the request of the CEO":
+    never a verb glued in front of a note that holds its own ("Led CEO asked …")."""
+    m = _ASKED_ME.match(text)
+    if m is None or not any(f.form == "base" for f in lookup(m.group("verb"))):
+        return text
+    who = m.group("who")
+    if found_verb(bare(who.split()[-1]), "") is not None and not who.isupper():
+        return text
+    who_words = who.split()
+    if who_words[0][:1].isupper() and not who_words[0].isupper() and len(who_words) == 1:
+        by = who  # a name: "at the request of Priya"
+    else:
+        by = "the " + lower_first(who)
+    rest, comma, tail = m.group("rest").partition(", ")
+    return f"{m.group('verb')} {rest} at the request of {by}{comma}{tail}"
+
+
 def read_lead(text: str, kind: str = "work") -> Lead:
     """Find the verb that starts ``text``, or make one (see docs/bullets.md for every rule)."""
-    text = mid_sentence_case(clean(text))
+    text = _asked_to(mid_sentence_case(clean(text)))
     ws = words(text)
     if not ws:
         return Lead(None, "")

@@ -510,8 +510,12 @@ def with_org(rest: str, org: str, kind: str) -> str:
                 break
             if bare(w) in TOPIC_PREPS and w == bare(w) and i > 0:
                 topic = ws[i:]
-                busy = any(ch in t for t in topic for ch in ",:;(") or (
-                    prep == "for" and any(bare(t) == "for" for t in topic)
+                # a topic of several words would take "at X" as its own ("PRDs engineers
+                # read at X"): the place goes before it
+                busy = (
+                    any(ch in t for t in topic for ch in ",:;(")
+                    or (prep == "for" and any(bare(t) == "for" for t in topic))
+                    or (prep == "at" and len(topic) > 4)
                 )
                 if busy:
                     return " ".join([*ws[:i], prep, org, *ws[i:]])

@@ -176,8 +176,8 @@ _SHORTHAND: tuple[tuple[re.Pattern[str], str | Callable[[re.Match[str]], str]], 
         (r"\b1 ?pt\b", "1 point"),
         (r"\bml\b(?=[ ,.;)]|$)", "ML"),
         # "chargebacks -27%": a signed change said in words
-        (r"(?<=[a-z]) [-−](?=\d[\d,.]*%)", " down "),
-        (r"(?<=[a-z]) \+(?=\d[\d,.]*%)", " up "),
+        (r"(?<=[a-z]) [-−](?=\d[\d,.]*(?:%| ?pts?\b| ?pp\b| points?\b))", " down "),
+        (r"(?<=[a-z]) \+(?=\d[\d,.]*(?:%| ?pts?\b| ?pp\b| points?\b))", " up "),
         (r"\b(?<!-)doc\b(?![-'’])", "document"),
         (r"\bThurs?\b\.?", "Thursday"),
         (r"\bTues?\b\.?", "Tuesday"),
@@ -209,7 +209,8 @@ def formal(text: str) -> str:
 
 _FORMAL_HINT = re.compile(
     r"\b(?:wks?|hrs|mins|mos|yrs|approx|eng|[Mm]gmt|ppl|thru|govt|dept|actually|basically|literally|"
-    r"really|flop|flopped|docs?|accts?|pts|ml|Thurs?|Tues?|Weds?)\b| -\d|\dwks?\b|\d(?:hrs|mins|mos|yrs|h)\b"
+    r"really|flop|flopped|docs?|accts?|pts|ml|Thurs?|Tues?|Weds?)\b| -\d|\dwks?\b"
+    r"|\d(?:hrs|mins|mos|yrs|h)\b"
     r"|->|→|=>|/wk|'d\b|, no |\bx\d| team\b| squad\b|\b(?:C[A-Z]?[A-Z]O|CISO|S?E?VP)\b"
     r"|\b(?:Jan|Feb|Mar|Apr|Jun|Jul|Aug|Sept?|Oct|Nov|Dec)\b|partner|client|customer|retailer"
     r"|insurer|lender|bank|charity|startup|supplier|vendor|council|hospital|, (?:about )?\d"
@@ -427,6 +428,13 @@ def drop_first_person(text: str) -> str:
     low = f" {text.lower()} "
     if not any(p in low for p in ("my", "our", " i ", " we ", " me", " us")):
         return text  # the common case, without the regular expressions
+    parts = _QUOTE_SPLIT.split(text)
+    if len(parts) > 1:  # a quoted title keeps its own words: 'Why we stopped …'
+        return "".join(p if i % 2 else _drop_first_person(p) for i, p in enumerate(parts))
+    return _drop_first_person(text)
+
+
+def _drop_first_person(text: str) -> str:
     text = _NONE_SINCE.sub(lambda m: "no " if m.group(1) == "" else ", with no ", text)
     text = _SO_I_CAN.sub("to ", text)
     text = _WHEN_I.sub(_gerund_after, text)
