@@ -1064,7 +1064,28 @@ SEVENTH_PASS: list[tuple[dict[str, Any], str]] = [
     ),
     ({"text": "Published the API docs for partners"},
      "Published the API documentation for partners"),
+    # results run on: two short changes are "A and B"; a note of two kinds after a dash is not
+    # a list; the goal is not tacked on after several results (left out, and --lint says so)
+    (
+        {"text": "delivery slots rework - 6 slots -> 4, dropped same-day for rural postcodes",
+         "result": "failed deliveries down 9%, NPS flat",
+         "goal": "Cut delivery cost without losing customers"},
+        "Led delivery slots rework (from 6 slots to 4; dropped same-day for rural "
+        "postcodes), with failed deliveries down 9% and NPS flat",
+    ),
 ]  # fmt: skip
+
+
+def test_a_goal_after_several_results_is_left_out_and_recorded() -> None:
+    bullet = write_bullet(
+        "Rebuilt the returns portal", result="return rate down 4%, CSAT up 6 pts",
+        goal="Keep customers after a bad order",
+    )  # fmt: skip
+    assert (
+        bullet.text
+        == "Rebuilt the returns portal, with the return rate down 4% and CSAT up 6 points"
+    )
+    assert bullet.unjoined == "Keep customers after a bad order"
 
 
 @pytest.mark.parametrize(("fields", "expected"), SEVENTH_PASS)

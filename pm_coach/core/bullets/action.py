@@ -43,6 +43,14 @@ SPACED_DASH = re.compile(r" [-–] ")
 RATE = re.compile(r"\b(?:a|per|each|every) (?:year|month|week|quarter|term)\b")
 
 
+def _starts_past(part: str) -> bool:
+    ws = words(part)
+    if not ws or not ws[0].islower():
+        return False
+    found = found_verb(bare(ws[0]), ws[1] if len(ws) > 1 else "")
+    return found is not None and found[1] == "past"
+
+
 def undash(text: str) -> str:
     """A dash the user typed between two parts, made into what it stands for: details in
     brackets ("discovery (14 interviews …)"), a list after a colon ("the Q3 plan: collecting
@@ -64,6 +72,11 @@ def undash(text: str) -> str:
         if own is None and len(bws) <= 5 and "," not in before and ", " not in after:
             # "Pricing principles - drafting w/ the CFO" → "drafting pricing principles with …"
             return join(ws[0], lower_first(before), *ws[1:])
+    parts = after.split(", ")
+    done = [_starts_past(p) for p in parts]
+    if len(parts) > 1 and any(done) and not all(done) and "(" not in after:
+        # "revamp - 4 tiers -> 3, removed per-seat": parts of two kinds are not a list
+        return f"{before} ({'; '.join(parts)})"
     if (found is not None and found[1] == "gerund") or ", " in after:
         return f"{before}: {after}"
     if "(" in after or ")" in after:

@@ -304,8 +304,25 @@ NOT_BEFORE_AMOUNT = word_set(
 )
 
 
+# "ARPA up 8%, churn flat": two short changes side by side are one result, "A and B".
+_CHANGE_PART = re.compile(
+    r"^[\w%$£€.,+~-]+(?: [\w%$£€.+~-]+){0,4}? "
+    r"(?:(?:up|down) (?:about |by )?[$£€]?\d[\w.,%]*(?: points?| pp)?"
+    r"|flat|unchanged|stable|steady|held|level)$"
+)
+
+
+def _two_changes(text: str) -> str:
+    head, comma, tail = text.partition(", ")
+    if not comma or ", " in tail or ";" in text or " and " in text:
+        return text
+    if _CHANGE_PART.match(head) and _CHANGE_PART.match(tail):
+        return f"{head} and {tail}"
+    return text
+
+
 def read_result(result: str) -> Result | None:
-    text = mid_sentence_case(clean(result))
+    text = _two_changes(mid_sentence_case(clean(result)))
     mine = _AND_I.match(text) if ";" not in text else None
     if mine is not None:
         text = f"{mine.group(2)}; {lower_first(mine.group(1))}"

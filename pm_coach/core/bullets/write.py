@@ -226,6 +226,13 @@ def write_bullet(
     )
     if goal_fits and res is not None and not leads and " — " in compose(False, True):
         goal_fits = False  # after a dash the goal would read as part of the result
+    if (
+        goal_fits
+        and res is not None
+        and not leads
+        and (compose(False, True).count(", ") >= 3 or " and " in res.text)
+    ):
+        goal_fits = False  # after a run of parts the goal reads tacked on: --lint says so
     shape = "result-first" if leads else ("action" if res is None else "action-result")
     text_out = compose(goal_fits, True)
     dropped: tuple[str, ...] = ()
