@@ -1073,6 +1073,25 @@ SEVENTH_PASS: list[tuple[dict[str, Any], str]] = [
         "Led delivery slots rework (from 6 slots to 4; dropped same-day for rural "
         "postcodes), with failed deliveries down 9% and NPS flat",
     ),
+    # a result with no subject after "so": "now able to …"
+    (
+        {"text": "Sat in on 4 weeks of claims handling", "result": "can now spec claims "
+         "tooling without a handler in every review"},
+        "Sat in on 4 weeks of claims handling, now able to spec claims tooling without a "
+        "handler in every review",
+    ),
+    # "the" before "next two …" as a subject
+    (
+        {"text": "Wrote a cutover runbook with ops", "result": "next three releases went out "
+         "with no rollback"},
+        "Wrote a cutover runbook with ops, so the next three releases went out with no rollback",
+    ),
+    # a count spelled out in the text is not said again in a bracket
+    (
+        {"text": "Interviewed six store managers about stock counts", "metrics": ["6 managers"],
+         "result": "stock count errors down 20%"},
+        "Interviewed six store managers about stock counts, with stock count errors down 20%",
+    ),
 ]  # fmt: skip
 
 

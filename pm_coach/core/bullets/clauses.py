@@ -213,6 +213,8 @@ def subject_article(text: str) -> str:
         return "the " + text
     if not first.islower():
         return text
+    if bare(first) in ("next", "following", "previous") and len(subject) > 1:
+        return "the " + text  # "next two launches went out …" → "the next two launches …"
     fresh = bare(first) in FRESH and len(subject) > 1 and not plain_head.endswith("s")
     agent = len(subject) == 1 and plain_head.endswith(("er", "or")) and plain_head.isalpha()
     agent = agent and plain_head not in UNCOUNTED_ER and len(plain_head) > 4

@@ -238,7 +238,9 @@ def split_metrics(
         if not text:
             continue
         keys = number_keys(text)
-        if (keys and all(k in seen for k in keys)) or said_in_words(text, result, keys):
+        # "five hospital pharmacists" in the text says "5 pharmacists" as well
+        spelled = bool(keys) and all(k in SPELLED for k in keys) and said_in_words(text, said, keys)
+        if (keys and all(k in seen for k in keys)) or said_in_words(text, result, keys) or spelled:
             gone.append(text)
             continue
         if derived(text, keys, result):

@@ -321,6 +321,9 @@ def _two_changes(text: str) -> str:
     return text
 
 
+_CAN_NOW = re.compile(r"^(?:[Nn]ow )?[Cc]an (?:now )?([a-z].*)$")
+
+
 def read_result(result: str) -> Result | None:
     text = _two_changes(mid_sentence_case(clean(result)))
     mine = _AND_I.match(text) if ";" not in text else None
@@ -340,6 +343,10 @@ def read_result(result: str) -> Result | None:
         # "Saves roughly £60k a year": a present tense with no subject says what the work does
         rest = " ".join(ws[1:])
         return Result("participle", join(prefixed_verb(third[0].base).gerund, rest), None, False)
+    can = _CAN_NOW.match(text)
+    if can is not None:
+        # "can now review pricing changes": no subject after "so"; "now able to review …"
+        return Result("participle", f"now able to {can.group(1)}", None, ";" in text)
     text = _went_live(text)
     reshaped = _reshaped(text)
     if reshaped is not None:
