@@ -87,7 +87,7 @@ def undash(text: str) -> str:
 # A full stop typed between note fragments ("engine v2. w/ risk team. ml scoring"): the next
 # part starts in lower case (or with a number), so it is not a sentence of its own.
 _FRAGMENT_STOP = re.compile(r"(?<=[\w)%])\. (?=[a-z0-9(]|[A-Z]{2})")
-FRAGMENT_PREPS = word_set("with for at across in on to alongside from via using")
+FRAGMENT_PREPS = word_set("with for at across in on alongside via using")
 
 
 def join_fragments(text: str) -> str:
