@@ -1073,6 +1073,11 @@ SEVENTH_PASS: list[tuple[dict[str, Any], str]] = [
         "Led delivery slots rework (from 6 slots to 4; dropped same-day for rural "
         "postcodes), with failed deliveries down 9% and NPS flat",
     ),
+    # a heap of nouns before a dash and an action after it: no verb is glued in front
+    (
+        {"text": "ops review H2 hiring plan - got sign off on 3 new support roles"},
+        "Got sign-off on 3 new support roles (ops review H2 hiring plan)",
+    ),
     # a result with no subject after "so": "now able to …"
     (
         {"text": "Sat in on 4 weeks of claims handling", "result": "can now spec claims "

@@ -51,6 +51,15 @@ def _starts_past(part: str) -> bool:
     return found is not None and found[1] == "past"
 
 
+def _run_on_nouns(ws: list[str]) -> bool:
+    """ "exec review Q3 roadmap": two noun groups side by side with no word to join them (a
+    period such as "Q3" in the middle), which no verb put in front can make read."""
+    return 3 <= len(ws) <= 6 and any(
+        0 < i < len(ws) - 1 and re.fullmatch(r"(?:Q[1-4]|H[12]|FY\d+|20\d\d)", w)
+        for i, w in enumerate(ws)
+    )
+
+
 def undash(text: str) -> str:
     """A dash the user typed between two parts, made into what it stands for: details in
     brackets ("discovery (14 interviews …)"), a list after a colon ("the Q3 plan: collecting
@@ -65,6 +74,12 @@ def undash(text: str) -> str:
     first = bare(ws[0])
     found = found_verb(first, ws[1] if len(ws) > 1 else "")
     if found is not None and found[1] == "past" and ws[0].islower():
+        bws = words(before)
+        own = found_verb(bare(bws[0]), bws[1] if len(bws) > 1 else "")
+        if own is None and _run_on_nouns(bws):
+            # "exec review Q3 roadmap - got sign off …": no verb is put in front of a heap of
+            # nouns ("Built an exec review Q3 roadmap"): the action leads, the note follows
+            return f"{undash(after)} ({before})"
         return f"{before} and {undash(after)}"
     if found is not None and found[1] == "gerund" and ws[0].islower():
         bws = words(before)

@@ -170,6 +170,7 @@ _SHORTHAND: tuple[tuple[re.Pattern[str], str | Callable[[re.Match[str]], str]], 
             "documentation",
         ),  # fmt: skip
         (r"\b(?<!-)docs\b(?![-'’])", "documents"),
+        (r"\b(got|get|gets|getting|won|secured|gained) sign off\b", r"\1 sign-off"),
         (r"\baccts\b", "accounts"),
         (r"\bacct\b", "account"),
         (r"\b(\d[\d.]*) ?pts\b", r"\1 points"),
@@ -209,7 +210,7 @@ def formal(text: str) -> str:
 
 _FORMAL_HINT = re.compile(
     r"\b(?:wks?|hrs|mins|mos|yrs|approx|eng|[Mm]gmt|ppl|thru|govt|dept|actually|basically|literally|"
-    r"really|flop|flopped|docs?|accts?|pts|ml|Thurs?|Tues?|Weds?)\b| -\d|\dwks?\b"
+    r"really|flop|flopped|docs?|accts?|pts|ml|sign off|Thurs?|Tues?|Weds?)\b| -\d|\dwks?\b"
     r"|\d(?:hrs|mins|mos|yrs|h)\b"
     r"|->|→|=>|/wk|'d\b|, no |\bx\d| team\b| squad\b|\b(?:C[A-Z]?[A-Z]O|CISO|S?E?VP)\b"
     r"|\b(?:Jan|Feb|Mar|Apr|Jun|Jul|Aug|Sept?|Oct|Nov|Dec)\b|partner|client|customer|retailer"
