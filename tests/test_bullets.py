@@ -1078,6 +1078,11 @@ SEVENTH_PASS: list[tuple[dict[str, Any], str]] = [
         {"text": "ops review H2 hiring plan - got sign off on 3 new support roles"},
         "Got sign-off on 3 new support roles (ops review H2 hiring plan)",
     ),
+    # an event named after an unquoted title goes outside the quotes
+    (
+        {"text": "Panel: product ops in scale-ups, Product Ops Summit 2026", "kind": "talk"},
+        'Spoke on a panel at Product Ops Summit 2026: "Product ops in scale-ups"',
+    ),
     # a result with no subject after "so": "now able to …"
     (
         {"text": "Sat in on 4 weeks of claims handling", "result": "can now spec claims "

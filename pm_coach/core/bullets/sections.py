@@ -481,6 +481,17 @@ def split_title(text: str) -> tuple[str, str, str]:
         m = _WHO_AFTER_TITLE.search(after)
         if m is not None and len(after[: m.start()].split()) >= 2:
             head, after = f"{head} {after[m.start() + 2 :]}", after[: m.start()]
+        title, comma, place = after.rpartition(", ")
+        place_words = place.split()
+        if (
+            comma
+            and len(title.split()) >= 2
+            and len(place_words) >= 2
+            and all(w[:1].isupper() or w[:1].isdigit() for w in place_words)
+        ):
+            # "Panel: PMs in regulated industries, Insurtech Insights 2025": the event is named
+            # after the title, never inside its quotes
+            head, after = f"{head} at {place}", title
     ws = head.split()
     for i in range(len(ws) - 1, 0, -1):
         if ws[i] in TOPIC_PREPS:
