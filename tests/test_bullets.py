@@ -1117,6 +1117,19 @@ def test_a_goal_after_several_results_is_left_out_and_recorded() -> None:
     assert bullet.unjoined == "Keep customers after a bad order"
 
 
+def test_a_full_stop_after_an_abbreviation_is_not_a_fragment_break() -> None:
+    assert write_bullet("Compared payout tools, e.g. fees and speed, vs. the old bank").text == (
+        "Compared payout tools, e.g. fees and speed, vs. the old bank"
+    )
+    assert write_bullet("Met Dr. patel and the ward team on triage").text == (
+        "Met Dr. patel and the ward team on triage"
+    )
+    # a fragment that is a clause of its own stays one, after a semicolon
+    assert write_bullet("Shipped the kiosk app in 3 wks. adoption was slow").text == (
+        "Shipped the kiosk app in 3 weeks; adoption was slow"
+    )
+
+
 @pytest.mark.parametrize(("fields", "expected"), SEVENTH_PASS)
 def test_seventh_pass_classes(fields: dict[str, Any], expected: str) -> None:
     assert write_bullet(**fields).text == expected

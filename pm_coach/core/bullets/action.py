@@ -7,7 +7,7 @@ from __future__ import annotations
 import re
 from dataclasses import replace
 
-from pm_coach.core.bullets.clauses import ADVERBIAL, PARTICIPLE_FOLLOWERS, is_present
+from pm_coach.core.bullets.clauses import ADVERBIAL, PARTICIPLE_FOLLOWERS, is_present, subject_verb
 from pm_coach.core.bullets.lead import Lead, found_verb
 from pm_coach.core.bullets.verbs import word_set
 from pm_coach.core.bullets.wording import bare, join, lower_first, words
@@ -102,6 +102,9 @@ def undash(text: str) -> str:
 # A full stop typed between note fragments ("engine v2. w/ risk team. ml scoring"): the next
 # part starts in lower case (or with a number), so it is not a sentence of its own.
 _FRAGMENT_STOP = re.compile(r"(?<=[\w)%])\. (?=[a-z0-9(]|[A-Z]{2})")
+ABBREVIATIONS = word_set(
+    "eg ie vs etc approx incl esp cf dr mr mrs ms st no nos inc ltd co corp dept est min max"
+)
 FRAGMENT_PREPS = word_set("with for at across in on alongside via using")
 
 
@@ -109,17 +112,29 @@ def join_fragments(text: str) -> str:
     """Raw notes with full stops between fragments, joined into one line that reads: a part
     starting with a preposition follows on ("v2 with the risk team"), a past-tense action is
     joined with "and", and a bare noun phrase is the detail, in brackets."""
-    parts = _FRAGMENT_STOP.split(text)
+    parts: list[str] = []
+    start = 0
+    for m in _FRAGMENT_STOP.finditer(text):
+        before = text[start : m.start()].rsplit(" ", 1)[-1]
+        if bare(before) in ABBREVIATIONS or "." in before or len(bare(before)) < 2:
+            continue  # "e.g. fees", "vs. the old flow", "Dr. Shah": not a full stop
+        parts.append(text[start : m.start()])
+        start = m.end()
+    parts.append(text[start:])
     if len(parts) < 2:
         return text
     actions, details = [parts[0]], []
     for part in parts[1:]:
         ws = words(part)
+        if len(ws) > 1 and bare(ws[0]) in ("then", "and"):
+            part, ws = " ".join(ws[1:]), ws[1:]  # "… v2. then rolled out …": an action
         found = found_verb(bare(ws[0]), ws[1] if len(ws) > 1 else "") if ws else None
         if ws and bare(ws[0]) in FRAGMENT_PREPS:
             actions[-1] = join(actions[-1], part)
         elif found is not None and found[1] == "past":
             actions.append(part)
+        elif subject_verb(ws)[0] == "clause":
+            actions[-1] += "; " + part  # "adoption was slow": a clause with its own subject
         else:
             details.append(part)
     out = actions[0] if len(actions) == 1 else ", ".join(actions[:-1]) + " and " + actions[-1]
