@@ -1117,6 +1117,15 @@ def test_a_goal_after_several_results_is_left_out_and_recorded() -> None:
     assert bullet.unjoined == "Keep customers after a bad order"
 
 
+def test_a_request_by_a_pronoun_or_by_nobody() -> None:
+    assert write_bullet("They asked me to run the Q2 offsite").text == (
+        "Ran the Q2 offsite on request"
+    )
+    assert write_bullet("CFO asked me to run the Q2 offsite").text == (
+        "Ran the Q2 offsite at the request of the CFO"
+    )
+
+
 def test_a_full_stop_after_an_abbreviation_is_not_a_fragment_break() -> None:
     assert write_bullet("Compared payout tools, e.g. fees and speed, vs. the old bank").text == (
         "Compared payout tools, e.g. fees and speed, vs. the old bank"

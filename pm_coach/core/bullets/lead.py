@@ -270,6 +270,10 @@ _ASKED_ME = re.compile(
 )
 
 
+NOBODY = word_set("nobody no one noone")
+PRONOUN_ASKERS = word_set("he she they someone somebody everyone you it")
+
+
 def _asked_to(text: str) -> str:
     """ "CEO asked me to lead the follow-up" → "lead the follow-up at the request of the CEO":
     never a verb glued in front of a note that holds its own ("Led CEO asked …")."""
@@ -279,12 +283,16 @@ def _asked_to(text: str) -> str:
     who = m.group("who")
     if found_verb(bare(who.split()[-1]), "") is not None and not who.isupper():
         return text
+    if bare(who) in NOBODY:
+        return text  # "nobody asked me to …" is not a request
+    rest, comma, tail = m.group("rest").partition(", ")
+    if bare(who) in PRONOUN_ASKERS:
+        return f"{m.group('verb')} {rest} on request{comma}{tail}"  # "He asked me to …"
     who_words = who.split()
     if who_words[0][:1].isupper() and not who_words[0].isupper() and len(who_words) == 1:
         by = who  # a name: "at the request of Priya"
     else:
         by = "the " + lower_first(who)
-    rest, comma, tail = m.group("rest").partition(", ")
     return f"{m.group('verb')} {rest} at the request of {by}{comma}{tail}"
 
 
