@@ -40,150 +40,17 @@ DEFAULT_SIZES = (100, 1_000, 10_000)
 LARGE = 100_000
 MEMORY_LIMIT_KB = 1024 * 1024  # 1 GB, in ru_maxrss units (KiB on Linux)
 
-# --- realistic content ----------------------------------------------------------------------
-VERBS = [
-    "Ran",
-    "Led",
-    "Wrote",
-    "Presented",
-    "Negotiated",
-    "Coached",
-    "Reframed",
-    "Shipped",
-    "Killed",
-    "Mapped",
-]
-THINGS = [
-    "the Q3 bet review with finance",
-    "a pricing experiment for the starter plan",
-    "the onboarding funnel teardown with design",
-    "a one-page strategy for the payments squad",
-    "the quarterly roadmap review with sales leaders",
-    "a skip-level with the VP of engineering",
-    "the churn interviews synthesis for the exec team",
-    "a hiring loop for a senior PM",
-    "the migration plan off the legacy billing system",
-    "a post-mortem on the failed referral launch",
-]
-RESULTS = [
-    "Dropped two bets and moved their people to activation",
-    "Finance agreed to fund the second phase",
-    "The team stopped three low-value projects",
-    "Sales now brings churn reasons to the weekly review",
-    "",
-    "The VP asked me to run it again next quarter",
-]
-METRICS = [
-    "+12% activation",
-    "saves 3 eng-months",
-    "-8% churn in 60 days",
-    "NPS 31 → 44",
-    "4 teams aligned",
-    "€1.2M pipeline",
-]
-TAGS = ["q3", "pricing", "hiring", "exec", "billing", "talk"]
-KINDS = ["work", "work", "work", "work", "volunteer", "talk", "publication"]
-
-
-@dataclass
-class Sample:
-    text: str
-    result: str
-    metrics: list[str]
-    gaps: list[str]
-    tags: list[str]
-    kind: str
-    org: str
-    when: dt.datetime
-
-
-def samples(n: int, gap_ids: list[str], seed: int = 6) -> list[Sample]:
-    rng = random.Random(seed + n)
-    start = dt.datetime(2015, 1, 5, 9, 0)
-    step = (dt.datetime(2026, 6, 1) - start) / max(n, 1)
-    out = []
-    for i in range(n):
-        kind = rng.choice(KINDS)
-        out.append(
-            Sample(
-                text=f"{rng.choice(VERBS)} {rng.choice(THINGS)} (#{i})",
-                result=rng.choice(RESULTS),
-                metrics=rng.sample(METRICS, rng.randint(0, 2)),
-                gaps=rng.sample(gap_ids, rng.randint(0, 2)),
-                tags=rng.sample(TAGS, rng.randint(0, 2)),
-                kind=kind,
-                org="ProductTank" if kind != "work" else "",
-                when=start + step * i,
-            )
-        )
-    return out
-
-
-def unique_ids(n: int, seed: int = 6) -> list[str]:
-    from pm_coach.store.ids import ALPHABET, LENGTH  # only in the child that builds the data
-
-    rng = random.Random(seed)
-    seen: set[str] = set()
-    while len(seen) < n:
-        seen.add("".join(rng.choice(ALPHABET) for _ in range(LENGTH)))
-    ids = sorted(seen)
-    rng.shuffle(ids)
-    return ids
-
-
 # --- data folders ---------------------------------------------------------------------------
-def build_pm_coach_home(folder: Path, n: int) -> None:
-    """An evidence log of ``n`` entries in pm-coach's own format, plus a profile and an
-    assessment so that ``plan`` has something to plan from."""
-    from pm_coach.models import Assessment, Evidence, Profile
-    from pm_coach.store import files
-    from pm_coach.store.assessments import add_assessment
-    from pm_coach.store.evidence import COMMENT, FILE_NAME, KEY
-    from pm_coach.store.maps import MapCatalog
-    from pm_coach.store.profile import update_profile
-    from pm_coach.store.tables import dump_tables
 
+
+def build_pm_coach_home(folder: Path, n: int) -> None:
+    """A fresh data folder of ``n`` entries, built in a child process: a fork inherits the
+    parent's memory high-water mark, so the timing parent stays small to keep each child's
+    ru_maxrss its own."""
     if folder.exists():
         shutil.rmtree(folder)
-    files.ensure_dir(folder)
-    gap_ids = MapCatalog(folder).load("leadership").gap_ids
-    records = []
-    for entry_id, s in zip(unique_ids(n), samples(n, gap_ids), strict=True):
-        records.append(
-            Evidence(
-                id=entry_id,
-                date=s.when.date(),
-                text=s.text,
-                result=s.result,
-                metrics=s.metrics,
-                gaps=s.gaps,
-                tags=s.tags,
-                kind=s.kind,  # type: ignore[arg-type]
-                org=s.org,
-                created=s.when.replace(tzinfo=dt.UTC),
-            ).to_record()
-        )
-    files.atomic_write(folder / FILE_NAME, dump_tables(KEY, records, COMMENT))
-    update_profile(
-        folder,
-        lambda _old: Profile(
-            name="Bench Mark",
-            current_role="Senior PM",
-            target_role="Head of Product",
-            hours_per_week=4,
-        ),
-    )
-    levels = {g: 1 + i % 5 for i, g in enumerate(gap_ids)}
-    add_assessment(
-        folder,
-        Assessment(
-            date=dt.date(2026, 6, 1),
-            map="leadership",
-            levels=levels,
-            targets={g: min(5, v + 1) for g, v in levels.items()},
-            created=dt.datetime(2026, 6, 1, 9, 0, tzinfo=dt.UTC),
-        ),
-    )
+    gen = [sys.executable, "-m", "pm_coach.tools.gen_log", str(folder), "--entries", str(n)]
+    subprocess.run(gen, check=True)
 
 
 JRNL_CONFIG = """\
@@ -220,12 +87,14 @@ def build_jrnl_home(folder: Path, n: int) -> Path:
     (config_home / "jrnl" / "jrnl.yaml").write_text(
         JRNL_CONFIG.format(journal=journal, version=JRNL_VERSION), "utf-8"
     )
+    from pm_coach.tools.gen_log import entries  # only in the child that builds the data
+
     gap_ids = ["strategy", "buy-in", "confidence", "people", "domain"]
     with journal.open("w", encoding="utf-8") as fh:
-        for s in samples(n, gap_ids):
-            body = ". ".join(x for x in [s.result, *s.metrics] if x)
-            tags = " ".join(f"@{g}" for g in s.gaps + s.tags)
-            fh.write(f"[{s.when:%Y-%m-%d %H:%M}] {s.text}. {body}\n{tags}\n\n")
+        for e in entries(n, gap_ids):
+            body = ". ".join(x for x in [e.result, *e.metrics] if x)
+            tags = " ".join(f"@{g}" for g in e.gaps + e.tags)
+            fh.write(f"[{e.created:%Y-%m-%d %H:%M}] {e.text}. {body}\n{tags}\n\n")
     return config_home
 
 
@@ -381,11 +250,7 @@ def build_cases(
     for n in sizes:
         print(f"Building logs of {n:,} entries …", flush=True)
         home = WORK / f"pm-{n}"
-        # Data is built in child processes: a fork inherits the parent's memory high-water
-        # mark, so the timing parent stays small to keep each child's ru_maxrss its own.
-        subprocess.run(
-            [sys.executable, __file__, "--build-pm-coach", str(n), str(home)], check=True
-        )
+        build_pm_coach_home(home, n)
         env = dict(pm_env, PM_COACH_HOME=str(home))
         if available["log"]:
             argv = [exe, "log", "Ran the pricing review with finance", "--gap", "strategy"]
@@ -431,9 +296,7 @@ def build_cases(
             # that follows it time the first run after a hand edit (log validating the whole
             # file and handing over to the full command line, reads rebuilding the cache).
             edited = WORK / f"pm-{n}-edited"
-            subprocess.run(
-                [sys.executable, __file__, "--build-pm-coach", str(n), str(edited)], check=True
-            )
+            build_pm_coach_home(edited, n)
             env = dict(env, PM_COACH_HOME=str(edited))
             edit = hand_edit(edited / "evidence.toml")
             cases.append(
@@ -737,12 +600,8 @@ def main(argv: list[str] | None = None) -> int:
         help="also time the first read after a hand edit with pm-coach at git revision REV",
     )
     parser.add_argument("--write-doc", action="store_true", help="update docs/performance.md")
-    parser.add_argument("--build-pm-coach", nargs=2, metavar=("N", "DIR"), help=argparse.SUPPRESS)
     parser.add_argument("--build-jrnl", nargs=2, metavar=("N", "DIR"), help=argparse.SUPPRESS)
     args = parser.parse_args(argv)
-    if args.build_pm_coach:
-        build_pm_coach_home(Path(args.build_pm_coach[1]), int(args.build_pm_coach[0]))
-        return 0
     if args.build_jrnl:
         build_jrnl_home(Path(args.build_jrnl[1]), int(args.build_jrnl[0]))
         return 0

@@ -28,10 +28,11 @@ from pm_coach.cli import app
 from pm_coach.core.evidence import build_entry
 from pm_coach.core.evidence_input import EvidenceInput, plain_record
 from pm_coach.errors import InputError
-from pm_coach.models import Assessment, Evidence, Profile
+from pm_coach.models import Evidence, Profile
 from pm_coach.store import log_view
 from pm_coach.store.evidence import EvidenceStore
 from pm_coach.store.view_cache import load_views
+from pm_coach.tools.gen_log import write_home
 from tests.conftest import subprocess_env
 from tests.test_lean_path import PROBE
 
@@ -66,24 +67,8 @@ def fixed_id_and_clock(monkeypatch: pytest.MonkeyPatch) -> None:
 def build(folder: Path, *, plan: bool = True, log_first: bool = True) -> Path:
     """A log of three entries, a profile on the leadership map, an assessment, a saved plan;
     then one full ``log`` (which keeps the view the lean path reads), undone by a rewrite."""
-    from pm_coach.store.assessments import add_assessment
-    from pm_coach.store.maps import MapCatalog
-    from pm_coach.store.profile import update_profile
-
-    EvidenceStore(folder).rewrite(lambda _: list(ENTRIES))
-    update_profile(folder, lambda _: Profile(name="Alex", target_role="Head of Product"))
-    gap_ids = MapCatalog(folder).load("leadership").gap_ids
-    levels = {g: 1 + i % 5 for i, g in enumerate(gap_ids)}
-    add_assessment(
-        folder,
-        Assessment(
-            date=dt.date(2026, 1, 10),
-            map="leadership",
-            levels=levels,
-            targets={g: min(5, v + 1) for g, v in levels.items()},
-            created=dt.datetime(2026, 1, 10, 9, 0, tzinfo=dt.UTC),
-        ),
-    )
+    profile = Profile(name="Alex", target_role="Head of Product")
+    write_home(folder, ENTRIES, profile=profile, assessed=dt.date(2026, 1, 10))
     if plan:
         assert full(folder, ["plan"])[0] == 0
     if log_first:

@@ -26,9 +26,8 @@ from typer.testing import CliRunner
 from pm_coach.__main__ import _lean, parse
 from pm_coach.cli import app
 from pm_coach.models import Evidence, Profile, Role
-from pm_coach.store.evidence import EvidenceStore
-from pm_coach.store.profile import update_profile
 from pm_coach.store.view_cache import forget
+from pm_coach.tools.gen_log import write_home
 from tests.conftest import subprocess_env
 
 ARGVS = [
@@ -93,21 +92,17 @@ def logs(draw: st.DrawFn) -> list[Evidence]:
     return out
 
 
+ALEX = Profile(
+    name="Alex",
+    roles=[
+        Role(company="Acme", title="Senior PM", start="2024-03"),
+        Role(company="Globex", title="PM", start="2022-01", end="2024-02"),
+    ],
+)
+
+
 def seed(home: Path, entries: list[Evidence], roles: bool) -> None:
-    store = EvidenceStore(home)
-    for e in entries:
-        store.append(lambda new_id, e=e: e.model_copy(update={"id": new_id}))
-    if roles:
-        update_profile(
-            home,
-            lambda p: Profile(
-                name="Alex",
-                roles=[
-                    Role(company="Acme", title="Senior PM", start="2024-03"),
-                    Role(company="Globex", title="PM", start="2022-01", end="2024-02"),
-                ],
-            ),
-        )
+    write_home(home, entries, profile=ALEX if roles else None)
 
 
 def full(argv: list[str]) -> tuple[int, str, str]:
@@ -247,24 +242,8 @@ def test_the_lean_path_imports_no_typer_pydantic_or_rich(
 
 
 def seed_plan(home: Path, entries: list[Evidence]) -> None:
-    """A log, a profile, an assessment of the leadership map and a saved plan."""
-    from pm_coach.models import Assessment
-    from pm_coach.store.assessments import add_assessment
-    from pm_coach.store.maps import MapCatalog
-
-    seed(home, entries, roles=True)
-    gap_ids = MapCatalog(home).load("leadership").gap_ids
-    levels = {g: 1 + i % 5 for i, g in enumerate(gap_ids)}
-    add_assessment(
-        home,
-        Assessment(
-            date=dt.date(2026, 6, 1),
-            map="leadership",
-            levels=levels,
-            targets={g: min(5, v + 1) for g, v in levels.items()},
-            created=dt.datetime(2026, 6, 1, 9, 0, tzinfo=dt.UTC),
-        ),
-    )
+    """A log, a profile and an assessment of the leadership map (no plan yet)."""
+    write_home(home, entries, profile=ALEX, assessed=dt.date(2026, 6, 1))
 
 
 @settings(

@@ -14,13 +14,10 @@ import shutil
 from pathlib import Path
 
 import pytest
-from typer.testing import CliRunner
 
-from pm_coach.__main__ import _lean
-from pm_coach.cli import app
 from pm_coach.models import Evidence
 from pm_coach.store import model_cache, view_cache
-from tests.test_lean_path import seed_plan
+from tests.test_lean_path import full, lean, seed_plan
 
 ENTRY = Evidence(
     id="abc",
@@ -31,18 +28,6 @@ ENTRY = Evidence(
     created=dt.datetime(2025, 5, 1, tzinfo=dt.UTC),
 )
 ARGVS = (["plan", "--json"], ["report", "--json"])
-
-
-def full(argv: list[str]) -> tuple[int, str, str]:
-    r = CliRunner().invoke(app, argv)
-    return r.exit_code, r.stdout, r.stderr
-
-
-def lean(argv: list[str], capsys: pytest.CaptureFixture[str]) -> tuple[bool, str, str]:
-    capsys.readouterr()
-    ran = _lean(argv)
-    out, err = capsys.readouterr()
-    return ran, out, err
 
 
 @pytest.fixture
