@@ -3,6 +3,8 @@
 from __future__ import annotations
 
 import datetime as dt
+from collections.abc import Callable
+from pathlib import Path
 from typing import Annotated
 
 import typer
@@ -23,10 +25,28 @@ ListFormat = format_option("terminal (the default on screen) or json; json with 
 ShowFormat = format_option("terminal (the default on screen) or json.")
 PrepFormat = format_option("markdown (the default) or json.")
 FindFormat = format_option("text (the default) or json.")
+ContactName = Annotated[str, typer.Argument(metavar="NAME", help="The contact's name.")]
 
 
 def register(root: typer.Typer) -> None:
     root.add_typer(app, name="network")
+
+
+def _show(
+    ctx: typer.Context,
+    result: type,
+    make: Callable[[Path, dt.date], object],
+    fmt: str | None,
+    output: str | None,
+    force: bool,
+    as_json: bool,
+) -> None:
+    """What the read commands share: the output options are checked against ``result`` before
+    anything is read, then ``make(data folder, today)`` is printed or written."""
+    from pm_coach.app.emit import check_options, emit
+
+    check_options(result, fmt, output, as_json)
+    emit(make(state(ctx).folder, dt.date.today()), fmt, output, force, as_json=as_json)
 
 
 @app.command("add")
@@ -88,36 +108,31 @@ def list_(
     as_json: AsJson = False,
 ) -> None:
     """List your network, with how long since you last talked to each."""
-    from pm_coach.app.emit import check_options, emit
     from pm_coach.app.network import NetworkList, listing
 
-    check_options(NetworkList, fmt, output, as_json)
-    emit(listing(state(ctx).folder, dt.date.today()), fmt, output, force, as_json=as_json)
+    _show(ctx, NetworkList, listing, fmt, output, force, as_json)
 
 
 @app.command("show")
 def show(
     ctx: typer.Context,
-    name: Annotated[str, typer.Argument(metavar="NAME", help="The contact's name.")],
+    name: ContactName,
     fmt: ShowFormat = None,
     output: OutputFile = None,
     force: Force = False,
     as_json: AsJson = False,
 ) -> None:
     """Show one contact with every conversation you recorded, oldest first."""
-    from pm_coach.app.emit import check_options, emit
     from pm_coach.app.network import ContactResult
     from pm_coach.app.network import show as show_contact
 
-    check_options(ContactResult, fmt, output, as_json)
-    emit(show_contact(state(ctx).folder, name, dt.date.today()), fmt, output, force,
-         as_json=as_json)  # fmt: skip
+    _show(ctx, ContactResult, lambda f, d: show_contact(f, name, d), fmt, output, force, as_json)
 
 
 @app.command("edit")
 def edit(
     ctx: typer.Context,
-    name: Annotated[str, typer.Argument(metavar="NAME", help="The contact's name.")],
+    name: ContactName,
     kind: Annotated[
         str | None,
         typer.Option("--kind", "-k", help="coach, mentor, circle or mentee.", metavar="KIND"),
@@ -148,7 +163,7 @@ def edit(
 @app.command("prep")
 def prep(
     ctx: typer.Context,
-    name: Annotated[str, typer.Argument(metavar="NAME", help="The contact's name.")],
+    name: ContactName,
     fmt: PrepFormat = None,
     output: OutputFile = None,
     force: Force = False,
@@ -160,13 +175,10 @@ def prep(
     talked, actions due in the next two weeks or overdue, one question to ask, one thing to
     offer back, and a few topics from the conversation toolkit.
     """
-    from pm_coach.app.emit import check_options, emit
     from pm_coach.app.network import PrepResult
     from pm_coach.app.network import prep as make_prep
 
-    check_options(PrepResult, fmt, output, as_json)
-    emit(make_prep(state(ctx).folder, name, dt.date.today()), fmt, output, force,
-         as_json=as_json)  # fmt: skip
+    _show(ctx, PrepResult, lambda f, d: make_prep(f, name, d), fmt, output, force, as_json)
 
 
 @app.command("find")
@@ -192,19 +204,16 @@ def find(
     The messages use your profile's --goal, --investment and --personality (pm-coach profile
     set).
     """
-    from pm_coach.app.emit import check_options, emit
     from pm_coach.app.network import FindOutput
     from pm_coach.app.network import find as find_people
 
-    check_options(FindOutput, fmt, output, as_json)
-    emit(find_people(state(ctx).folder, gap, dt.date.today()), fmt, output, force,
-         as_json=as_json)  # fmt: skip
+    _show(ctx, FindOutput, lambda f, d: find_people(f, gap, d), fmt, output, force, as_json)
 
 
 @app.command("rm")
 def rm(
     ctx: typer.Context,
-    name: Annotated[str, typer.Argument(metavar="NAME", help="The contact's name.")],
+    name: ContactName,
     yes: Annotated[bool, typer.Option("--yes", "-y", help="Do not ask for confirmation.")] = False,
 ) -> None:
     """Remove someone and their conversation history (asks first unless --yes)."""
@@ -217,7 +226,7 @@ def rm(
 @app.command("touch")
 def touch(
     ctx: typer.Context,
-    name: Annotated[str, typer.Argument(metavar="NAME", help="The contact's name.")],
+    name: ContactName,
     date: Annotated[
         str,
         typer.Option(
