@@ -296,3 +296,15 @@ def test_list_format_options_behave_as_everywhere(run, home: Path, tmp_path: Pat
     assert r.exit_code == 2 and "Use one of: terminal, json." in r.stderr
     r = run("network", "list", "--json", "--format", "terminal")
     assert r.exit_code == 2 and "two different formats" in r.stderr
+
+
+def test_show_prep_and_find_refuse_a_wrong_format_before_they_look_anyone_up(run) -> None:
+    r = run("network", "show", "Nobody", "--format", "html")
+    assert (r.exit_code, r.stderr) == (
+        2,
+        "pm-coach: error: unknown format 'html'.\n  hint: Use one of: terminal, json.\n",
+    )
+    r = run("network", "prep", "Nobody", "--json", "--format", "markdown")
+    assert r.exit_code == 2 and "two different formats" in r.stderr
+    r = run("network", "find", "--gap", "no-such-gap", "--format", "html")
+    assert r.exit_code == 2 and "Use one of: text, json." in r.stderr
