@@ -359,7 +359,7 @@ def active_plan_status(
         folder,
         saved,
         skill_map,
-        EvidenceStore(folder).load() if entries is None else entries,
+        EvidenceStore(folder).views() if entries is None else entries,
         load_assessments(folder),
         profile,
         today,
@@ -513,5 +513,5 @@ def offers_for(
         return []
     from pm_coach.store.evidence import EvidenceStore
 
-    view = tracking.track(saved, skill_map, EvidenceStore(folder).load(), today)
+    view = tracking.track(saved, skill_map, EvidenceStore(folder).views(), today)
     return [o for o in view.offers if o.evidence_id == entry.id]
