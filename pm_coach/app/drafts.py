@@ -155,14 +155,18 @@ class KeptDrafts:
         from pm_coach.store.view_cache import forget_blob, write_blob
 
         entries = list(entries)
-        live = {e.id for e in entries}
-        added = {k: v for k, v in {**self._added, **self._new}.items() if k in live}
-        if self._file is not None and len(added) <= ADDED_MAX:  # the big file stays as it is
-            write_blob(self.folder, ADDED_DRAFTS, self._key, marshal.dumps(added))
-            return
+        if self._file is not None and len(self._new) <= ADDED_MAX:
+            live = {e.id for e in entries}
+            added = {k: v for k, v in {**self._added, **self._new}.items() if k in live}
+            if len(added) <= ADDED_MAX:  # the big file stays as it is
+                write_blob(self.folder, ADDED_DRAFTS, self._key, marshal.dumps(added))
+                return
+            del live, added
+        # The big file written again: no merged copy of the new drafts (a first export of a
+        # big log drafts every entry), each looked up where it is.
         records: list[tuple[str, tuple[Any, ...], record_file.Source]] = []
         for e in entries:
-            new = added.get(e.id)
+            new = self._new.get(e.id) or self._added.get(e.id)
             if new is not None:
                 records.append((e.id, new[0], new[1]))
                 continue
