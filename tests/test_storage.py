@@ -205,3 +205,22 @@ def test_reading_stops_at_the_limit_even_when_the_size_said_less(tmp_path: Path)
     assert files.read_bytes(status, own=False).startswith(b"Name:")
     with pytest.raises(DataFileError, match="larger than"):
         files.read_bytes(status, own=False, limit=20)
+
+
+def test_a_folder_made_by_another_process_midway_is_taken_not_refused(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """Twenty `log`s started at once in a new data folder: one makes the folder between another's
+    first look (no folder) and its second (something there). That is a folder, not a file."""
+    folder = tmp_path / "pm-home"
+    real_exists = Path.exists
+
+    def exists_after_the_other_made_it(self: Path, *args: object, **kwargs: object) -> bool:
+        if self == folder and not real_exists(folder):
+            folder.mkdir(mode=0o700)  # the other process wins the race here
+        return real_exists(self)
+
+    monkeypatch.setattr(Path, "exists", exists_after_the_other_made_it)
+    files.ensure_dir(folder)
+    assert folder.is_dir()
+    assert stat.S_IMODE(os.stat(folder).st_mode) == 0o700

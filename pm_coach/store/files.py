@@ -35,7 +35,8 @@ def ensure_dir(folder: Path) -> None:
         if folder.is_dir():
             check_owner(folder, os.stat(folder))
             return
-        if folder.exists() or folder.is_symlink():
+        # Asked again: another pm-coach may have made the folder since the first question.
+        if (folder.exists() or folder.is_symlink()) and not folder.is_dir():
             raise StorageError(
                 f"{shown(folder)} exists but is not a folder.",
                 hint="Move that file away, or point PM_COACH_HOME / --data-dir elsewhere.",
